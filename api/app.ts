@@ -1,0 +1,172 @@
+/** The HTTP API: Express with auth, validation, problem+json, rate limits and the OpenAPI document. */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { createRequire } from 'node:module';
+import type { Client } from '@temporalio/client';
+import type { Db } from '../db/database.js';
+import { KeyStore, hashKey, type Principal } from './auth.js';
+import { CaseService } from './case-service.js';
+import { dependencyProblem } from './errors.js';
+import { mount, route, type RouteSpec } from './http.js';
+import { buildOpenApi } from './openapi.js';
+import { HttpProblem, problem, sendProblem } from './problem.js';
+import { caseRoutes } from './routes/cases.js';
+import { slaRoutes } from './routes/sla.js';
+import { z } from './zod.js';
+
+export interface AppDeps {
+  db: Db;
+  client: Client;
+  logger: Logger;
+  keys: KeyStore;
+  taskQueue: string;
+  updateTimeoutMs: number;
+  rateLimitPerMinute: number;
+  /** Checks each dependency; throws when one is down. */
+  readiness: () => Promise<Record<string, 'ok' | string>>;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    id: string;
+    principal?: Principal;
+  }
+}
+
+export function createApp(deps: AppDeps) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const cases = new CaseService({
+    client: deps.client,
+    db: deps.db,
+    taskQueue: deps.taskQueue,
+    updateTimeoutMs: deps.updateTimeoutMs,
+  });
+
+  app.use((req, res, next) => {
+    const given = req.get('X-Request-Id');
+    req.id = given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    res.setHeader('X-Request-Id', req.id);
+    next();
+  });
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req) => (req as Request).id,
+      customProps: (req) => {
+        const m = /^\/v1\/cases\/([^/?]+)/.exec((req as Request).path ?? '');
+        return m ? { caseId: m[1], workflowId: `case:${m[1]}` } : {};
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: deps.rateLimitPerMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: (req) => {
+        const auth = req.get('Authorization');
+        return auth ? `key:${hashKey(auth)}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
+      },
+      skip: (req) => req.path === '/healthz' || req.path === '/readyz',
+      handler: (req, res, _next, options) => {
+        const retry = Math.ceil(options.windowMs / 1000);
+        sendProblem(res, new HttpProblem(429, 'Too Many Requests', `rate limit of ${options.limit} requests a minute reached`, {}, { 'Retry-After': String(retry) }), req.originalUrl);
+      },
+    }),
+  );
+  app.use(express.json({ limit: '1mb' }));
+
+  const authenticate = async (req: Request): Promise<Principal | undefined> => {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(req.get('Authorization') ?? '');
+    if (!m) return undefined;
+    const p = (await deps.keys.authenticate(m[1]!)) ?? undefined;
+    req.principal = p;
+    return p;
+  };
+
+  const specs: RouteSpec[] = [...caseRoutes(cases, deps.db), ...slaRoutes(deps.db, cases)];
+  const system: RouteSpec[] = [
+    route({
+      method: 'get',
+      path: '/healthz',
+      summary: 'Liveness',
+      tags: ['system'],
+      roles: 'public',
+      responses: { 200: { description: 'the process is alive', schema: z.object({ status: z.literal('ok') }) } },
+      handler: ({ res }) => void res.json({ status: 'ok' }),
+    }),
+    route({
+      method: 'get',
+      path: '/readyz',
+      summary: 'Readiness: Temporal and the database answer',
+      tags: ['system'],
+      roles: 'public',
+      responses: {
+        200: { description: 'ready', schema: z.object({ status: z.string(), checks: z.record(z.string(), z.string()) }) },
+        503: { description: 'a dependency is down' },
+      },
+      handler: async ({ res }) => {
+        const checks = await deps.readiness();
+        const ok = Object.values(checks).every((v) => v === 'ok');
+        if (!ok) res.setHeader('Retry-After', '5');
+        res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks });
+      },
+    }),
+  ];
+  const allSpecs = [...specs, ...system];
+  const docSpec = route({
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This OpenAPI 3.1 document',
+    tags: ['system'],
+    roles: 'public',
+    responses: { 200: { description: 'the document' } },
+    handler: ({ res }) => void res.json(document),
+  });
+  const document = buildOpenApi([...allSpecs, docSpec]);
+
+  const router = express.Router();
+  mount(router, [...allSpecs, docSpec], authenticate);
+  app.use(router);
+
+  // Interactive docs: Swagger UI's static files, pointed at /openapi.json.
+  const swaggerDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  app.get('/docs', (_req, res) => {
+    res.type('html').send(`<!doctype html><html><head><title>Case API</title>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script>SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui' });</script></body></html>`);
+  });
+  app.use('/docs/assets', express.static(swaggerDir, { index: false }));
+
+  app.use((req, _res, next) => next(problem.notFound(`no route ${req.method} ${req.path}`)));
+  // Express needs all four parameters to see an error handler.
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    let p: HttpProblem;
+    if (err instanceof HttpProblem) p = err;
+    else if ((err as { type?: string }).type === 'entity.parse.failed') {
+      p = problem.badRequest(`malformed JSON: ${(err as Error).message}`, [{ path: '(body)', message: 'malformed JSON' }]);
+    } else if ((err as { type?: string }).type === 'entity.too.large') {
+      p = new HttpProblem(413, 'Payload Too Large', 'the request body is larger than 1 MB');
+    } else {
+      const dep = dependencyProblem(err);
+      if (dep) {
+        req.log?.warn({ err }, 'dependency unavailable');
+        p = dep;
+      } else {
+        req.log?.error({ err }, 'unexpected error');
+        p = new HttpProblem(500, 'Internal Server Error', `an unexpected error occurred; quote request id ${req.id}`);
+      }
+    }
+    sendProblem(res, p, req.originalUrl);
+  });
+  return { app, document, specs: [...allSpecs, docSpec] };
+}

@@ -1,0 +1,294 @@
+/**
+ * The API's side of a case: opening (classification, policy, customer record, workflow start),
+ * actions as Workflow Updates, and reads from the read model.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { sql } from 'kysely';
+import { ulid } from 'ulid';
+import type { Db } from '../db/database.js';
+import { FALLBACK_POLICY } from '../db/defaults.js';
+import { CALENDAR_24X7, type BusinessCalendar } from '../domain/calendar/index.js';
+import { classify } from '../domain/case/classification.js';
+import type { CaseCommand } from '../domain/case/commands.js';
+import { isTerminal, SA, workflowIdForCase, type CaseStatus } from '../domain/case/contract.js';
+import type { CaseView, Customer, OpenCaseInput, SlaPolicy, SlaSnapshot } from '../domain/case/types.js';
+import { caseWorkflow } from '../workflows/case.js';
+import { actionUpdates, FAILURE, openedUpdate } from '../workflows/messages.js';
+import type { Principal } from './auth.js';
+import { problem } from './problem.js';
+import type { OpenCaseBody } from './schemas.js';
+
+export interface CaseServiceDeps {
+  client: Client;
+  db: Db;
+  taskQueue: string;
+  updateTimeoutMs: number;
+}
+
+export const actorOf = (p: Principal) => `${p.role}:${p.name}`;
+
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, val) =>
+    val && typeof val === 'object' && !Array.isArray(val)
+      ? Object.fromEntries(Object.entries(val).sort(([a], [b]) => a.localeCompare(b)))
+      : val,
+  );
+export const requestHash = (v: unknown) => createHash('sha256').update(canonical(v)).digest('hex');
+
+export class CaseService {
+  constructor(private readonly deps: CaseServiceDeps) {}
+
+  /** Opens a case; with an Idempotency-Key the same key and body always give the same case. */
+  async open(body: OpenCaseBody, principal: Principal, idempotencyKey?: string): Promise<{ created: boolean; view: CaseView }> {
+    let caseId = ulid().toLowerCase();
+    let created = true;
+    if (idempotencyKey) {
+      const claim = await this.claimIdempotencyKey(principal, idempotencyKey, 'POST /v1/cases', body, caseId);
+      caseId = claim.caseId;
+      created = claim.fresh;
+      if (!created) {
+        const existing = await this.find(caseId);
+        if (existing) return { created: false, view: existing };
+      }
+    }
+    const input = await this.prepareOpening(caseId, body, principal);
+    const view = await this.startCase(input);
+    return { created, view };
+  }
+
+  private async claimIdempotencyKey(
+    principal: Principal,
+    key: string,
+    operation: string,
+    body: unknown,
+    caseId: string,
+  ): Promise<{ caseId: string; fresh: boolean }> {
+    const hash = requestHash({ operation, body });
+    const inserted = await this.deps.db
+      .insertInto('idempotency_keys')
+      .values({ scope: principal.keyId, key, request_hash: hash, case_id: caseId })
+      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+      .returning('case_id')
+      .executeTakeFirst();
+    if (inserted) return { caseId, fresh: true };
+    const existing = await this.deps.db
+      .selectFrom('idempotency_keys')
+      .select(['request_hash', 'case_id'])
+      .where('scope', '=', principal.keyId)
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
+    if (existing.request_hash !== hash) {
+      throw problem.unprocessable(
+        `Idempotency-Key '${key}' was already used with a different request; use a new key for a new request`,
+      );
+    }
+    return { caseId: existing.case_id!, fresh: false };
+  }
+
+  private async prepareOpening(caseId: string, body: OpenCaseBody, principal: Principal): Promise<OpenCaseInput> {
+    const customer = await this.upsertCustomer(body.customer);
+    const classification = classify({
+      type: body.type,
+      tier: customer.tier,
+      subject: body.subject,
+      description: body.description,
+      priority: body.priority,
+    });
+    const sla = await this.snapshotPolicy(
+      body.slaPolicy ??
+        (await this.matchPolicy({
+          type: body.type,
+          priority: classification.priority,
+          tier: customer.tier,
+          channel: body.channel,
+        })),
+      body.slaPolicy !== undefined,
+    );
+    const { n } = await sql<{ n: number }>`SELECT nextval('case_number_seq')::int AS n`
+      .execute(this.deps.db)
+      .then((r) => r.rows[0]!);
+    return {
+      id: caseId,
+      number: `CS-${new Date().getUTCFullYear()}-${String(n).padStart(6, '0')}`,
+      type: body.type,
+      channel: body.channel,
+      subject: body.subject,
+      description: body.description,
+      customer,
+      product: body.product,
+      externalRef: body.externalRef,
+      classification,
+      sla,
+      openedBy: actorOf(principal),
+      receivedAt: new Date().toISOString(),
+    };
+  }
+
+  private async startCase(input: OpenCaseInput): Promise<CaseView> {
+    const { client, taskQueue, updateTimeoutMs } = this.deps;
+    const c = input.classification;
+    const operation = new WithStartWorkflowOperation(caseWorkflow, {
+      workflowId: workflowIdForCase(input.id),
+      taskQueue,
+      args: [{ open: input }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      staticSummary: `${input.type} · ${c.priority} · ${input.number}`,
+      staticDetails: `Case ${input.number} via ${input.channel}; SLA policy ${input.sla.name} on calendar ${input.sla.calendar.name}`,
+      typedSearchAttributes: [
+        { key: SA.kind, value: input.type },
+        { key: SA.status, value: 'new' },
+        { key: SA.priority, value: c.priority },
+        { key: SA.level, value: c.level },
+        { key: SA.customerId, value: input.customer.id },
+        { key: SA.breached, value: false },
+      ],
+    });
+    try {
+      return await client.connection.withDeadline(Date.now() + updateTimeoutMs, () =>
+        client.workflow.executeUpdateWithStart(openedUpdate, { startWorkflowOperation: operation }),
+      );
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) {
+        const view = await this.find(input.id);
+        if (view) return view;
+      }
+      throw err;
+    }
+  }
+
+  /** Runs one action as a Workflow Update; the answer already reflects it in the read model. */
+  async act(caseId: string, command: CaseCommand, principal: Principal, idempotencyKey?: string): Promise<CaseView> {
+    const current = await this.get(caseId);
+    if (idempotencyKey) {
+      await this.claimIdempotencyKey(principal, idempotencyKey, `POST ${caseId} ${command.action}`, command, caseId);
+    }
+    if (isTerminal(current.status)) throw notAllowed(command.action, current.status);
+    const { client, updateTimeoutMs } = this.deps;
+    const handle = client.workflow.getHandle(workflowIdForCase(caseId));
+    try {
+      return await client.connection.withDeadline(Date.now() + updateTimeoutMs, () =>
+        handle.executeUpdate(actionUpdates[command.action], {
+          args: [{ actor: actorOf(principal), command }],
+          updateId: idempotencyKey ? `${principal.keyId}:${idempotencyKey}` : undefined,
+        }),
+      );
+    } catch (err) {
+      throw await this.explainUpdateFailure(err, caseId, command.action);
+    }
+  }
+
+  private async explainUpdateFailure(err: unknown, caseId: string, action: string): Promise<unknown> {
+    if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+      const f = err.cause;
+      if (f.type === FAILURE.notAllowed) {
+        const status = (f.details?.[0] as { status?: CaseStatus } | undefined)?.status;
+        return problem.conflict(f.message, { currentStatus: status, action });
+      }
+      if (f.type === FAILURE.invalid) return problem.badRequest(f.message);
+    }
+    // The workflow finished between our read and the update: answer with its final status.
+    if (err instanceof WorkflowNotFoundError || /workflow execution already completed/i.test(String(err))) {
+      const now = await this.get(caseId);
+      return notAllowed(action, now.status);
+    }
+    return err;
+  }
+
+  async find(caseId: string): Promise<CaseView | undefined> {
+    const row = await this.deps.db.selectFrom('cases').select('view').where('id', '=', caseId).executeTakeFirst();
+    return row?.view;
+  }
+
+  async get(caseId: string): Promise<CaseView> {
+    const view = await this.find(caseId);
+    if (!view) throw problem.notFound(`no case with id '${caseId}'`);
+    return view;
+  }
+
+  private async upsertCustomer(c: OpenCaseBody['customer']): Promise<Customer> {
+    const db = this.deps.db;
+    let id = c.id;
+    if (!id && c.email) {
+      const known = await db.selectFrom('customers').select('id').where('email', '=', c.email).executeTakeFirst();
+      id = known?.id;
+    }
+    id ??= `cus_${randomBytes(9).toString('base64url')}`;
+    const existing = await db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+    const tier = c.tier ?? (existing?.tier as Customer['tier'] | undefined) ?? 'standard';
+    await db
+      .insertInto('customers')
+      .values({
+        id,
+        name: c.name,
+        tier,
+        email: c.email ?? null,
+        phone: c.phone ?? null,
+        organisation: c.organisation ?? null,
+        updated_at: new Date(),
+      })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({
+          name: c.name,
+          tier,
+          ...(c.email ? { email: c.email } : {}),
+          ...(c.phone ? { phone: c.phone } : {}),
+          ...(c.organisation ? { organisation: c.organisation } : {}),
+          updated_at: new Date(),
+        }),
+      )
+      .execute();
+    // The case carries the contact data as given (API.md); absent fields stay absent.
+    return {
+      id,
+      name: c.name,
+      tier,
+      ...(c.email ? { email: c.email } : {}),
+      ...(c.phone ? { phone: c.phone } : {}),
+      ...(c.organisation ? { organisation: c.organisation } : {}),
+    };
+  }
+
+  private async matchPolicy(facts: Record<string, string>): Promise<string> {
+    const rules = await this.deps.db.selectFrom('sla_rules').selectAll().orderBy('position').execute();
+    const rule = rules.find((r) => Object.entries(r.match).every(([k, v]) => facts[k] === v));
+    return rule?.policy ?? FALLBACK_POLICY;
+  }
+
+  async snapshotPolicy(name: string, explicit: boolean): Promise<SlaSnapshot> {
+    const row = await this.deps.db
+      .selectFrom('sla_policies')
+      .select('definition')
+      .where('name', '=', name)
+      .executeTakeFirst();
+    if (!row) {
+      if (explicit) throw problem.badRequest(`unknown SLA policy '${name}'`, [{ path: 'slaPolicy', message: 'unknown' }]);
+      throw new Error(`SLA policy '${name}' is missing from the database`);
+    }
+    const policy = { ...(row.definition as unknown as SlaPolicy), name };
+    return { ...policy, calendar: await this.calendar(policy.calendar) };
+  }
+
+  async calendar(name: string): Promise<BusinessCalendar> {
+    if (name === CALENDAR_24X7.name) return CALENDAR_24X7;
+    const row = await this.deps.db
+      .selectFrom('business_calendars')
+      .select('definition')
+      .where('name', '=', name)
+      .executeTakeFirst();
+    if (!row) throw problem.notFound(`no business calendar named '${name}'`);
+    return { ...(row.definition as unknown as BusinessCalendar), name };
+  }
+}
+
+export function notAllowed(action: string, status: CaseStatus) {
+  return problem.conflict(`'${action}' is not allowed: the case is '${status}'`, { currentStatus: status, action });
+}

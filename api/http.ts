@@ -1,0 +1,99 @@
+/**
+ * Routes are declared once — method, path, roles, zod schemas, handler — and that one declaration
+ * mounts the Express handler and writes the OpenAPI entry, so the two cannot drift apart.
+ */
+import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
+import type { ZodType } from 'zod';
+import { z } from './zod.js';
+import type { Principal, Role } from './auth.js';
+import { HttpProblem, problem, type FieldError } from './problem.js';
+
+export type Method = 'get' | 'post' | 'put' | 'delete';
+
+export interface RouteContext<B, Q> {
+  req: Request;
+  res: Response;
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+  principal: Principal;
+  idempotencyKey?: string;
+}
+
+export interface RouteSpec<B = unknown, Q = unknown> {
+  method: Method;
+  path: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  /** 'public' routes take no key. */
+  roles: readonly Role[] | 'public';
+  body?: ZodType<B>;
+  query?: ZodType<Q>;
+  /** Response schemas by status, for the document. */
+  responses: Record<number, { description: string; schema?: ZodType; contentType?: string }>;
+  idempotent?: boolean;
+  handler: (ctx: RouteContext<B, Q>) => Promise<void> | void;
+}
+
+export const route = <B, Q>(spec: RouteSpec<B, Q>): RouteSpec<any, any> => spec as RouteSpec<any, any>;
+
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((i) => ({ path: i.path.length ? i.path.join('.') : '(body)', message: i.message }));
+}
+
+function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return undefined as T;
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const errors = fieldErrors(r.error);
+    throw problem.badRequest(`the ${where} is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
+  }
+  return r.data;
+}
+
+const hasBody = (req: Request) =>
+  Number(req.get('Content-Length') ?? 0) > 0 || req.get('Transfer-Encoding') !== undefined;
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+export function mount(
+  router: Router,
+  specs: RouteSpec<any, any>[],
+  authenticate: (req: Request) => Promise<Principal | undefined>,
+): void {
+  for (const spec of specs) {
+    const handler: RequestHandler = async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        let principal = { role: 'admin', name: 'anonymous', keyId: 'public' } as Principal;
+        if (spec.roles !== 'public') {
+          const p = await authenticate(req);
+          if (!p) throw problem.unauthorized('a valid API key is required: Authorization: Bearer <key>');
+          if (p.role !== 'admin' && !spec.roles.includes(p.role)) {
+            throw problem.forbidden(
+              `the '${p.role}' role may not ${spec.summary.toLowerCase()}; allowed: ${spec.roles.join(', ')}`,
+            );
+          }
+          principal = p;
+        }
+        const idempotencyKey = req.get('Idempotency-Key') ?? undefined;
+        if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+          throw problem.badRequest('Idempotency-Key must be 1 to 255 visible ASCII characters', [
+            { path: 'Idempotency-Key', message: 'invalid' },
+          ]);
+        }
+        if (spec.body && hasBody(req) && !req.is('application/json')) {
+          throw new HttpProblem(415, 'Unsupported Media Type', 'send the request body as Content-Type: application/json');
+        }
+        const body = parse(spec.body, req.body ?? {}, 'request body');
+        const query = parse(spec.query, req.query, 'query');
+        await spec.handler({ req, res, body, query, params: req.params as Record<string, string>, principal, idempotencyKey });
+      } catch (err) {
+        next(err);
+      }
+    };
+    router[spec.method](spec.path, handler);
+  }
+}
+
+export const openApiPath = (p: string) => p.replace(/:([A-Za-z]+)/g, '{$1}');

@@ -1,0 +1,64 @@
+/** The OpenAPI 3.1 document, generated from the same route declarations that serve requests. */
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { z } from './zod.js';
+import { openApiPath, type RouteSpec } from './http.js';
+
+const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem', { description: 'RFC 9457 problem details' });
+
+export function buildOpenApi(specs: RouteSpec[]) {
+  const registry = new OpenAPIRegistry();
+  registry.register('Problem', Problem);
+  registry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
+  for (const spec of specs) {
+    const params = [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);
+    const idem = spec.idempotent
+      ? { headers: z.object({ 'Idempotency-Key': z.string().max(255).optional() }) }
+      : {};
+    registry.registerPath({
+      method: spec.method,
+      path: openApiPath(spec.path),
+      summary: spec.summary,
+      description: spec.description,
+      tags: spec.tags,
+      security: spec.roles === 'public' ? [] : [{ apiKey: [] }],
+      ...(spec.roles !== 'public' ? { 'x-roles': spec.roles } : {}),
+      request: {
+        ...(params.length ? { params: z.object(Object.fromEntries(params.map((p) => [p, z.string()]))) } : {}),
+        ...(spec.query ? { query: spec.query as any } : {}),
+        ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } }, required: true } } : {}),
+        ...idem,
+      },
+      responses: Object.fromEntries(
+        Object.entries(spec.responses).map(([status, r]) => [
+          status,
+          {
+            description: r.description,
+            ...(r.schema
+              ? { content: { [r.contentType ?? 'application/json']: { schema: r.schema } } }
+              : Number(status) >= 400
+                ? { content: { 'application/problem+json': { schema: Problem } } }
+                : {}),
+          },
+        ]),
+      ),
+    });
+  }
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Case management API',
+      version: '1.0.0',
+      description:
+        'Customer-service cases as durable Temporal workflows. Errors are application/problem+json (RFC 9457). Every state-changing POST answers with the case after the change.',
+    },
+    servers: [{ url: '/' }],
+  });
+}

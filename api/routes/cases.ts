@@ -1,0 +1,189 @@
+/** /v1/cases: open, read, list, timeline and every lifecycle action of API.md. */
+import { sql } from 'kysely';
+import { z } from '../zod.js';
+import type { Db } from '../../db/database.js';
+import type { CaseAction } from '../../domain/case/commands.js';
+import type { Role } from '../auth.js';
+import type { CaseService } from '../case-service.js';
+import { route, type RouteSpec } from '../http.js';
+import { problem } from '../problem.js';
+import { ActionBodies, CaseView, ListQuery, OpenCaseBody, TimelineItem } from '../schemas.js';
+
+const ALL: Role[] = ['integrator', 'agent', 'supervisor', 'admin'];
+const STAFF: Role[] = ['agent', 'supervisor'];
+
+/** Who may take each action (API.md's table; admin may do everything). */
+export const ACTION_ROLES: Record<CaseAction, Role[]> = {
+  accept: STAFF,
+  assign: STAFF,
+  reject: STAFF,
+  findings: STAFF,
+  'wait-for-customer': STAFF,
+  'customer-reply': ['integrator', 'agent'],
+  resolution: STAFF,
+  approval: ['supervisor'],
+  callback: STAFF,
+  rating: ['integrator', 'agent'],
+  escalate: ['integrator', 'agent', 'supervisor'],
+  notes: STAFF,
+  withdraw: ['integrator', 'supervisor'],
+  extend: ['supervisor'],
+  priority: STAFF,
+};
+
+const ACTION_SUMMARIES: Record<CaseAction, string> = {
+  accept: 'Accept a case (first response): new → investigating',
+  assign: 'Assign a case to someone',
+  reject: 'Reject an invalid or out-of-scope case: new | investigating → rejected',
+  findings: 'Record investigation findings',
+  'wait-for-customer': 'Ask the customer and pause the resolve clock: investigating → pending_customer',
+  'customer-reply': "Record the customer's reply and resume the clock: pending_customer → investigating",
+  resolution: 'Propose a resolution: → pending_approval (costly remedy or level 3) or → resolved',
+  approval: 'Approve or reject a proposed resolution: pending_approval → resolved | investigating',
+  callback: 'Record a callback to the customer',
+  rating: 'Record the customer satisfaction rating: awaiting_rating → closed (a poor rating reopens once)',
+  escalate: 'Escalate a case one level (max 3)',
+  notes: 'Add a note',
+  withdraw: 'Record that the customer withdrew: → withdrawn',
+  extend: 'Extend a deadline, announced to the customer',
+  priority: "Change a case's priority; running clocks are re-targeted",
+};
+
+const caseResponses = (extra: Record<number, { description: string }> = {}) => ({
+  200: { description: 'the case after the change', schema: CaseView },
+  400: { description: 'invalid input' },
+  401: { description: 'no or unknown API key' },
+  403: { description: 'the role may not do this' },
+  404: { description: 'unknown case' },
+  409: { description: 'not allowed in the current status (the body says which)' },
+  422: { description: 'Idempotency-Key reused with a different body' },
+  503: { description: 'a dependency is unavailable; retry' },
+  ...extra,
+});
+
+interface Cursor {
+  c: string;
+  i: string;
+}
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(raw: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Cursor;
+    if (typeof c.c !== 'string' || typeof c.i !== 'string' || Number.isNaN(Date.parse(c.c))) throw new Error();
+    return c;
+  } catch {
+    throw problem.badRequest('cursor is not one this API gave out', [{ path: 'cursor', message: 'invalid' }]);
+  }
+}
+
+export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
+  const routes: RouteSpec[] = [
+    route({
+      method: 'post',
+      path: '/v1/cases',
+      summary: 'Open a case',
+      tags: ['cases'],
+      roles: ['integrator', 'agent'],
+      body: OpenCaseBody,
+      idempotent: true,
+      responses: {
+        201: { description: 'the new case', schema: CaseView },
+        ...caseResponses({ 200: { description: 'the case an earlier request with this Idempotency-Key opened' } }),
+      },
+      handler: async ({ res, body, principal, idempotencyKey }) => {
+        const { created, view } = await cases.open(body, principal, idempotencyKey);
+        res.status(created ? 201 : 200).location(`/v1/cases/${view.id}`).json(view);
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/v1/cases',
+      summary: 'List cases, newest first',
+      tags: ['cases'],
+      roles: ALL,
+      query: ListQuery,
+      responses: {
+        200: {
+          description: 'a page of cases',
+          schema: z.object({ items: z.array(CaseView), nextCursor: z.string().nullable() }),
+        },
+        400: { description: 'invalid filter, limit above 200 or bad cursor' },
+      },
+      handler: async ({ res, query }) => {
+        const q = query as z.infer<typeof ListQuery>;
+        let sel = db.selectFrom('cases').select(['id', 'created_at', 'view']);
+        if (q.status) sel = sel.where('status', 'in', q.status);
+        if (q.type) sel = sel.where('type', 'in', q.type);
+        if (q.priority) sel = sel.where('priority', 'in', q.priority);
+        if (q.customerId) sel = sel.where('customer_id', '=', q.customerId);
+        if (q.assignee) sel = sel.where('assignee', '=', q.assignee);
+        if (q.breached) sel = sel.where('breached', '=', q.breached === 'true');
+        if (q.cursor) {
+          const c = decodeCursor(q.cursor);
+          sel = sel.where(sql<boolean>`(created_at, id) < (${new Date(c.c)}, ${c.i})`);
+        }
+        const rows = await sel
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(q.limit + 1)
+          .execute();
+        const page = rows.slice(0, q.limit);
+        const last = page[page.length - 1];
+        const nextCursor =
+          rows.length > q.limit && last ? encodeCursor({ c: new Date(last.created_at).toISOString(), i: last.id }) : null;
+        res.json({ items: page.map((r) => r.view), nextCursor });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/v1/cases/:id',
+      summary: 'Get a case',
+      tags: ['cases'],
+      roles: ALL,
+      responses: { 200: { description: 'the case', schema: CaseView }, 404: { description: 'unknown case' } },
+      handler: async ({ res, params }) => {
+        res.json(await cases.get(params.id!));
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/v1/cases/:id/timeline',
+      summary: "Get a case's timeline",
+      tags: ['cases'],
+      roles: ALL,
+      responses: {
+        200: { description: 'every event, in order', schema: z.object({ items: z.array(TimelineItem) }) },
+        404: { description: 'unknown case' },
+      },
+      handler: async ({ res, params }) => {
+        await cases.get(params.id!);
+        const rows = await db
+          .selectFrom('case_events')
+          .select(['seq', 'at', 'type', 'actor', 'data'])
+          .where('case_id', '=', params.id!)
+          .orderBy('seq')
+          .execute();
+        res.json({ items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })) });
+      },
+    }),
+  ];
+  for (const action of Object.keys(ACTION_ROLES) as CaseAction[]) {
+    routes.push(
+      route({
+        method: 'post',
+        path: `/v1/cases/:id/${action}`,
+        summary: ACTION_SUMMARIES[action],
+        tags: ['case actions'],
+        roles: ACTION_ROLES[action],
+        body: ActionBodies[action] as z.ZodType<Record<string, unknown>>,
+        idempotent: true,
+        responses: caseResponses(),
+        handler: async ({ res, params, body, principal, idempotencyKey }) => {
+          const view = await cases.act(params.id!, { action, ...body } as never, principal, idempotencyKey);
+          res.json(view);
+        },
+      }),
+    );
+  }
+  return routes;
+}

@@ -1,0 +1,128 @@
+/** SLA policies, business calendars and the deadline calculator. */
+import { z } from '../zod.js';
+import type { Db } from '../../db/database.js';
+import { CALENDAR_24X7, computeDue } from '../../domain/calendar/index.js';
+import type { Role } from '../auth.js';
+import type { CaseService } from '../case-service.js';
+import { route, type RouteSpec } from '../http.js';
+import { problem } from '../problem.js';
+import { CalendarBody, DueBody, PolicyBody, ResourceName } from '../schemas.js';
+
+const ALL: Role[] = ['integrator', 'agent', 'supervisor', 'admin'];
+const ADMIN: Role[] = ['admin'];
+
+const Policy = PolicyBody.extend({ name: z.string() }).openapi('SlaPolicy');
+const Calendar = z
+  .object({
+    name: z.string(),
+    timeZone: z.string(),
+    week: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))),
+    holidays: z.array(z.string()),
+    specialDays: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))).optional(),
+  })
+  .openapi('BusinessCalendar');
+
+function checkName(name: string | undefined): string {
+  const r = ResourceName.safeParse(name);
+  if (!r.success) throw problem.badRequest(`invalid name: ${r.error.issues[0]?.message}`, [{ path: 'name', message: 'invalid' }]);
+  return r.data;
+}
+
+export function slaRoutes(db: Db, cases: CaseService): RouteSpec[] {
+  return [
+    route({
+      method: 'get',
+      path: '/v1/sla-policies',
+      summary: 'List SLA policies',
+      tags: ['sla'],
+      roles: ALL,
+      responses: { 200: { description: 'all policies', schema: z.object({ items: z.array(Policy) }) } },
+      handler: async ({ res }) => {
+        const rows = await db.selectFrom('sla_policies').selectAll().orderBy('name').execute();
+        res.json({ items: rows.map((r) => ({ ...r.definition, name: r.name })) });
+      },
+    }),
+    route({
+      method: 'put',
+      path: '/v1/sla-policies/:name',
+      summary: 'Create or replace an SLA policy',
+      description: 'Open cases keep the policy they opened with; the change applies to new cases.',
+      tags: ['sla'],
+      roles: ADMIN,
+      body: PolicyBody,
+      responses: {
+        200: { description: 'the policy', schema: Policy },
+        400: { description: 'invalid policy or unknown calendar' },
+      },
+      handler: async ({ res, params, body }) => {
+        const name = checkName(params.name);
+        const p = body as z.infer<typeof PolicyBody>;
+        if (p.calendar !== CALENDAR_24X7.name) {
+          const cal = await db.selectFrom('business_calendars').select('name').where('name', '=', p.calendar).executeTakeFirst();
+          if (!cal) throw problem.badRequest(`unknown calendar '${p.calendar}'`, [{ path: 'calendar', message: 'unknown' }]);
+        }
+        const definition = { ...p, name };
+        await db
+          .insertInto('sla_policies')
+          .values({ name, definition: JSON.stringify(definition), updated_at: new Date() })
+          .onConflict((oc) => oc.column('name').doUpdateSet({ definition: JSON.stringify(definition), updated_at: new Date() }))
+          .execute();
+        res.json(definition);
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/v1/business-calendars',
+      summary: 'List business calendars',
+      tags: ['sla'],
+      roles: ALL,
+      responses: { 200: { description: 'all calendars, 24x7 included', schema: z.object({ items: z.array(Calendar) }) } },
+      handler: async ({ res }) => {
+        const rows = await db.selectFrom('business_calendars').selectAll().orderBy('name').execute();
+        res.json({ items: [CALENDAR_24X7, ...rows.map((r) => ({ ...r.definition, name: r.name }))] });
+      },
+    }),
+    route({
+      method: 'put',
+      path: '/v1/business-calendars/:name',
+      summary: 'Create or replace a business calendar',
+      tags: ['sla'],
+      roles: ADMIN,
+      body: CalendarBody,
+      responses: { 200: { description: 'the calendar', schema: Calendar }, 400: { description: 'invalid calendar' } },
+      handler: async ({ res, params, body }) => {
+        const name = checkName(params.name);
+        if (name === CALENDAR_24X7.name) throw problem.badRequest("the '24x7' calendar is built in and cannot be changed");
+        const definition = { ...(body as object), name };
+        await db
+          .insertInto('business_calendars')
+          .values({ name, definition: JSON.stringify(definition), updated_at: new Date() })
+          .onConflict((oc) => oc.column('name').doUpdateSet({ definition: JSON.stringify(definition), updated_at: new Date() }))
+          .execute();
+        res.json(definition);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/v1/business-calendars/:name/due',
+      summary: 'Compute a deadline exactly as the service sets it',
+      tags: ['sla'],
+      roles: ALL,
+      body: DueBody,
+      responses: {
+        200: { description: 'the due moment', schema: z.object({ due: z.string() }) },
+        404: { description: 'unknown calendar' },
+      },
+      handler: async ({ res, params, body }) => {
+        const b = body as z.infer<typeof DueBody>;
+        const cal = await cases.calendar(params.name!);
+        const pauses = (b.pauses ?? []).map((p) => ({ from: Date.parse(p.from), to: Date.parse(p.to) }));
+        if (pauses.some((p) => p.to < p.from)) {
+          throw problem.badRequest('a pause must end after it starts', [{ path: 'pauses', message: 'to < from' }]);
+        }
+        const due = computeDue(cal, Date.parse(b.from), b.duration, pauses);
+        res.json({ due: new Date(due).toISOString() });
+      },
+    }),
+  ];
+}

@@ -1,0 +1,209 @@
+/** Request and response shapes: one zod schema gives validation, the TypeScript type and the OpenAPI. */
+import { z } from './zod.js';
+import { parseSlaDuration, validateCalendar } from '../domain/calendar/index.js';
+import {
+  CASE_STATUSES,
+  CASE_TYPES,
+  CHANNELS,
+  CLOCKS,
+  PRIORITIES,
+  REMEDIES,
+  TIERS,
+} from '../domain/case/contract.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const isoTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-23T09:00:00Z' });
+const isoDuration = z
+  .string()
+  .refine(
+    (v) => {
+      try {
+        parseSlaDuration(v);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an ISO 8601 duration in days, hours, minutes or seconds, e.g. PT4H or P3D' },
+  )
+  .openapi({ example: 'PT4H' });
+
+export const CustomerInput = z
+  .object({
+    id: z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only').optional(),
+    name: text(200),
+    tier: z.enum(TIERS).optional(),
+    email: z.email().max(320).optional(),
+    phone: z.string().trim().min(3).max(40).optional(),
+    organisation: z.string().trim().max(200).optional(),
+  })
+  .strict()
+  .openapi('CustomerInput');
+
+export const OpenCaseBody = z
+  .object({
+    type: z.enum(CASE_TYPES),
+    channel: z.enum(CHANNELS),
+    subject: text(300),
+    description: text(20_000),
+    customer: CustomerInput,
+    priority: z.enum(PRIORITIES).optional(),
+    product: z.string().trim().max(300).optional(),
+    externalRef: z.string().trim().max(200).optional(),
+    slaPolicy: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict()
+  .openapi('OpenCaseRequest');
+export type OpenCaseBody = z.infer<typeof OpenCaseBody>;
+
+export const ActionBodies = {
+  accept: z.object({ assignee: z.string().trim().min(1).max(100).optional() }).strict(),
+  assign: z.object({ assignee: z.string().trim().min(1).max(100) }).strict(),
+  reject: z.object({ reason: text(5000) }).strict(),
+  findings: z
+    .object({ summary: text(20_000), rootCause: z.string().trim().max(5000).optional(), onSite: z.boolean().optional() })
+    .strict(),
+  'wait-for-customer': z.object({ question: text(5000) }).strict(),
+  'customer-reply': z.object({ message: text(20_000) }).strict(),
+  resolution: z
+    .object({ summary: text(20_000), remedy: z.enum(REMEDIES), amount: z.number().nonnegative().optional() })
+    .strict(),
+  approval: z.object({ decision: z.enum(['approve', 'reject']), comment: z.string().trim().max(5000).optional() }).strict(),
+  callback: z.object({ reached: z.boolean(), solved: z.boolean(), notes: z.string().trim().max(5000).optional() }).strict(),
+  rating: z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(5000).optional() }).strict(),
+  escalate: z.object({ reason: text(5000) }).strict(),
+  notes: z.object({ text: text(20_000), visibility: z.enum(['internal', 'public']) }).strict(),
+  withdraw: z.object({ reason: text(5000) }).strict(),
+  extend: z
+    .object({ clock: z.enum(CLOCKS), until: isoTime.optional(), by: isoDuration.optional(), reason: text(5000) })
+    .strict()
+    .refine((b) => (b.until === undefined) !== (b.by === undefined), {
+      message: 'give exactly one of until (a time) or by (a duration)',
+      path: ['until'],
+    }),
+  priority: z.object({ priority: z.enum(PRIORITIES), reason: z.string().trim().max(5000).optional() }).strict(),
+} as const;
+
+export const Breach = z.object({ clock: z.enum(CLOCKS), at: isoTime });
+export const CaseView = z
+  .object({
+    id: z.string(),
+    number: z.string().openapi({ example: 'CS-2026-000123' }),
+    type: z.enum(CASE_TYPES),
+    channel: z.enum(CHANNELS),
+    status: z.enum(CASE_STATUSES),
+    priority: z.enum(PRIORITIES),
+    level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    subject: z.string(),
+    description: z.string(),
+    customer: z.object({
+      id: z.string(),
+      name: z.string(),
+      tier: z.enum(TIERS),
+      email: z.string().optional(),
+      phone: z.string().optional(),
+      organisation: z.string().optional(),
+    }),
+    product: z.string().nullable(),
+    externalRef: z.string().nullable(),
+    assignee: z.string().nullable(),
+    owner: z.string().nullable().openapi({ description: 'first person who took the case (first-contact responsibility)' }),
+    slaPolicy: z.string(),
+    deadlines: z.object({
+      respondBy: isoTime.nullable(),
+      resolveBy: isoTime.nullable(),
+      callbackBy: isoTime.nullable(),
+      rateBy: isoTime.nullable(),
+    }),
+    breaches: z.array(Breach),
+    rating: z.object({ score: z.number().int().min(1).max(5), comment: z.string().optional() }).nullable(),
+    reopenCount: z.number().int(),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+    closedAt: isoTime.nullable(),
+    workflowId: z.string().openapi({ description: 'the workflow id to look up in the Temporal Web UI' }),
+  })
+  .openapi('Case');
+
+export const TimelineItem = z
+  .object({ seq: z.number().int(), at: isoTime, type: z.string(), actor: z.string(), data: z.record(z.string(), z.unknown()) })
+  .openapi('TimelineItem');
+
+const csv = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()))
+    .pipe(z.array(z.enum(values)));
+
+export const ListQuery = z
+  .object({
+    status: csv(CASE_STATUSES).optional(),
+    type: csv(CASE_TYPES).optional(),
+    priority: csv(PRIORITIES).optional(),
+    customerId: z.string().min(1).optional(),
+    assignee: z.string().min(1).optional(),
+    breached: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().min(1).optional(),
+  })
+  .strict();
+
+const Window = z.tuple([
+  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
+  z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM or 24:00'),
+]);
+const localDate = z.iso.date();
+export const CalendarBody = z
+  .object({
+    timeZone: z.string().min(1),
+    week: z.object({
+      mon: z.array(Window),
+      tue: z.array(Window),
+      wed: z.array(Window),
+      thu: z.array(Window),
+      fri: z.array(Window),
+      sat: z.array(Window),
+      sun: z.array(Window),
+    }),
+    holidays: z.array(localDate).default([]),
+    specialDays: z.record(localDate, z.array(Window)).optional(),
+  })
+  .superRefine((cal, ctx) => {
+    for (const message of validateCalendar({ name: 'x', ...cal })) ctx.addIssue({ code: 'custom', message });
+  })
+  .openapi('BusinessCalendarInput');
+
+export const PolicyBody = z
+  .object({
+    calendar: z.string().min(1),
+    respondWithin: isoDuration,
+    resolveWithin: isoDuration,
+    callbackWithin: isoDuration,
+    rateWithin: isoDuration,
+    warnBefore: isoDuration.optional(),
+    byPriority: z
+      .partialRecord(
+        z.enum(PRIORITIES),
+        z
+          .object({
+            respondWithin: isoDuration.optional(),
+            resolveWithin: isoDuration.optional(),
+            callbackWithin: isoDuration.optional(),
+            rateWithin: isoDuration.optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+  })
+  .strict()
+  .openapi('SlaPolicyInput');
+
+export const DueBody = z
+  .object({
+    from: isoTime,
+    duration: isoDuration,
+    pauses: z.array(z.object({ from: isoTime, to: isoTime })).optional(),
+  })
+  .strict();
+
+export const ResourceName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, 'letters, digits, . _ - (max 100)');

@@ -1,0 +1,36 @@
+/** The PostgreSQL connection pool and migrations. */
+import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
+import pg from 'pg';
+import * as m001 from './migrations/001_read_model.js';
+import * as m002 from './migrations/002_defaults.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+// Timestamps come back as JS Dates; bigints (counts) as numbers, since our counts fit.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function createDb(url: string, poolSize: number): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5000,
+    // A dead database must surface as an error (→ 503), not as a request hanging forever.
+    query_timeout: 30_000,
+  });
+  // An idle client losing its connection (database restarted) must not crash the process.
+  pool.on('error', () => {});
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+const MIGRATIONS: Record<string, Migration> = {
+  '001_read_model': m001,
+  '002_defaults': m002,
+};
+
+export async function migrate(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,127 @@
+/**
+ * Seed data: the figures the service manuals give (DOMAIN.md), as editable records.
+ * Admins change them through PUT /v1/sla-policies and /v1/business-calendars.
+ */
+import type { BusinessCalendar } from '../domain/calendar/index.js';
+import type { SlaPolicy } from '../domain/case/types.js';
+
+const WORKDAY: [string, string][] = [
+  ['09:00', '12:00'],
+  ['13:00', '18:00'],
+];
+
+/** Mainland China office hours; the 2026 holiday list is an example to keep current. */
+export const DEFAULT_CALENDARS: BusinessCalendar[] = [
+  {
+    name: 'cn-workdays',
+    timeZone: 'Asia/Shanghai',
+    week: { mon: WORKDAY, tue: WORKDAY, wed: WORKDAY, thu: WORKDAY, fri: WORKDAY, sat: [], sun: [] },
+    holidays: [
+      '2026-01-01',
+      '2026-01-02',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-04-06',
+      '2026-05-01',
+      '2026-05-04',
+      '2026-05-05',
+      '2026-06-19',
+      '2026-09-25',
+      '2026-10-01',
+      '2026-10-02',
+      '2026-10-05',
+      '2026-10-06',
+      '2026-10-07',
+    ],
+    specialDays: { '2026-02-14': WORKDAY, '2026-02-28': WORKDAY, '2026-09-27': WORKDAY, '2026-10-10': WORKDAY },
+  },
+];
+
+export const DEFAULT_POLICIES: SlaPolicy[] = [
+  {
+    // Most manuals: respond within 24 h, solve within 48 h; 2 h response is the quoted best practice.
+    name: 'standard',
+    calendar: '24x7',
+    respondWithin: 'PT24H',
+    resolveWithin: 'PT48H',
+    callbackWithin: 'PT24H',
+    rateWithin: 'P7D',
+    warnBefore: 'PT2H',
+    byPriority: { urgent: { respondWithin: 'PT2H' }, high: { respondWithin: 'PT4H' } },
+  },
+  {
+    // Fault reports: channels open 24x7; respond 24 h, solve 48 h.
+    name: 'fault-24x7',
+    calendar: '24x7',
+    respondWithin: 'PT24H',
+    resolveWithin: 'PT48H',
+    callbackWithin: 'PT24H',
+    rateWithin: 'P7D',
+    warnBefore: 'PT2H',
+    byPriority: { urgent: { respondWithin: 'PT2H' }, high: { respondWithin: 'PT4H' } },
+  },
+  {
+    // A major problem: 72 h to solve, response at the best-practice 2 h.
+    name: 'fault-major',
+    calendar: '24x7',
+    respondWithin: 'PT2H',
+    resolveWithin: 'PT72H',
+    callbackWithin: 'PT24H',
+    rateWithin: 'P7D',
+    warnBefore: 'PT1H',
+  },
+  {
+    // Complaints: processed within 3 working days; first contact within a configurable number of hours.
+    name: 'complaint-3wd',
+    calendar: 'cn-workdays',
+    respondWithin: 'PT4H',
+    resolveWithin: 'P3D',
+    callbackWithin: 'P1D',
+    rateWithin: 'P5D',
+    warnBefore: 'PT4H',
+  },
+  {
+    // An inquiry that needs a specialist: the specialist within working days, then the customer.
+    name: 'inquiry-specialist',
+    calendar: 'cn-workdays',
+    respondWithin: 'PT4H',
+    resolveWithin: 'P2D',
+    callbackWithin: 'P1D',
+    rateWithin: 'P5D',
+    warnBefore: 'PT2H',
+  },
+  {
+    // Long-term / premium customers get priority service.
+    name: 'premium-support',
+    calendar: '24x7',
+    respondWithin: 'PT2H',
+    resolveWithin: 'PT24H',
+    callbackWithin: 'PT12H',
+    rateWithin: 'P7D',
+    warnBefore: 'PT1H',
+  },
+];
+
+export const DEFAULT_RULES: { match: Record<string, string>; policy: string }[] = [
+  { match: { type: 'fault_report', priority: 'urgent' }, policy: 'fault-major' },
+  { match: { type: 'technical_support', tier: 'premium' }, policy: 'premium-support' },
+  { match: { type: 'complaint' }, policy: 'complaint-3wd' },
+  { match: { type: 'inquiry' }, policy: 'inquiry-specialist' },
+  { match: { type: 'fault_report' }, policy: 'fault-24x7' },
+];
+export const FALLBACK_POLICY = 'standard';
+
+export const DEFAULT_TEAMS = [
+  {
+    name: 'front-line',
+    case_types: ['inquiry', 'complaint', 'fault_report', 'service_request', 'technical_support'],
+    min_level: 1,
+    max_level: 1,
+  },
+  { name: 'technical-specialists', case_types: ['fault_report', 'technical_support'], min_level: 2, max_level: 3 },
+  { name: 'complaints-desk', case_types: ['complaint'], min_level: 1, max_level: 3 },
+  { name: 'product-specialists', case_types: ['inquiry', 'service_request'], min_level: 2, max_level: 3 },
+];

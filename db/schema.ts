@@ -1,0 +1,119 @@
+/** The read model's schema, as Kysely types: the single description of every table. */
+import type { ColumnType, JSONColumnType } from 'kysely';
+import type { CaseView } from '../domain/case/types.js';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface CasesTable {
+  id: string;
+  number: string;
+  type: string;
+  channel: string;
+  status: string;
+  priority: string;
+  level: number;
+  customer_id: string;
+  assignee: string | null;
+  owner: string | null;
+  sla_policy: string;
+  breached: boolean;
+  next_deadline: Timestamp | null;
+  reopen_count: number;
+  rating_score: number | null;
+  first_contact_resolution: boolean;
+  accepted_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: Timestamp | null;
+  /** Sequence of the last event projected; a projection with a lower one is stale and ignored. */
+  seq: number;
+  view: JSONColumnType<CaseView>;
+}
+
+export interface CaseEventsTable {
+  case_id: string;
+  seq: number;
+  at: Timestamp;
+  type: string;
+  actor: string;
+  data: JSONColumnType<Record<string, unknown>>;
+}
+
+export interface CustomersTable {
+  id: string;
+  name: string;
+  tier: string;
+  email: string | null;
+  phone: string | null;
+  organisation: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  erased_at: Timestamp | null;
+}
+
+export interface SlaPoliciesTable {
+  name: string;
+  definition: JSONColumnType<Record<string, unknown>>;
+  updated_at: Timestamp;
+}
+
+export interface SlaRulesTable {
+  position: number;
+  /** {type?, priority?, tier?, channel?}: every given field must match. */
+  match: JSONColumnType<Record<string, string>>;
+  policy: string;
+}
+
+export interface BusinessCalendarsTable {
+  name: string;
+  definition: JSONColumnType<Record<string, unknown>>;
+  updated_at: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  case_id: string | null;
+  response: JSONColumnType<Record<string, unknown>> | null;
+  status_code: number | null;
+  created_at: CreatedAt;
+}
+
+export interface TeamsTable {
+  name: string;
+  case_types: JSONColumnType<string[]>;
+  min_level: number;
+  max_level: number;
+}
+
+export interface AgentsTable {
+  id: string;
+  name: string;
+  team: string;
+  active: boolean;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  role: string;
+  key_hash: string;
+  created_at: CreatedAt;
+  revoked_at: Timestamp | null;
+}
+
+export interface Database {
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  customers: CustomersTable;
+  sla_policies: SlaPoliciesTable;
+  sla_rules: SlaRulesTable;
+  business_calendars: BusinessCalendarsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  teams: TeamsTable;
+  agents: AgentsTable;
+  api_keys: ApiKeysTable;
+}

@@ -1,0 +1,55 @@
+/**
+ * ISO-8601 durations as SLA policies write them. Days and clock time are kept apart because the
+ * deadline rule treats them differently: days count working dates, the time part counts working time.
+ */
+
+/** `days`: the `P{n}D` part (weeks folded in as 7 days); `ms`: the `PT..H..M..S` part. */
+export interface SlaDuration {
+  days: number;
+  ms: number;
+}
+
+// Each part optional, but at least one digit after P and after T (lookaheads), so "P", "PT", "P1DT" fail.
+const ISO_DURATION =
+  /^P(?=\d|T\d)(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:[.,](\d{1,3}))?S)?)?$/;
+
+const EXAMPLES = 'expected an ISO-8601 duration such as P3D, PT4H, PT30M, P1DT12H, PT1H30M, PT0S or P1W';
+
+function fail(iso: string, why: string): never {
+  throw new Error(`invalid SLA duration ${JSON.stringify(iso)}: ${why}`);
+}
+
+export function parseSlaDuration(iso: string): SlaDuration {
+  if (typeof iso !== 'string') {
+    throw new Error(`invalid SLA duration ${String(iso)}: must be a string; ${EXAMPLES}`);
+  }
+  if (iso.startsWith('-') || iso.startsWith('+')) fail(iso, 'signed durations are not allowed');
+  const datePart = iso.split('T')[0] ?? '';
+  // A month or a year has no fixed number of working days, so a policy must say P30D, not P1M.
+  if (/^P.*\d([.,]\d+)?[YM]/.test(datePart)) {
+    fail(iso, 'months and years are not supported (their working length is ambiguous); use days, e.g. P30D');
+  }
+  const m = ISO_DURATION.exec(iso);
+  if (!m) fail(iso, EXAMPLES);
+  const [, w, d, h, min, s, frac] = m;
+  const n = (x: string | undefined): number => (x === undefined ? 0 : Number(x));
+  const days = n(w) * 7 + n(d);
+  const ms = ((n(h) * 60 + n(min)) * 60 + n(s)) * 1000 + (frac === undefined ? 0 : Number(frac.padEnd(3, '0')));
+  if (!Number.isSafeInteger(days) || !Number.isSafeInteger(ms)) fail(iso, 'too large');
+  return { days, ms };
+}
+
+const isCount = (x: number): boolean => Number.isSafeInteger(x) && x >= 0;
+
+/** Accepts either form at the API boundary and checks objects built by hand. */
+export function toSlaDuration(duration: SlaDuration | string): SlaDuration {
+  if (typeof duration === 'string') return parseSlaDuration(duration);
+  const days: unknown = duration?.days;
+  const ms: unknown = duration?.ms;
+  if (typeof days !== 'number' || typeof ms !== 'number' || !isCount(days) || !isCount(ms)) {
+    throw new Error(
+      `invalid SLA duration ${JSON.stringify(duration)}: days and ms must be non-negative integers`,
+    );
+  }
+  return { days, ms };
+}

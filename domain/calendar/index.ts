@@ -1,0 +1,11 @@
+export {
+  type Weekday,
+  type TimeWindow,
+  type BusinessCalendar,
+  type Interval,
+  CALENDAR_24X7,
+  validateCalendar,
+  firstWorkingInstant,
+} from './calendar.js';
+export { type SlaDuration, parseSlaDuration } from './duration.js';
+export { slaBudget, instantAfterWorkingTime, computeDue, workingTimeBetween } from './deadline.js';

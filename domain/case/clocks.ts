@@ -1,0 +1,80 @@
+/**
+ * SLA clocks as budgets of working time. A clock keeps its start, budget, extensions and pauses;
+ * its due moment is always recomputed from those, so a pause, a priority change or an extension
+ * can never skip a threshold or count paused time in wall-clock minutes.
+ */
+import {
+  instantAfterWorkingTime,
+  parseSlaDuration,
+  slaBudget,
+  workingTimeBetween,
+  type BusinessCalendar,
+} from '../calendar/index.js';
+import type { ClockName, Priority } from './contract.js';
+import type { Clock, ClockTargets, SlaSnapshot } from './types.js';
+
+const TARGET_KEY: Record<ClockName, keyof ClockTargets> = {
+  respond: 'respondWithin',
+  resolve: 'resolveWithin',
+  callback: 'callbackWithin',
+  rate: 'rateWithin',
+};
+
+export function idleClock(): Clock {
+  return { state: 'idle', extraMs: 0, pauses: [], warned: false, breached: false };
+}
+
+export function targetFor(sla: SlaSnapshot, clock: ClockName, priority: Priority): string {
+  const key = TARGET_KEY[clock];
+  return sla.byPriority?.[priority]?.[key] ?? sla[key];
+}
+
+export function startClock(sla: SlaSnapshot, name: ClockName, priority: Priority, now: number): Clock {
+  const { start, budgetMs } = slaBudget(sla.calendar, now, targetFor(sla, name, priority));
+  return { ...idleClock(), state: 'running', startedAt: now, start, budgetMs };
+}
+
+export function stopClock(clock: Clock): Clock {
+  return clock.state === 'running' || clock.state === 'paused' ? { ...clock, state: 'stopped' } : clock;
+}
+
+export function pauseClock(clock: Clock, now: number): Clock {
+  return clock.state === 'running' ? { ...clock, state: 'paused', pausedAt: now } : clock;
+}
+
+export function resumeClock(clock: Clock, now: number): Clock {
+  if (clock.state !== 'paused' || clock.pausedAt === undefined) return clock;
+  const { pausedAt: from, ...rest } = clock;
+  return { ...rest, state: 'running', pauses: [...clock.pauses, { from, to: now }] };
+}
+
+/** A new target for the same clock: elapsed and paused time are kept, only the budget changes. */
+export function retargetClock(clock: Clock, sla: SlaSnapshot, name: ClockName, priority: Priority): Clock {
+  if (clock.startedAt === undefined || clock.state === 'idle' || clock.state === 'stopped') return clock;
+  const { budgetMs } = slaBudget(sla.calendar, clock.startedAt, targetFor(sla, name, priority));
+  return { ...clock, budgetMs };
+}
+
+export function clockDueAt(clock: Clock, calendar: BusinessCalendar): number | undefined {
+  if (clock.state !== 'running' || clock.start === undefined || clock.budgetMs === undefined) return undefined;
+  return instantAfterWorkingTime(calendar, clock.start, clock.budgetMs + clock.extraMs, clock.pauses);
+}
+
+export function clockWarnAt(clock: Clock, sla: SlaSnapshot): number | undefined {
+  if (!sla.warnBefore || clock.state !== 'running' || clock.warned || clock.breached) return undefined;
+  if (clock.start === undefined || clock.budgetMs === undefined) return undefined;
+  const before = parseSlaDuration(sla.warnBefore);
+  const warnMs = before.days * 86_400_000 + before.ms;
+  const budget = Math.max(0, clock.budgetMs + clock.extraMs - warnMs);
+  return instantAfterWorkingTime(sla.calendar, clock.start, budget, clock.pauses);
+}
+
+/**
+ * Moves a running clock's deadline to `until`, or later by `by` counted on the calendar from the
+ * current deadline. Stored as extra working time so later pauses still push the new deadline.
+ */
+export function extendClock(clock: Clock, calendar: BusinessCalendar, newDue: number): Clock {
+  const due = clockDueAt(clock, calendar);
+  if (due === undefined) return clock;
+  return { ...clock, extraMs: clock.extraMs + workingTimeBetween(calendar, due, newDue, clock.pauses) };
+}

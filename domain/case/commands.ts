@@ -1,0 +1,59 @@
+import type { ClockName, Priority, Remedy } from './contract.js';
+
+/** Every action an agent, supervisor or integrator can take on a live case. */
+export type CaseCommand =
+  | { action: 'accept'; assignee?: string }
+  | { action: 'assign'; assignee: string }
+  | { action: 'reject'; reason: string }
+  | { action: 'findings'; summary: string; rootCause?: string; onSite?: boolean }
+  | { action: 'wait-for-customer'; question: string }
+  | { action: 'customer-reply'; message: string }
+  | { action: 'resolution'; summary: string; remedy: Remedy; amount?: number }
+  | { action: 'approval'; decision: 'approve' | 'reject'; comment?: string }
+  | { action: 'callback'; reached: boolean; solved: boolean; notes?: string }
+  | { action: 'rating'; score: number; comment?: string }
+  | { action: 'escalate'; reason: string }
+  | { action: 'notes'; text: string; visibility: 'internal' | 'public' }
+  | { action: 'withdraw'; reason: string }
+  | { action: 'extend'; clock: ClockName; until?: string; by?: string; reason: string }
+  | { action: 'priority'; priority: Priority; reason?: string };
+
+export type CaseAction = CaseCommand['action'];
+
+export const CASE_ACTIONS: readonly CaseAction[] = [
+  'accept',
+  'assign',
+  'reject',
+  'findings',
+  'wait-for-customer',
+  'customer-reply',
+  'resolution',
+  'approval',
+  'callback',
+  'rating',
+  'escalate',
+  'notes',
+  'withdraw',
+  'extend',
+  'priority',
+];
+
+/** An action the case's current status does not allow (HTTP 409). */
+export class ActionNotAllowed extends Error {
+  constructor(
+    readonly action: string,
+    readonly status: string,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'ActionNotAllowed';
+  }
+}
+
+/** A command that is well-formed but makes no sense for this case (HTTP 400). */
+export class InvalidCommand extends Error {
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'InvalidCommand';
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The case contract shared by the API, the worker and the tests: task queue, workflow ids,
+ * message names, statuses and search attributes. Changing a name here changes the wire contract
+ * with integrators (API.md) and with ops (saved Temporal queries), so treat it as public.
+ */
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+export const CASE_TASK_QUEUE = 'cases';
+export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
+
+export const workflowIdForCase = (caseId: string): string => `case:${caseId}`;
+export const caseIdFromWorkflowId = (workflowId: string): string => workflowId.replace(/^case:/, '');
+
+export const CASE_TYPES = ['inquiry', 'complaint', 'fault_report', 'service_request', 'technical_support'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+export const CHANNELS = ['phone', 'email', 'web', 'chat', 'social', 'letter', 'walk_in', 'api'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CASE_STATUSES = [
+  'new',
+  'investigating',
+  'pending_customer',
+  'pending_approval',
+  'resolved',
+  'awaiting_rating',
+  'closed',
+  'rejected',
+  'withdrawn',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const TERMINAL_STATUSES: readonly CaseStatus[] = ['closed', 'rejected', 'withdrawn'];
+export const isTerminal = (s: CaseStatus): boolean => TERMINAL_STATUSES.includes(s);
+
+export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const TIERS = ['standard', 'premium'] as const;
+export type CustomerTier = (typeof TIERS)[number];
+
+export const REMEDIES = ['repair', 'replace', 'refund', 'compensation', 'guidance', 'other'] as const;
+export type Remedy = (typeof REMEDIES)[number];
+/** Remedies that cost money need a supervisor's approval (DOMAIN.md, resolution). */
+export const REMEDIES_NEEDING_APPROVAL: readonly Remedy[] = ['replace', 'refund', 'compensation'];
+
+export const CLOCKS = ['respond', 'resolve', 'callback', 'rate'] as const;
+export type ClockName = (typeof CLOCKS)[number];
+/** Clocks whose expiry is a breach; the rate clock's expiry closes the case instead. */
+export const BREACHABLE_CLOCKS = ['respond', 'resolve', 'callback'] as const;
+export type BreachableClock = (typeof BREACHABLE_CLOCKS)[number];
+
+export const MAX_LEVEL = 3;
+export type Level = 1 | 2 | 3;
+
+/** Search attributes kept current on every case workflow; names and types are part of the ops contract. */
+export const SA = {
+  kind: defineSearchAttributeKey('CaseKind', SearchAttributeType.KEYWORD),
+  status: defineSearchAttributeKey('CaseStatus', SearchAttributeType.KEYWORD),
+  priority: defineSearchAttributeKey('CasePriority', SearchAttributeType.KEYWORD),
+  level: defineSearchAttributeKey('CaseLevel', SearchAttributeType.INT),
+  customerId: defineSearchAttributeKey('CaseCustomerId', SearchAttributeType.KEYWORD),
+  assignee: defineSearchAttributeKey('CaseAssignee', SearchAttributeType.KEYWORD),
+  breached: defineSearchAttributeKey('CaseBreached', SearchAttributeType.BOOL),
+  nextDeadline: defineSearchAttributeKey('CaseNextDeadline', SearchAttributeType.DATETIME),
+} as const;
+export const CASE_SEARCH_ATTRIBUTES = Object.values(SA);
+
+/** Names of the workflow's messages (updates and queries). */
+export const MSG = {
+  open: 'open',
+  act: 'act',
+  view: 'view',
+} as const;

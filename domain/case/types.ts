@@ -1,0 +1,166 @@
+import type { BusinessCalendar, Interval } from '../calendar/index.js';
+import type {
+  CaseStatus,
+  CaseType,
+  Channel,
+  ClockName,
+  CustomerTier,
+  Level,
+  Priority,
+  Remedy,
+} from './contract.js';
+
+export interface Customer {
+  id: string;
+  name: string;
+  tier: CustomerTier;
+  email?: string;
+  phone?: string;
+  organisation?: string;
+}
+
+/** Durations are ISO 8601 (`PT4H`, `P3D`), counted on the policy's calendar. */
+export interface ClockTargets {
+  respondWithin: string;
+  resolveWithin: string;
+  callbackWithin: string;
+  rateWithin: string;
+}
+
+export interface SlaPolicy extends ClockTargets {
+  name: string;
+  calendar: string;
+  warnBefore?: string;
+  /** Tighter (or looser) targets by priority; a priority change re-targets running clocks. */
+  byPriority?: Partial<Record<Priority, Partial<ClockTargets>>>;
+}
+
+/** What the workflow keeps of the policy: the calendar itself, so later edits never move open cases. */
+export interface SlaSnapshot extends Omit<SlaPolicy, 'calendar'> {
+  calendar: BusinessCalendar;
+}
+
+export interface Classification {
+  priority: Priority;
+  level: Level;
+  reasons: string[];
+}
+
+export interface OpenCaseInput {
+  id: string;
+  number: string;
+  type: CaseType;
+  channel: Channel;
+  subject: string;
+  description: string;
+  customer: Customer;
+  product?: string;
+  externalRef?: string;
+  classification: Classification;
+  sla: SlaSnapshot;
+  openedBy: string;
+  /** ISO time the API received the request; the clocks start from it. */
+  receivedAt: string;
+}
+
+export type ClockState = 'idle' | 'running' | 'paused' | 'stopped';
+
+export interface Clock {
+  state: ClockState;
+  /** First working instant at or after the clock started (epoch ms). */
+  start?: number;
+  startedAt?: number;
+  budgetMs?: number;
+  /** Working time added by announced extensions. */
+  extraMs: number;
+  pauses: Interval[];
+  pausedAt?: number;
+  warned: boolean;
+  breached: boolean;
+}
+
+export interface Breach {
+  clock: ClockName;
+  at: string;
+}
+
+export interface Rating {
+  score: number;
+  comment?: string;
+}
+
+export interface ProposedResolution {
+  summary: string;
+  remedy: Remedy;
+  amount?: number;
+}
+
+export interface CaseState {
+  id: string;
+  number: string;
+  type: CaseType;
+  channel: Channel;
+  status: CaseStatus;
+  priority: Priority;
+  level: Level;
+  subject: string;
+  description: string;
+  customer: Customer;
+  product?: string;
+  externalRef?: string;
+  assignee: string | null;
+  owner: string | null;
+  sla: SlaSnapshot;
+  clocks: Record<ClockName, Clock>;
+  breaches: Breach[];
+  findingsRecorded: boolean;
+  onSite: boolean;
+  resolution: ProposedResolution | null;
+  rating: Rating | null;
+  poorRatingReopened: boolean;
+  reopenCount: number;
+  callbackAttempts: number;
+  /** Set when the case was resolved without any reopen: first-contact resolution for reports. */
+  firstContactResolution: boolean;
+  acceptedAt: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  /** Sequence number of the last event; the read model never goes backwards past it. */
+  seq: number;
+}
+
+export interface CaseEvent {
+  seq: number;
+  at: string;
+  type: string;
+  actor: string;
+  data: Record<string, unknown>;
+}
+
+export interface CaseView {
+  id: string;
+  number: string;
+  type: CaseType;
+  channel: Channel;
+  status: CaseStatus;
+  priority: Priority;
+  level: Level;
+  subject: string;
+  description: string;
+  customer: Customer;
+  product: string | null;
+  externalRef: string | null;
+  assignee: string | null;
+  owner: string | null;
+  slaPolicy: string;
+  deadlines: { respondBy: string | null; resolveBy: string | null; callbackBy: string | null; rateBy: string | null };
+  breaches: Breach[];
+  rating: Rating | null;
+  reopenCount: number;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  workflowId: string;
+}

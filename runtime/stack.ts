@@ -1,0 +1,209 @@
+/**
+ * The composition root: wires Temporal, PostgreSQL, the worker and the API for one process, in
+ * embedded mode (own dev server and PGlite under DATA_DIR) or against configured servers.
+ */
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker, type WorkerOptions } from '@temporalio/worker';
+import { sql } from 'kysely';
+import pino, { type Logger } from 'pino';
+import { createApp } from '../api/app.js';
+import { KeyStore, parseEnvKeys } from '../api/auth.js';
+import { createDb, migrate, type Db } from '../db/database.js';
+import type { Config } from './config.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { ensureSearchAttributes } from './search-attributes.js';
+import { configuredConnectionOptions } from './temporal-connection.js';
+import { startDevServer } from './temporal-dev-server.js';
+import { createCaseWorker } from './worker.js';
+
+export type Role = 'api' | 'worker';
+
+export interface Stack {
+  apiUrl?: string;
+  temporalAddress: string;
+  temporalUiUrl?: string;
+  databaseUrl: string;
+  db: Db;
+  client: Client;
+  worker?: Worker;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  roles: Role[];
+  logger?: Logger;
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  progress?: (message: string) => void;
+}
+
+export async function startStack(config: Config, opts: StackOptions): Promise<Stack> {
+  const logger = opts.logger ?? pino({ level: config.logLevel });
+  const progress = opts.progress ?? ((m: string) => logger.info(m));
+  const stops: (() => Promise<unknown>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (err) {
+        logger.warn({ err }, 'error while stopping');
+      }
+    }
+  };
+
+  try {
+    // 1. Temporal: the configured server, or our own dev server with a persistent SQLite file.
+    let temporalAddress = config.temporal.address;
+    let temporalUiUrl: string | undefined;
+    if (!temporalAddress) {
+      const dev = await startDevServer({
+        port: config.temporal.devServerPort,
+        uiPort: config.temporal.uiPort,
+        dbFile: path.join(config.dataDir, 'temporal.sqlite'),
+        logFile: path.join(config.dataDir, 'temporal.log'),
+        codecEndpoint: config.publicUrl ? `${config.publicUrl}/codec` : undefined,
+        onProgress: progress,
+      });
+      stops.push(() => dev.stop());
+      temporalAddress = dev.address;
+      temporalUiUrl = dev.uiUrl;
+    }
+    const connectionOptions = config.temporal.address
+      ? configuredConnectionOptions(temporalAddress)
+      : { address: temporalAddress };
+    progress(`connecting to Temporal at ${temporalAddress} (namespace ${config.temporal.namespace})…`);
+    const connection = await Connection.connect(connectionOptions as Parameters<typeof Connection.connect>[0]);
+    stops.push(() => connection.close());
+    if (config.temporal.address) {
+      const added = await ensureSearchAttributes(connection, config.temporal.namespace);
+      if (added.length) progress(`registered search attributes: ${added.join(', ')}`);
+    }
+    const client = new Client({ connection, namespace: config.temporal.namespace });
+
+    // 2. PostgreSQL: the configured server, or PGlite under DATA_DIR served over the wire protocol.
+    let databaseUrl = config.database.url;
+    let poolSize = config.database.poolSize;
+    if (!databaseUrl) {
+      progress('starting embedded PostgreSQL (PGlite)…');
+      // PGlite runs one query at a time; one pooled connection keeps protocol messages from interleaving.
+      poolSize = 1;
+      const pg = await startEmbeddedPostgres({
+        dataDir: path.join(config.dataDir, 'pg'),
+        port: config.database.embeddedPort,
+        maxConnections: 8,
+      });
+      stops.push(() => pg.stop());
+      databaseUrl = pg.url;
+    }
+    const db = createDb(databaseUrl, poolSize);
+    stops.push(() => db.destroy());
+    const applied = await migrate(db);
+    if (applied.length) progress(`database migrations applied: ${applied.join(', ')}`);
+
+    // 3. The roles this process plays.
+    let worker: Worker | undefined;
+    if (opts.roles.includes('worker')) {
+      installSdkLogger(logger);
+      progress(`starting worker on task queue '${config.temporal.taskQueue}' (bundling workflows)…`);
+      const workerConnection = await NativeConnection.connect(connectionOptions);
+      stops.push(() => workerConnection.close());
+      worker = await createCaseWorker({
+        connection: workerConnection,
+        namespace: config.temporal.namespace,
+        taskQueue: config.temporal.taskQueue,
+        db,
+        logger,
+        workflowBundle: opts.workflowBundle,
+      });
+      const running = worker.run();
+      stops.push(async () => {
+        if (worker!.getState() === 'RUNNING') worker!.shutdown();
+        await running;
+      });
+    }
+
+    let apiUrl: string | undefined;
+    if (opts.roles.includes('api')) {
+      const keys = new KeyStore(parseEnvKeys(config.apiKeys), db);
+      const { app } = createApp({
+        db,
+        client,
+        logger,
+        keys,
+        taskQueue: config.temporal.taskQueue,
+        updateTimeoutMs: config.updateTimeoutMs,
+        rateLimitPerMinute: config.rateLimitPerMinute,
+        readiness: () => readiness(db, connection),
+      });
+      const server = await new Promise<Server>((resolve, reject) => {
+        const s = app.listen(config.port, config.host, () => resolve(s)).once('error', reject);
+      });
+      stops.push(() => closeServer(server));
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : config.port;
+      apiUrl = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    }
+
+    let stopped: Promise<void> | undefined;
+    return {
+      apiUrl,
+      temporalAddress,
+      temporalUiUrl,
+      databaseUrl,
+      db,
+      client,
+      worker,
+      logger,
+      stop: () => (stopped ??= stopAll()),
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+async function readiness(db: Db, connection: Connection): Promise<Record<string, string>> {
+  const check = async (fn: () => Promise<unknown>) => {
+    try {
+      await Promise.race([fn(), new Promise((_, rej) => setTimeout(() => rej(new Error('timed out after 2 s')), 2000))]);
+      return 'ok';
+    } catch (err) {
+      return `unavailable: ${(err as Error).message}`;
+    }
+  };
+  const [database, temporal] = await Promise.all([
+    check(() => sql`SELECT 1`.execute(db)),
+    check(() => connection.healthService.check({})),
+  ]);
+  return { database, temporal };
+}
+
+/** Stop taking requests, let the ones in flight finish. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 10_000).unref();
+  });
+}
+
+let sdkLoggerInstalled = false;
+/** The SDK's own log lines go through our logger (once per process: the runtime is global). */
+function installSdkLogger(logger: Logger): void {
+  if (sdkLoggerInstalled) return;
+  sdkLoggerInstalled = true;
+  const sdk = logger.child({ component: 'temporal-sdk' });
+  const level = logger.level === 'silent' ? 'ERROR' : logger.isLevelEnabled('debug') ? 'DEBUG' : 'WARN';
+  try {
+    Runtime.install({
+      logger: new DefaultLogger(level, (entry) => {
+        const fn = entry.level === 'ERROR' ? sdk.error : entry.level === 'WARN' ? sdk.warn : sdk.debug;
+        fn.call(sdk, entry.meta ?? {}, entry.message);
+      }),
+    });
+  } catch {
+    // A runtime was installed already (by the embedding program): keep it.
+  }
+}

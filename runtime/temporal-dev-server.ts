@@ -1,0 +1,127 @@
+/**
+ * The embedded Temporal: the real `temporal server start-dev` (SQLite file, Web UI), started as a
+ * child process, with the case search attributes registered at start.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { CASE_SEARCH_ATTRIBUTES } from '../domain/case/contract.js';
+import { findTemporalCli, MISSING_CLI_HELP } from './temporal-binaries.js';
+
+export interface DevServerOptions {
+  port: number;
+  uiPort?: number;
+  /** SQLite file; omit for an in-memory server (tests). */
+  dbFile?: string;
+  logFile?: string;
+  codecEndpoint?: string;
+  ip?: string;
+  startTimeoutMs?: number;
+  onProgress?: (message: string) => void;
+}
+
+export interface RunningDevServer {
+  address: string;
+  uiUrl?: string;
+  stop(): Promise<void>;
+}
+
+const SA_TYPE_NAMES: Record<string, string> = {
+  KEYWORD: 'Keyword',
+  INT: 'Int',
+  BOOL: 'Bool',
+  DATETIME: 'Datetime',
+  TEXT: 'Text',
+  DOUBLE: 'Double',
+  KEYWORD_LIST: 'KeywordList',
+};
+
+export async function startDevServer(opts: DevServerOptions): Promise<RunningDevServer> {
+  const cli = findTemporalCli();
+  if (!cli) return startWithSdkDownload(opts);
+  const ip = opts.ip ?? '127.0.0.1';
+  const args = ['server', 'start-dev', '--ip', ip, '--port', String(opts.port), '--log-level', 'warn'];
+  if (opts.dbFile) {
+    mkdirSync(path.dirname(opts.dbFile), { recursive: true });
+    args.push('--db-filename', opts.dbFile);
+  }
+  if (opts.uiPort) args.push('--ui-port', String(opts.uiPort), '--ui-disable-news-fetch');
+  else args.push('--headless');
+  if (opts.codecEndpoint) args.push('--ui-codec-endpoint', opts.codecEndpoint);
+  for (const key of CASE_SEARCH_ATTRIBUTES) args.push('--search-attribute', `${key.name}=${SA_TYPE_NAMES[key.type]}`);
+
+  const out = opts.logFile ? openSync(opts.logFile, 'a') : 'ignore';
+  const child = spawn(cli, args, { stdio: ['ignore', out, out] });
+  const address = `${ip}:${opts.port}`;
+  opts.onProgress?.(`starting Temporal dev server (${cli}) on ${address}…`);
+  try {
+    await waitUntilServing(address, child, opts.startTimeoutMs ?? 60_000);
+  } catch (err) {
+    await stopChild(child);
+    throw err;
+  }
+  return {
+    address,
+    uiUrl: opts.uiPort ? `http://${ip === '0.0.0.0' ? 'localhost' : ip}:${opts.uiPort}` : undefined,
+    stop: () => stopChild(child),
+  };
+}
+
+async function waitUntilServing(address: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited: number | null = null;
+  child.once('exit', (code) => (exited = code ?? -1));
+  for (;;) {
+    if (exited !== null) throw new Error(`the Temporal dev server exited with code ${exited} while starting`);
+    try {
+      const conn = await Connection.connect({ address, connectTimeout: 1000 });
+      try {
+        await conn.workflowService.getSystemInfo({});
+        return;
+      } finally {
+        await conn.close();
+      }
+    } catch (err) {
+      if (Date.now() > deadline) {
+        throw new Error(`the Temporal dev server did not answer on ${address} within ${timeoutMs} ms: ${String(err)}`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Machines with internet: let the SDK download the CLI (same flags through its own options). */
+async function startWithSdkDownload(opts: DevServerOptions): Promise<RunningDevServer> {
+  opts.onProgress?.(`${MISSING_CLI_HELP}; trying the Temporal SDK's download instead…`);
+  try {
+    const env = await TestWorkflowEnvironment.createLocal({
+      server: {
+        ip: opts.ip ?? '127.0.0.1',
+        port: opts.port,
+        dbFilename: opts.dbFile,
+        ui: opts.uiPort !== undefined,
+        uiPort: opts.uiPort,
+        searchAttributes: CASE_SEARCH_ATTRIBUTES,
+        extraArgs: opts.codecEndpoint ? ['--ui-codec-endpoint', opts.codecEndpoint] : [],
+      },
+    });
+    return {
+      address: env.address,
+      uiUrl: opts.uiPort ? `http://127.0.0.1:${opts.uiPort}` : undefined,
+      stop: () => env.teardown(),
+    };
+  } catch (err) {
+    throw new Error(`${MISSING_CLI_HELP} (the SDK download failed too: ${String(err)})`);
+  }
+}

@@ -1,0 +1,33 @@
+/** The worker: runs case workflows and their activities on one task queue; scale out by running more. */
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { Logger } from 'pino';
+import { createActivities } from '../activities/index.js';
+import type { Db } from '../db/database.js';
+
+export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+export interface CaseWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  db: Db;
+  logger: Logger;
+  /** Pre-built bundle (tests bundle once per file); otherwise the worker bundles at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  identity?: string;
+}
+
+export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: o.connection,
+    namespace: o.namespace,
+    taskQueue: o.taskQueue,
+    ...(o.identity ? { identity: o.identity } : {}),
+    ...(o.workflowBundle ? { workflowBundle: o.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    activities: createActivities({ db: o.db, logger: o.logger.child({ component: 'activities' }) }),
+    // Cases wait on timers for days: keep their state cached rather than replaying on every event.
+    maxCachedWorkflows: 2000,
+    shutdownGraceTime: '10s',
+  });
+}

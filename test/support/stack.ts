@@ -1,0 +1,99 @@
+/** A full service (API + worker) on the run's real Temporal and PostgreSQL, for HTTP-level tests. */
+import { randomUUID } from 'node:crypto';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import pino from 'pino';
+import { inject } from 'vitest';
+import { loadConfig } from '../../runtime/config.js';
+import { startStack, type Stack } from '../../runtime/stack.js';
+import { WORKFLOWS_PATH } from '../../runtime/worker.js';
+
+export const KEYS = {
+  integrator: 'test-integrator-key',
+  agent: 'test-agent-key',
+  supervisor: 'test-supervisor-key',
+  admin: 'test-admin-key',
+} as const;
+export type TestRole = keyof typeof KEYS;
+
+export interface TestStack extends Stack {
+  url: string;
+  taskQueue: string;
+  call(role: TestRole | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+let bundle: Awaited<ReturnType<typeof bundleWorkflowCode>> | undefined;
+
+export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+  bundle ??= await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+  const taskQueue = `cases-test-${randomUUID().slice(0, 8)}`;
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    DATABASE_URL: inject('databaseUrl'),
+    DATABASE_POOL_SIZE: '10',
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    CASE_API_KEYS: Object.entries(KEYS)
+      .map(([role, key]) => `${role}=${key}`)
+      .join(','),
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...env,
+  });
+  const stack = await startStack(config, {
+    roles: ['api', 'worker'],
+    workflowBundle: bundle,
+    logger: pino({ level: config.logLevel }),
+    progress: () => {},
+  });
+  const url = stack.apiUrl!;
+  return {
+    ...stack,
+    url,
+    taskQueue,
+    async call(role, method, path, body, headers = {}) {
+      const res = await fetch(url + path, {
+        method,
+        headers: {
+          ...(role ? { Authorization: `Bearer ${KEYS[role]}` } : {}),
+          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: res.status, headers: res.headers, body: parsed };
+    },
+  };
+}
+
+const quietBundlerLogger = {
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: (m: string, meta?: unknown) => console.warn(m, meta ?? ''),
+  error: (m: string, meta?: unknown) => console.error(m, meta ?? ''),
+  log: () => {},
+};
+
+export function newCaseBody(overrides: Record<string, unknown> = {}) {
+  return {
+    type: 'fault_report',
+    channel: 'api',
+    subject: 'Grinder stopped responding',
+    description: 'The ball mill controller shows error E42 after a power cut.',
+    customer: { id: `cust-${randomUUID().slice(0, 8)}`, name: 'Li Wei', email: 'li.wei@example.com', organisation: 'Minerals Co' },
+    ...overrides,
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * One customer-service case as a durable workflow: the state machine (domain/case) decides, this
+ * file waits. It owns the case's clocks (one timer for the next threshold of any clock), projects
+ * every change to the read model before answering, and keeps search attributes current for ops.
+ */
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyLocalActivities,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { CaseActivities } from '../activities/index.js';
+import { ActionNotAllowed, CASE_ACTIONS, InvalidCommand, type CaseCommand } from '../domain/case/commands.js';
+import { isTerminal, SA } from '../domain/case/contract.js';
+import {
+  applyCommand,
+  fireDueThresholds,
+  isBreached,
+  nextThreshold,
+  openCase,
+  toCaseView,
+  type Outcome,
+} from '../domain/case/machine.js';
+import { nextDeadline, toProjection } from '../domain/case/projection.js';
+import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from '../domain/case/types.js';
+import { actionUpdates, FAILURE, openedUpdate, viewQuery, type ActionRequest } from './messages.js';
+
+export type CaseWorkflowInput = { open: OpenCaseInput } | { resume: { state: CaseState; unprojected: CaseEvent[] } };
+
+// Local activities: the projection is on the answer path of every action, so it skips the task queue.
+const { projectCase, chooseAssignee } = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '30s',
+  localRetryThreshold: '10s',
+  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '30s' },
+});
+
+const iso = (t: number) => new Date(t).toISOString();
+
+export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
+  let state: CaseState;
+  let unprojected: CaseEvent[];
+  if ('open' in input) {
+    const o = openCase(input.open, { now: Date.now(), actor: input.open.openedBy });
+    state = o.state;
+    unprojected = o.events;
+  } else {
+    ({ state, unprojected } = input.resume);
+  }
+  let version = 0;
+  let opened = false;
+  let projecting: Promise<void> = Promise.resolve();
+
+  /** Projections run one after another, so the read model sees events in sequence order. */
+  function project(): Promise<void> {
+    const events = unprojected;
+    unprojected = [];
+    const snapshot = toProjection(state, events);
+    projecting = projecting.then(() => projectCase(snapshot));
+    return projecting;
+  }
+
+  async function commit(outcome: Outcome): Promise<void> {
+    if (outcome.events.length === 0) return;
+    state = outcome.state;
+    unprojected.push(...outcome.events);
+    version += 1;
+    publishForOps();
+    await project();
+  }
+
+  function publishForOps(): void {
+    const next = nextDeadline(state);
+    upsertSearchAttributes([
+      { key: SA.status, value: state.status },
+      { key: SA.priority, value: state.priority },
+      { key: SA.level, value: state.level },
+      { key: SA.assignee, value: state.assignee },
+      { key: SA.breached, value: isBreached(state) },
+      { key: SA.nextDeadline, value: next ? new Date(next) : null },
+    ]);
+    setCurrentDetails(phaseDetails(state));
+  }
+
+  setHandler(viewQuery, () => toCaseView(state));
+  setHandler(openedUpdate, async () => {
+    await condition(() => opened);
+    return toCaseView(state);
+  });
+  for (const action of CASE_ACTIONS) {
+    setHandler(
+      actionUpdates[action],
+      async (req: ActionRequest) => {
+        await condition(() => opened);
+        const command = await withAutoAssignee(req.command);
+        await commit(decide(() => applyCommand(state, command, { now: Date.now(), actor: req.actor })));
+        return toCaseView(state);
+      },
+      { validator: (req: ActionRequest) => void decide(() => applyCommand(state, req.command, validationContext(req))) },
+    );
+  }
+
+  /** Accepting a case nobody has yet: first-contact assignment by workload. */
+  async function withAutoAssignee(command: CaseCommand): Promise<CaseCommand> {
+    if (command.action !== 'accept' || command.assignee || state.assignee) return command;
+    const assignee = await chooseAssignee({ type: state.type, level: state.level });
+    return assignee ? { ...command, assignee } : command;
+  }
+
+  // Opening: assign by workload, then make the case visible before anyone is answered.
+  if ('open' in input) {
+    const assignee = await chooseAssignee({ type: state.type, level: state.level });
+    if (assignee) {
+      const o = applyCommand(state, { action: 'assign', assignee }, { now: Date.now(), actor: 'system' });
+      state = o.state;
+      unprojected.push(...o.events);
+    }
+  }
+  publishForOps();
+  await project();
+  opened = true;
+
+  while (!isTerminal(state.status)) {
+    await commit(fireDueThresholds(state, Date.now()));
+    if (isTerminal(state.status)) break;
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await projecting;
+      await continueAsNew<typeof caseWorkflow>({ resume: { state, unprojected } });
+    }
+    const seen = version;
+    const next = nextThreshold(state);
+    if (!next) {
+      await condition(() => version !== seen);
+      continue;
+    }
+    await condition(() => version !== seen, Math.max(1, next.at - Date.now()), {
+      summary: `${next.clock} ${next.kind} at ${iso(next.at)} (calendar ${state.sla.calendar.name})`,
+    });
+  }
+  // Let in-flight actions answer before the run completes.
+  await condition(allHandlersFinished);
+  await projecting;
+  return toCaseView(state);
+}
+
+/** Validators see no clock of their own; the time only matters to handlers. */
+function validationContext(req: ActionRequest) {
+  return { now: Date.now(), actor: req.actor };
+}
+
+/** Turns domain refusals into failures the client can read (type → HTTP status). */
+function decide(fn: () => Outcome): Outcome {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof ActionNotAllowed) {
+      throw ApplicationFailure.create({
+        type: FAILURE.notAllowed,
+        message: err.message,
+        details: [{ status: err.status, action: err.action }],
+        nonRetryable: true,
+      });
+    }
+    if (err instanceof InvalidCommand) {
+      throw ApplicationFailure.create({ type: FAILURE.invalid, message: err.message, nonRetryable: true });
+    }
+    throw err;
+  }
+}
+
+function phaseDetails(s: CaseState): string {
+  const who = s.assignee ? ` · assignee ${s.assignee}` : '';
+  const breaches = s.breaches.length ? ` · ${s.breaches.length} breach(es)` : '';
+  return `**${s.status}** · level ${s.level} · ${s.priority}${who}${breaches}`;
+}

@@ -1,0 +1,2 @@
+// The worker's workflow bundle entry: every workflow type the case task queue runs.
+export { caseWorkflow } from './case.js';
