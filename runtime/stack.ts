@@ -40,7 +40,7 @@ export interface StackOptions {
 }
 
 export async function startStack(config: Config, opts: StackOptions): Promise<Stack> {
-  const logger = opts.logger ?? pino({ level: config.logLevel });
+  const logger = opts.logger ?? createLogger(config.logLevel);
   const progress = opts.progress ?? ((m: string) => logger.info(m));
   const stops: (() => Promise<unknown>)[] = [];
   const stopAll = async () => {
@@ -190,6 +190,14 @@ function closeServer(server: Server): Promise<void> {
 }
 
 let sdkLoggerInstalled = false;
+/** JSON logs; keys and codec credentials never reach them. */
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
+  });
+}
+
 /** The SDK's own log lines go through our logger (once per process: the runtime is global). */
 function installSdkLogger(logger: Logger): void {
   if (sdkLoggerInstalled) return;

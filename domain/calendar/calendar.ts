@@ -79,7 +79,8 @@ export function parseLocalDate(s: unknown): number | undefined {
   // Date.UTC silently rolls 2026-02-30 over to March; a round trip catches that. It also maps years
   // 0..99 to 1900+, which the round trip rejects too.
   const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d)
+    return undefined;
   return ms / DAY_MS;
 }
 
@@ -158,7 +159,8 @@ export function validateCalendar(cal: BusinessCalendar): string[] {
     problems.push('holidays: must be a list of local dates YYYY-MM-DD');
   } else {
     c.holidays.forEach((h: unknown, i) => {
-      if (parseLocalDate(h) === undefined) problems.push(`holidays[${i}]: ${JSON.stringify(h)} is not a date YYYY-MM-DD`);
+      if (parseLocalDate(h) === undefined)
+        problems.push(`holidays[${i}]: ${JSON.stringify(h)} is not a date YYYY-MM-DD`);
     });
   }
   if (c.specialDays !== undefined) {
@@ -277,7 +279,11 @@ export interface DatedInterval extends Interval {
  * date. Unbounded unless `lastDay` is given; an unbounded walk gives up after {@link MAX_IDLE_DAYS} dates
  * without working time.
  */
-export function* workingIntervals(p: PreparedCalendar, t: number, lastDay = Infinity): Generator<DatedInterval> {
+export function* workingIntervals(
+  p: PreparedCalendar,
+  t: number,
+  lastDay = Infinity,
+): Generator<DatedInterval> {
   let idle = 0;
   // One date early: around DST changes at midnight an instant's local date can trail the date whose
   // windows it falls in (and the reverse), and a spare date costs only a cache entry.

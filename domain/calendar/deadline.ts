@@ -59,7 +59,7 @@ class PauseCursor {
     const p = ps[this.k];
     // Merged pauses never touch, so the next one starts strictly after this one ends. The cursor stays on
     // the covering pause: the caller may come back with a position still inside it.
-    if (p && p.from <= a) { this.k++; return { from: p.to, until: ps[this.k]?.from ?? Infinity }; }
+    if (p && p.from <= a) return { from: p.to, until: ps[this.k + 1]?.from ?? Infinity };
     return { from: a, until: p ? p.from : Infinity };
   }
 }
@@ -97,7 +97,12 @@ function budgetOf(p: PreparedCalendar, from: number, d: SlaDuration): { start: n
   return { start: first.instant, budgetMs: daysPart(p, first.instant, first.day, d.days) + d.ms };
 }
 
-function instantAfter(p: PreparedCalendar, start: number, budgetMs: number, pauses?: readonly Interval[]): number {
+function instantAfter(
+  p: PreparedCalendar,
+  start: number,
+  budgetMs: number,
+  pauses?: readonly Interval[],
+): number {
   if (budgetMs === 0) return start;
   const cursor = new PauseCursor(mergePauses(pauses, start));
   let remaining = budgetMs;

@@ -34,7 +34,8 @@ export function parseSlaDuration(iso: string): SlaDuration {
   const [, w, d, h, min, s, frac] = m;
   const n = (x: string | undefined): number => (x === undefined ? 0 : Number(x));
   const days = n(w) * 7 + n(d);
-  const ms = ((n(h) * 60 + n(min)) * 60 + n(s)) * 1000 + (frac === undefined ? 0 : Number(frac.padEnd(3, '0')));
+  const ms =
+    ((n(h) * 60 + n(min)) * 60 + n(s)) * 1000 + (frac === undefined ? 0 : Number(frac.padEnd(3, '0')));
   if (!Number.isSafeInteger(days) || !Number.isSafeInteger(ms)) fail(iso, 'too large');
   return { days, ms };
 }

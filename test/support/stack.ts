@@ -1,10 +1,9 @@
 /** A full service (API + worker) on the run's real Temporal and PostgreSQL, for HTTP-level tests. */
 import { randomUUID } from 'node:crypto';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import pino from 'pino';
 import { inject } from 'vitest';
 import { loadConfig } from '../../runtime/config.js';
-import { startStack, type Stack } from '../../runtime/stack.js';
+import { createLogger, startStack, type Stack } from '../../runtime/stack.js';
 import { WORKFLOWS_PATH } from '../../runtime/worker.js';
 
 export const KEYS = {
@@ -48,7 +47,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
   const stack = await startStack(config, {
     roles: ['api', 'worker'],
     workflowBundle: bundle,
-    logger: pino({ level: config.logLevel }),
+    logger: createLogger(config.logLevel),
     progress: () => {},
   });
   const url = stack.apiUrl!;

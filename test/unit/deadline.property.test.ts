@@ -35,14 +35,16 @@ const boundaryArb = fc.oneof(
   fc.constantFrom(0, 60, 90, 120, 135, 150, 180, 540, 720, 1080, 1440),
 );
 const windowsArb = (granularity = 1): fc.Arbitrary<TimeWindow[]> =>
-  fc.uniqueArray(granularity === 1 ? boundaryArb : boundaryArb.map((b) => b - (b % granularity)), {
-    maxLength: 6,
-  }).map((points) => {
-    const sorted = [...points].sort((a, b) => a - b);
-    const out: TimeWindow[] = [];
-    for (let i = 0; i + 1 < sorted.length; i += 2) out.push([clock(sorted[i]!), clock(sorted[i + 1]!)]);
-    return out;
-  });
+  fc
+    .uniqueArray(granularity === 1 ? boundaryArb : boundaryArb.map((b) => b - (b % granularity)), {
+      maxLength: 6,
+    })
+    .map((points) => {
+      const sorted = [...points].sort((a, b) => a - b);
+      const out: TimeWindow[] = [];
+      for (let i = 0; i + 1 < sorted.length; i += 2) out.push([clock(sorted[i]!), clock(sorted[i + 1]!)]);
+      return out;
+    });
 
 const weeklyMinutes = (week: Record<Weekday, TimeWindow[]>): number =>
   WEEKDAYS.flatMap((d) => week[d]).reduce((sum, [a, b]) => sum + toMin(b) - toMin(a), 0);
@@ -83,7 +85,10 @@ const durationArb: fc.Arbitrary<SlaDuration> = fc.record({
   ),
 });
 const pausesArb = fc.array(
-  fc.record({ start: fc.integer({ min: -2 * DAY, max: 30 * DAY }), len: fc.integer({ min: 0, max: 3 * DAY }) }),
+  fc.record({
+    start: fc.integer({ min: -2 * DAY, max: 30 * DAY }),
+    len: fc.integer({ min: 0, max: 3 * DAY }),
+  }),
   { maxLength: 4 },
 );
 const toPauses = (from: number, ps: { start: number; len: number }[]): Interval[] =>
@@ -136,12 +141,17 @@ describe('deadline properties', () => {
   });
 
   it('(c) a longer duration never gives an earlier due', () => {
-    const extraArb = fc.record({ days: fc.integer({ min: 0, max: 3 }), ms: fc.integer({ min: 0, max: 10 * H }) });
+    const extraArb = fc.record({
+      days: fc.integer({ min: 0, max: 3 }),
+      ms: fc.integer({ min: 0, max: 10 * H }),
+    });
     run(
       fc.property(clockArb, extraArb, ({ cal, from, duration, rawPauses }, extra) => {
         const pauses = toPauses(from, rawPauses);
         const longer = { days: duration.days + extra.days, ms: duration.ms + extra.ms };
-        expect(computeDue(cal, from, longer, pauses)).toBeGreaterThanOrEqual(computeDue(cal, from, duration, pauses));
+        expect(computeDue(cal, from, longer, pauses)).toBeGreaterThanOrEqual(
+          computeDue(cal, from, duration, pauses),
+        );
       }),
     );
   });
@@ -151,7 +161,9 @@ describe('deadline properties', () => {
       fc.property(clockArb, pausesArb, ({ cal, from, duration, rawPauses }, more) => {
         const pauses = toPauses(from, rawPauses);
         const due = computeDue(cal, from, duration, pauses);
-        expect(computeDue(cal, from, duration, [...pauses, ...toPauses(from, more)])).toBeGreaterThanOrEqual(due);
+        expect(computeDue(cal, from, duration, [...pauses, ...toPauses(from, more)])).toBeGreaterThanOrEqual(
+          due,
+        );
       }),
     );
   });
@@ -166,7 +178,9 @@ describe('deadline properties', () => {
         fc.integer({ min: 0, max: 4 * DAY }),
         durationArb,
         (cal, from, delta, duration) => {
-          expect(computeDue(cal, from + delta, duration)).toBeGreaterThanOrEqual(computeDue(cal, from, duration));
+          expect(computeDue(cal, from + delta, duration)).toBeGreaterThanOrEqual(
+            computeDue(cal, from, duration),
+          );
         },
       ),
     );
@@ -205,25 +219,31 @@ describe('deadline properties', () => {
 
   it('(f) from a local midnight (o = 0) the days part is the working time of n whole working dates', () => {
     run(
-      fc.property(anyCalendar, fc.integer({ min: FIRST_DAY, max: FIRST_DAY + 364 }), fc.integer({ min: 1, max: 8 }), (cal, day, n) => {
-        // None of these zones changes offset at midnight in 2026/27, so luxon's midnight is unambiguous.
-        const midnight = (d: number): number => DateTime.fromISO(dateOf(d), { zone: cal.timeZone }).toMillis();
-        const workOn = (d: number): number => workingTimeBetween(cal, midnight(d), midnight(d + 1));
-        const { start, budgetMs } = slaBudget(cal, midnight(day), { days: n, ms: 0 });
-        let d = day;
-        let sum = 0;
-        for (let count = 0; count < n; d++) {
-          const w = workOn(d);
-          if (w > 0) {
-            sum += w;
-            count++;
+      fc.property(
+        anyCalendar,
+        fc.integer({ min: FIRST_DAY, max: FIRST_DAY + 364 }),
+        fc.integer({ min: 1, max: 8 }),
+        (cal, day, n) => {
+          // None of these zones changes offset at midnight in 2026/27, so luxon's midnight is unambiguous.
+          const midnight = (d: number): number =>
+            DateTime.fromISO(dateOf(d), { zone: cal.timeZone }).toMillis();
+          const workOn = (d: number): number => workingTimeBetween(cal, midnight(d), midnight(d + 1));
+          const { start, budgetMs } = slaBudget(cal, midnight(day), { days: n, ms: 0 });
+          let d = day;
+          let sum = 0;
+          for (let count = 0; count < n; d++) {
+            const w = workOn(d);
+            if (w > 0) {
+              sum += w;
+              count++;
+            }
           }
-        }
-        expect(budgetMs).toBe(sum);
-        while (workOn(d) === 0) d++;
-        // d is now dn, the n-th working date after the date of s; the days part reaches its first window.
-        expect(workingTimeBetween(cal, start, firstWorkingInstant(cal, midnight(d)))).toBe(sum);
-      }),
+          expect(budgetMs).toBe(sum);
+          while (workOn(d) === 0) d++;
+          // d is now dn, the n-th working date after the date of s; the days part reaches its first window.
+          expect(workingTimeBetween(cal, start, firstWorkingInstant(cal, midnight(d)))).toBe(sum);
+        },
+      ),
     );
   });
 
@@ -341,11 +361,17 @@ describe('deadline agrees with a minute-by-minute oracle (fixed-offset zones)', 
         minuteFromArb,
         fc.integer({ min: 0, max: 5 }),
         fc.integer({ min: 0, max: 12 * 60 }),
-        fc.array(fc.tuple(fc.integer({ min: -1440, max: 10 * 1440 }), fc.integer({ min: 0, max: 2 * 1440 })), {
-          maxLength: 3,
-        }),
+        fc.array(
+          fc.tuple(fc.integer({ min: -1440, max: 10 * 1440 }), fc.integer({ min: 0, max: 2 * 1440 })),
+          {
+            maxLength: 3,
+          },
+        ),
         (cal, fromMin, days, minutes, raw) => {
-          const pauses = raw.map(([start, len]): [number, number] => [fromMin + start, fromMin + start + len]);
+          const pauses = raw.map(([start, len]): [number, number] => [
+            fromMin + start,
+            fromMin + start + len,
+          ]);
           const expected = oracle(cal).due(fromMin, days, minutes, pauses);
           const actual = computeDue(
             cal,

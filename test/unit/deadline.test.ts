@@ -24,7 +24,8 @@ const at = (zone: string, local: string): number => {
   return dt.toMillis();
 };
 /** Local reading with offset, so a failing assertion shows the wall clock and the DST side. */
-const show = (zone: string, t: number): string => DateTime.fromMillis(t, { zone }).toFormat("yyyy-MM-dd'T'HH:mmZZ");
+const show = (zone: string, t: number): string =>
+  DateTime.fromMillis(t, { zone }).toFormat("yyyy-MM-dd'T'HH:mmZZ");
 
 const weekOf = (weekdays: TimeWindow[], weekend: TimeWindow[] = []): Record<Weekday, TimeWindow[]> => ({
   mon: weekdays,
@@ -93,7 +94,13 @@ describe('validateCalendar', () => {
     expect(validateCalendar(OFFICE)).toEqual([]);
     expect(validateCalendar(SHANGHAI)).toEqual([]);
     expect(
-      validateCalendar({ ...OFFICE, week: weekOf([['09:00', '12:00'], ['12:00', '24:00']]) }),
+      validateCalendar({
+        ...OFFICE,
+        week: weekOf([
+          ['09:00', '12:00'],
+          ['12:00', '24:00'],
+        ]),
+      }),
     ).toEqual([]);
   });
 
@@ -120,7 +127,11 @@ describe('validateCalendar', () => {
       specialDays: { '2026-13-01': [['09:00', '12:60']] },
     } as BusinessCalendar;
     const problems = validateCalendar(bad);
-    const expectProblem = (re: RegExp) => expect(problems.some((p) => re.test(p)), `${re}\n${problems.join('\n')}`).toBe(true);
+    const expectProblem = (re: RegExp) =>
+      expect(
+        problems.some((p) => re.test(p)),
+        `${re}\n${problems.join('\n')}`,
+      ).toBe(true);
     expectProblem(/^name:/);
     expectProblem(/^timeZone: "Mars\/Olympus_Mons" is not a known IANA time zone/);
     expectProblem(/^week\.mon\[0\]: start "9:00" is not HH:MM/);
@@ -140,7 +151,9 @@ describe('validateCalendar', () => {
     expect(validateCalendar({ ...OFFICE, week: sixDays as Record<Weekday, TimeWindow[]> })).toEqual([
       'week.sun: must be a list of ["HH:MM","HH:MM"] windows',
     ]);
-    expect(validateCalendar({ ...OFFICE, week: weekOf([]) })).toEqual(['week: has no working time on any weekday']);
+    expect(validateCalendar({ ...OFFICE, week: weekOf([]) })).toEqual([
+      'week: has no working time on any weekday',
+    ]);
   });
 
   it('makes the computations throw on an invalid calendar', () => {
@@ -222,9 +235,16 @@ describe('office hours, Mon–Fri 09:00–18:00', () => {
 
   it('throws instead of searching forever when there is no working time for five years', () => {
     const mondays: string[] = [];
-    for (let d = DateTime.fromISO('2026-06-01'); d.year < 2034; d = d.plus({ weeks: 1 })) mondays.push(d.toISODate()!);
-    const rare: BusinessCalendar = { ...OFFICE, week: { ...weekOf([]), mon: [['09:00', '18:00']] }, holidays: mondays };
-    expect(() => computeDue(rare, office('2026-06-01T10:00'), 'PT1H')).toThrow(/no working time in the 1830 days/);
+    for (let d = DateTime.fromISO('2026-06-01'); d.year < 2034; d = d.plus({ weeks: 1 }))
+      mondays.push(d.toISODate()!);
+    const rare: BusinessCalendar = {
+      ...OFFICE,
+      week: { ...weekOf([]), mon: [['09:00', '18:00']] },
+      holidays: mondays,
+    };
+    expect(() => computeDue(rare, office('2026-06-01T10:00'), 'PT1H')).toThrow(
+      /no working time in the 1830 days/,
+    );
     expect(workingTimeBetween(rare, office('2026-06-01T10:00'), office('2033-06-01T10:00'))).toBe(0);
   });
 });
@@ -253,7 +273,9 @@ describe('pauses', () => {
       p('2026-06-01T11:15', '2026-06-01T11:45'),
     ];
     expect(officeDue('2026-06-01T10:00', 'PT4H', pauses)).toBe('2026-06-01T16:00+02:00');
-    expect(workingTimeBetween(OFFICE, office('2026-06-01T10:00'), office('2026-06-01T16:00'), pauses)).toBe(4 * H);
+    expect(workingTimeBetween(OFFICE, office('2026-06-01T10:00'), office('2026-06-01T16:00'), pauses)).toBe(
+      4 * H,
+    );
   });
 
   it('a pause spanning the due pushes it by the paused working time', () => {
@@ -315,7 +337,15 @@ const SHANGHAI: BusinessCalendar = {
   name: 'cn-service',
   timeZone: SHANGHAI_ZONE,
   week: weekOf(workday),
-  holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
+  holidays: [
+    '2026-10-01',
+    '2026-10-02',
+    '2026-10-03',
+    '2026-10-04',
+    '2026-10-05',
+    '2026-10-06',
+    '2026-10-07',
+  ],
   specialDays: { '2026-10-10': workday, '2026-12-24': [['09:00', '13:00']] },
 };
 const sh = (local: string): number => at(SHANGHAI_ZONE, local);
@@ -353,17 +383,25 @@ describe('Asia/Shanghai with the 2026 National Day holidays', () => {
 
   it('a special day wins over a holiday on the same date', () => {
     const cal = { ...SHANGHAI, holidays: [...SHANGHAI.holidays, '2026-10-10'] };
-    expect(show(SHANGHAI_ZONE, computeDue(cal, sh('2026-09-30T16:00'), 'P3D'))).toBe('2026-10-10T16:00+08:00');
+    expect(show(SHANGHAI_ZONE, computeDue(cal, sh('2026-09-30T16:00'), 'P3D'))).toBe(
+      '2026-10-10T16:00+08:00',
+    );
   });
 });
 
 describe('Europe/Berlin across DST changes', () => {
-  const LOCAL_24: BusinessCalendar = { name: 'berlin-24', timeZone: BERLIN, week: weekOf(ALL(), ALL()), holidays: [] };
+  const LOCAL_24: BusinessCalendar = {
+    name: 'berlin-24',
+    timeZone: BERLIN,
+    week: weekOf(ALL(), ALL()),
+    holidays: [],
+  };
   function ALL(): TimeWindow[] {
     return [['00:00', '24:00']];
   }
   const be = (local: string) => at(BERLIN, local);
-  const due = (cal: BusinessCalendar, local: string, duration: string) => show(BERLIN, computeDue(cal, be(local), duration));
+  const due = (cal: BusinessCalendar, local: string, duration: string) =>
+    show(BERLIN, computeDue(cal, be(local), duration));
 
   it('spring forward: the day has 23 hours of working time, so PT24H from Saturday noon is Sunday 13:00', () => {
     expect(due(LOCAL_24, '2026-03-28T12:00', 'PT24H')).toBe('2026-03-29T13:00+02:00');
@@ -386,7 +424,11 @@ describe('Europe/Berlin across DST changes', () => {
     expect(due(LOCAL_24, '2026-10-25T00:00', 'P1D')).toBe('2026-10-26T00:00+01:00');
   });
 
-  const NIGHT: BusinessCalendar = { ...LOCAL_24, name: 'night', week: weekOf([['01:00', '04:00']], [['01:00', '04:00']]) };
+  const NIGHT: BusinessCalendar = {
+    ...LOCAL_24,
+    name: 'night',
+    week: weekOf([['01:00', '04:00']], [['01:00', '04:00']]),
+  };
   const day = (cal: BusinessCalendar, date: string, next: string) =>
     workingTimeBetween(cal, be(`${date}T00:00`), be(`${next}T00:00`));
 
@@ -400,7 +442,11 @@ describe('Europe/Berlin across DST changes', () => {
     expect(due(NIGHT, '2026-10-25T01:30', 'PT2H')).toBe('2026-10-25T02:30+01:00');
   });
 
-  const GAP: BusinessCalendar = { ...LOCAL_24, name: 'gap', week: weekOf([['02:00', '03:00']], [['02:00', '03:00']]) };
+  const GAP: BusinessCalendar = {
+    ...LOCAL_24,
+    name: 'gap',
+    week: weekOf([['02:00', '03:00']], [['02:00', '03:00']]),
+  };
 
   it('a window inside the spring-forward gap is empty; in the repeated hour it covers both occurrences', () => {
     expect(day(GAP, '2026-03-29', '2026-03-30')).toBe(0);
@@ -412,7 +458,11 @@ describe('Europe/Berlin across DST changes', () => {
   });
 
   it('ambiguous readings resolve the same whatever the current date (luxon guesses from Settings.now)', () => {
-    const AMBIGUOUS: BusinessCalendar = { ...GAP, name: 'ambiguous', week: weekOf([['02:15', '02:45']], [['02:15', '02:45']]) };
+    const AMBIGUOUS: BusinessCalendar = {
+      ...GAP,
+      name: 'ambiguous',
+      week: weekOf([['02:15', '02:45']], [['02:15', '02:45']]),
+    };
     const results = [Date.UTC(2026, 0, 15), Date.UTC(2026, 6, 15)].map((now) => {
       Settings.now = () => now;
       return [
