@@ -18,7 +18,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'fs', 'path', 'crypto', 'os', 'http', 'net', 'child_process'], message: 'workflow and domain code imports nothing from Node' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'os', 'http', 'net', 'child_process'],
+              message: 'workflow and domain code imports nothing from Node',
+            },
+          ],
+        },
       ],
     },
   },

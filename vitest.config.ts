@@ -8,6 +8,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    reporters: process.env.VITEST_JSON_OUT ? ['default', ['json', { outputFile: process.env.VITEST_JSON_OUT }]] : ['default'],
+    reporters: process.env.VITEST_JSON_OUT
+      ? ['default', ['json', { outputFile: process.env.VITEST_JSON_OUT }]]
+      : ['default'],
   },
 });

@@ -55,7 +55,9 @@ export function createActivities({ db, logger }: ActivityDeps) {
               .column('id')
               .doUpdateSet((eb) => {
                 const { id: _id, ...rest } = row;
-                return Object.fromEntries(Object.keys(rest).map((k) => [k, eb.ref(`excluded.${k}` as any)])) as any;
+                return Object.fromEntries(
+                  Object.keys(rest).map((k) => [k, eb.ref(`excluded.${k}` as any)]),
+                ) as any;
               })
               .where('cases.seq', '<', (eb) => eb.ref('excluded.seq')),
           )

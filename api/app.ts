@@ -78,7 +78,17 @@ export function createApp(deps: AppDeps) {
       skip: (req) => req.path === '/healthz' || req.path === '/readyz',
       handler: (req, res, _next, options) => {
         const retry = Math.ceil(options.windowMs / 1000);
-        sendProblem(res, new HttpProblem(429, 'Too Many Requests', `rate limit of ${options.limit} requests a minute reached`, {}, { 'Retry-After': String(retry) }), req.originalUrl);
+        sendProblem(
+          res,
+          new HttpProblem(
+            429,
+            'Too Many Requests',
+            `rate limit of ${options.limit} requests a minute reached`,
+            {},
+            { 'Retry-After': String(retry) },
+          ),
+          req.originalUrl,
+        );
       },
     }),
   );
@@ -100,7 +110,9 @@ export function createApp(deps: AppDeps) {
       summary: 'Liveness',
       tags: ['system'],
       roles: 'public',
-      responses: { 200: { description: 'the process is alive', schema: z.object({ status: z.literal('ok') }) } },
+      responses: {
+        200: { description: 'the process is alive', schema: z.object({ status: z.literal('ok') }) },
+      },
       handler: ({ res }) => void res.json({ status: 'ok' }),
     }),
     route({
@@ -110,7 +122,10 @@ export function createApp(deps: AppDeps) {
       tags: ['system'],
       roles: 'public',
       responses: {
-        200: { description: 'ready', schema: z.object({ status: z.string(), checks: z.record(z.string(), z.string()) }) },
+        200: {
+          description: 'ready',
+          schema: z.object({ status: z.string(), checks: z.record(z.string(), z.string()) }),
+        },
         503: { description: 'a dependency is down' },
       },
       handler: async ({ res }) => {
@@ -153,7 +168,9 @@ export function createApp(deps: AppDeps) {
     let p: HttpProblem;
     if (err instanceof HttpProblem) p = err;
     else if ((err as { type?: string }).type === 'entity.parse.failed') {
-      p = problem.badRequest(`malformed JSON: ${(err as Error).message}`, [{ path: '(body)', message: 'malformed JSON' }]);
+      p = problem.badRequest(`malformed JSON: ${(err as Error).message}`, [
+        { path: '(body)', message: 'malformed JSON' },
+      ]);
     } else if ((err as { type?: string }).type === 'entity.too.large') {
       p = new HttpProblem(413, 'Payload Too Large', 'the request body is larger than 1 MB');
     } else {
@@ -163,7 +180,11 @@ export function createApp(deps: AppDeps) {
         p = dep;
       } else {
         req.log?.error({ err }, 'unexpected error');
-        p = new HttpProblem(500, 'Internal Server Error', `an unexpected error occurred; quote request id ${req.id}`);
+        p = new HttpProblem(
+          500,
+          'Internal Server Error',
+          `an unexpected error occurred; quote request id ${req.id}`,
+        );
       }
     }
     sendProblem(res, p, req.originalUrl);

@@ -17,14 +17,23 @@ export const hashKey = (key: string) => createHash('sha256').update(key).digest(
 export function parseEnvKeys(spec: string | undefined): Map<string, Principal> {
   const keys = new Map<string, Principal>();
   if (!spec) return keys;
-  for (const pair of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = pair.indexOf('=');
     const role = pair.slice(0, eq).trim();
     const key = pair.slice(eq + 1).trim();
     if (eq < 1 || !key || !(ROLES as readonly string[]).includes(role)) {
-      throw new Error(`CASE_API_KEYS: '${pair.replace(/=.*/, '=…')}' is not role=key with a role of ${ROLES.join(', ')}`);
+      throw new Error(
+        `CASE_API_KEYS: '${pair.replace(/=.*/, '=…')}' is not role=key with a role of ${ROLES.join(', ')}`,
+      );
     }
-    keys.set(hashKey(key), { role: role as Role, name: role, keyId: `env:${role}:${hashKey(key).slice(0, 8)}` });
+    keys.set(hashKey(key), {
+      role: role as Role,
+      name: role,
+      keyId: `env:${role}:${hashKey(key).slice(0, 8)}`,
+    });
   }
   return keys;
 }

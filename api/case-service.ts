@@ -47,7 +47,11 @@ export class CaseService {
   constructor(private readonly deps: CaseServiceDeps) {}
 
   /** Opens a case; with an Idempotency-Key the same key and body always give the same case. */
-  async open(body: OpenCaseBody, principal: Principal, idempotencyKey?: string): Promise<{ created: boolean; view: CaseView }> {
+  async open(
+    body: OpenCaseBody,
+    principal: Principal,
+    idempotencyKey?: string,
+  ): Promise<{ created: boolean; view: CaseView }> {
     let caseId = ulid().toLowerCase();
     let created = true;
     if (idempotencyKey) {
@@ -93,7 +97,11 @@ export class CaseService {
     return { caseId: existing.case_id!, fresh: false };
   }
 
-  private async prepareOpening(caseId: string, body: OpenCaseBody, principal: Principal): Promise<OpenCaseInput> {
+  private async prepareOpening(
+    caseId: string,
+    body: OpenCaseBody,
+    principal: Principal,
+  ): Promise<OpenCaseInput> {
     const customer = await this.upsertCustomer(body.customer);
     const classification = classify({
       type: body.type,
@@ -166,10 +174,21 @@ export class CaseService {
   }
 
   /** Runs one action as a Workflow Update; the answer already reflects it in the read model. */
-  async act(caseId: string, command: CaseCommand, principal: Principal, idempotencyKey?: string): Promise<CaseView> {
+  async act(
+    caseId: string,
+    command: CaseCommand,
+    principal: Principal,
+    idempotencyKey?: string,
+  ): Promise<CaseView> {
     const current = await this.get(caseId);
     if (idempotencyKey) {
-      await this.claimIdempotencyKey(principal, idempotencyKey, `POST ${caseId} ${command.action}`, command, caseId);
+      await this.claimIdempotencyKey(
+        principal,
+        idempotencyKey,
+        `POST ${caseId} ${command.action}`,
+        command,
+        caseId,
+      );
     }
     if (isTerminal(current.status)) throw notAllowed(command.action, current.status);
     const { client, updateTimeoutMs } = this.deps;
@@ -204,7 +223,11 @@ export class CaseService {
   }
 
   async find(caseId: string): Promise<CaseView | undefined> {
-    const row = await this.deps.db.selectFrom('cases').select('view').where('id', '=', caseId).executeTakeFirst();
+    const row = await this.deps.db
+      .selectFrom('cases')
+      .select('view')
+      .where('id', '=', caseId)
+      .executeTakeFirst();
     return row?.view;
   }
 
@@ -218,7 +241,11 @@ export class CaseService {
     const db = this.deps.db;
     let id = c.id;
     if (!id && c.email) {
-      const known = await db.selectFrom('customers').select('id').where('email', '=', c.email).executeTakeFirst();
+      const known = await db
+        .selectFrom('customers')
+        .select('id')
+        .where('email', '=', c.email)
+        .executeTakeFirst();
       id = known?.id;
     }
     id ??= `cus_${randomBytes(9).toString('base64url')}`;
@@ -270,7 +297,8 @@ export class CaseService {
       .where('name', '=', name)
       .executeTakeFirst();
     if (!row) {
-      if (explicit) throw problem.badRequest(`unknown SLA policy '${name}'`, [{ path: 'slaPolicy', message: 'unknown' }]);
+      if (explicit)
+        throw problem.badRequest(`unknown SLA policy '${name}'`, [{ path: 'slaPolicy', message: 'unknown' }]);
       throw new Error(`SLA policy '${name}' is missing from the database`);
     }
     const policy = { ...(row.definition as unknown as SlaPolicy), name };
@@ -290,5 +318,8 @@ export class CaseService {
 }
 
 export function notAllowed(action: string, status: CaseStatus) {
-  return problem.conflict(`'${action}' is not allowed: the case is '${status}'`, { currentStatus: status, action });
+  return problem.conflict(`'${action}' is not allowed: the case is '${status}'`, {
+    currentStatus: status,
+    action,
+  });
 }

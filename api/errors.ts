@@ -37,7 +37,9 @@ export function isTemporalUnavailable(err: unknown): boolean {
   if (isGrpcDeadlineError(err) || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
   if (isGrpcServiceError(err)) return [4, 8, 14].includes(err.code); // DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE
   if (err instanceof ServiceError && err.cause) return isTemporalUnavailable(err.cause);
-  return /UNAVAILABLE|DEADLINE_EXCEEDED|Connection refused|transport error/i.test(String((err as Error)?.message ?? ''));
+  return /UNAVAILABLE|DEADLINE_EXCEEDED|Connection refused|transport error/i.test(
+    String((err as Error)?.message ?? ''),
+  );
 }
 
 export function dependencyProblem(err: unknown): HttpProblem | undefined {

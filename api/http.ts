@@ -47,7 +47,10 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string)
   const r = schema.safeParse(value);
   if (!r.success) {
     const errors = fieldErrors(r.error);
-    throw problem.badRequest(`the ${where} is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
+    throw problem.badRequest(
+      `the ${where} is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+      errors,
+    );
   }
   return r.data;
 }
@@ -83,11 +86,23 @@ export function mount(
           ]);
         }
         if (spec.body && hasBody(req) && !req.is('application/json')) {
-          throw new HttpProblem(415, 'Unsupported Media Type', 'send the request body as Content-Type: application/json');
+          throw new HttpProblem(
+            415,
+            'Unsupported Media Type',
+            'send the request body as Content-Type: application/json',
+          );
         }
         const body = parse(spec.body, req.body ?? {}, 'request body');
         const query = parse(spec.query, req.query, 'query');
-        await spec.handler({ req, res, body, query, params: req.params as Record<string, string>, principal, idempotencyKey });
+        await spec.handler({
+          req,
+          res,
+          body,
+          query,
+          params: req.params as Record<string, string>,
+          principal,
+          idempotencyKey,
+        });
       } catch (err) {
         next(err);
       }

@@ -31,9 +31,13 @@ export function buildOpenApi(specs: RouteSpec[]) {
       security: spec.roles === 'public' ? [] : [{ apiKey: [] }],
       ...(spec.roles !== 'public' ? { 'x-roles': spec.roles } : {}),
       request: {
-        ...(params.length ? { params: z.object(Object.fromEntries(params.map((p) => [p, z.string()]))) } : {}),
+        ...(params.length
+          ? { params: z.object(Object.fromEntries(params.map((p) => [p, z.string()]))) }
+          : {}),
         ...(spec.query ? { query: spec.query as any } : {}),
-        ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } }, required: true } } : {}),
+        ...(spec.body
+          ? { body: { content: { 'application/json': { schema: spec.body } }, required: true } }
+          : {}),
         ...idem,
       },
       responses: Object.fromEntries(

@@ -42,7 +42,8 @@ export const problem = {
     new HttpProblem(401, 'Unauthorized', detail, {}, { 'WWW-Authenticate': 'Bearer realm="cases"' }),
   forbidden: (detail: string) => new HttpProblem(403, 'Forbidden', detail),
   notFound: (detail: string) => new HttpProblem(404, 'Not Found', detail),
-  conflict: (detail: string, extra: Record<string, unknown> = {}) => new HttpProblem(409, 'Conflict', detail, extra),
+  conflict: (detail: string, extra: Record<string, unknown> = {}) =>
+    new HttpProblem(409, 'Conflict', detail, extra),
   unprocessable: (detail: string) => new HttpProblem(422, 'Unprocessable Content', detail),
   unavailable: (detail: string, retryAfterSeconds = 5) =>
     new HttpProblem(503, 'Service Unavailable', detail, {}, { 'Retry-After': String(retryAfterSeconds) }),

@@ -30,7 +30,13 @@ const isoDuration = z
 
 export const CustomerInput = z
   .object({
-    id: z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only').optional(),
+    id: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only')
+      .optional(),
     name: text(200),
     tier: z.enum(TIERS).optional(),
     email: z.email().max(320).optional(),
@@ -61,27 +67,44 @@ export const ActionBodies = {
   assign: z.object({ assignee: z.string().trim().min(1).max(100) }).strict(),
   reject: z.object({ reason: text(5000) }).strict(),
   findings: z
-    .object({ summary: text(20_000), rootCause: z.string().trim().max(5000).optional(), onSite: z.boolean().optional() })
+    .object({
+      summary: text(20_000),
+      rootCause: z.string().trim().max(5000).optional(),
+      onSite: z.boolean().optional(),
+    })
     .strict(),
   'wait-for-customer': z.object({ question: text(5000) }).strict(),
   'customer-reply': z.object({ message: text(20_000) }).strict(),
   resolution: z
     .object({ summary: text(20_000), remedy: z.enum(REMEDIES), amount: z.number().nonnegative().optional() })
     .strict(),
-  approval: z.object({ decision: z.enum(['approve', 'reject']), comment: z.string().trim().max(5000).optional() }).strict(),
-  callback: z.object({ reached: z.boolean(), solved: z.boolean(), notes: z.string().trim().max(5000).optional() }).strict(),
-  rating: z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(5000).optional() }).strict(),
+  approval: z
+    .object({ decision: z.enum(['approve', 'reject']), comment: z.string().trim().max(5000).optional() })
+    .strict(),
+  callback: z
+    .object({ reached: z.boolean(), solved: z.boolean(), notes: z.string().trim().max(5000).optional() })
+    .strict(),
+  rating: z
+    .object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(5000).optional() })
+    .strict(),
   escalate: z.object({ reason: text(5000) }).strict(),
   notes: z.object({ text: text(20_000), visibility: z.enum(['internal', 'public']) }).strict(),
   withdraw: z.object({ reason: text(5000) }).strict(),
   extend: z
-    .object({ clock: z.enum(CLOCKS), until: isoTime.optional(), by: isoDuration.optional(), reason: text(5000) })
+    .object({
+      clock: z.enum(CLOCKS),
+      until: isoTime.optional(),
+      by: isoDuration.optional(),
+      reason: text(5000),
+    })
     .strict()
     .refine((b) => (b.until === undefined) !== (b.by === undefined), {
       message: 'give exactly one of until (a time) or by (a duration)',
       path: ['until'],
     }),
-  priority: z.object({ priority: z.enum(PRIORITIES), reason: z.string().trim().max(5000).optional() }).strict(),
+  priority: z
+    .object({ priority: z.enum(PRIORITIES), reason: z.string().trim().max(5000).optional() })
+    .strict(),
 } as const;
 
 export const Breach = z.object({ clock: z.enum(CLOCKS), at: isoTime });
@@ -107,7 +130,10 @@ export const CaseView = z
     product: z.string().nullable(),
     externalRef: z.string().nullable(),
     assignee: z.string().nullable(),
-    owner: z.string().nullable().openapi({ description: 'first person who took the case (first-contact responsibility)' }),
+    owner: z
+      .string()
+      .nullable()
+      .openapi({ description: 'first person who took the case (first-contact responsibility)' }),
     slaPolicy: z.string(),
     deadlines: z.object({
       respondBy: isoTime.nullable(),
@@ -126,7 +152,13 @@ export const CaseView = z
   .openapi('Case');
 
 export const TimelineItem = z
-  .object({ seq: z.number().int(), at: isoTime, type: z.string(), actor: z.string(), data: z.record(z.string(), z.unknown()) })
+  .object({
+    seq: z.number().int(),
+    at: isoTime,
+    type: z.string(),
+    actor: z.string(),
+    data: z.record(z.string(), z.unknown()),
+  })
   .openapi('TimelineItem');
 
 const csv = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -206,4 +238,6 @@ export const DueBody = z
   })
   .strict();
 
-export const ResourceName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, 'letters, digits, . _ - (max 100)');
+export const ResourceName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, 'letters, digits, . _ - (max 100)');

@@ -42,7 +42,8 @@ async function main(): Promise<void> {
   }
   console.log(`  Temporal:     ${stack.temporalAddress}`);
   if (stack.temporalUiUrl) console.log(`  Temporal UI:  ${stack.temporalUiUrl}`);
-  if (!config.apiKeys) console.log('  (no CASE_API_KEYS set: create keys with `npm run cli -- keys create --role admin`)');
+  if (!config.apiKeys)
+    console.log('  (no CASE_API_KEYS set: create keys with `npm run cli -- keys create --role admin`)');
 }
 
 main().catch((err: Error) => {

@@ -36,7 +36,12 @@ export const DEFAULT_CALENDARS: BusinessCalendar[] = [
       '2026-10-06',
       '2026-10-07',
     ],
-    specialDays: { '2026-02-14': WORKDAY, '2026-02-28': WORKDAY, '2026-09-27': WORKDAY, '2026-10-10': WORKDAY },
+    specialDays: {
+      '2026-02-14': WORKDAY,
+      '2026-02-28': WORKDAY,
+      '2026-09-27': WORKDAY,
+      '2026-10-10': WORKDAY,
+    },
   },
 ];
 
@@ -121,7 +126,12 @@ export const DEFAULT_TEAMS = [
     min_level: 1,
     max_level: 1,
   },
-  { name: 'technical-specialists', case_types: ['fault_report', 'technical_support'], min_level: 2, max_level: 3 },
+  {
+    name: 'technical-specialists',
+    case_types: ['fault_report', 'technical_support'],
+    min_level: 2,
+    max_level: 3,
+  },
   { name: 'complaints-desk', case_types: ['complaint'], min_level: 1, max_level: 3 },
   { name: 'product-specialists', case_types: ['inquiry', 'service_request'], min_level: 2, max_level: 3 },
 ];

@@ -18,7 +18,12 @@ export async function startEmbeddedPostgres(opts: {
 }): Promise<RunningEmbeddedPostgres> {
   mkdirSync(opts.dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir: opts.dataDir });
-  const server = new PGLiteSocketServer({ db, port: opts.port, host: '127.0.0.1', maxConnections: opts.maxConnections });
+  const server = new PGLiteSocketServer({
+    db,
+    port: opts.port,
+    host: '127.0.0.1',
+    maxConnections: opts.maxConnections,
+  });
   await server.start();
   const conn = server.getServerConn();
   return {

@@ -5,7 +5,13 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker, type WorkerOptions } from '@temporalio/worker';
+import {
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  type Worker,
+  type WorkerOptions,
+} from '@temporalio/worker';
 import { sql } from 'kysely';
 import pino, { type Logger } from 'pino';
 import { createApp } from '../api/app.js';
@@ -74,7 +80,9 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
       ? configuredConnectionOptions(temporalAddress)
       : { address: temporalAddress };
     progress(`connecting to Temporal at ${temporalAddress} (namespace ${config.temporal.namespace})…`);
-    const connection = await Connection.connect(connectionOptions as Parameters<typeof Connection.connect>[0]);
+    const connection = await Connection.connect(
+      connectionOptions as Parameters<typeof Connection.connect>[0],
+    );
     stops.push(() => connection.close());
     if (config.temporal.address) {
       const added = await ensureSearchAttributes(connection, config.temporal.namespace);
@@ -167,7 +175,10 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
 async function readiness(db: Db, connection: Connection): Promise<Record<string, string>> {
   const check = async (fn: () => Promise<unknown>) => {
     try {
-      await Promise.race([fn(), new Promise((_, rej) => setTimeout(() => rej(new Error('timed out after 2 s')), 2000))]);
+      await Promise.race([
+        fn(),
+        new Promise((_, rej) => setTimeout(() => rej(new Error('timed out after 2 s')), 2000)),
+      ]);
       return 'ok';
     } catch (err) {
       return `unavailable: ${(err as Error).message}`;
@@ -194,7 +205,10 @@ let sdkLoggerInstalled = false;
 export function createLogger(level: string): Logger {
   return pino({
     level,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],
+      censor: '[redacted]',
+    },
   });
 }
 

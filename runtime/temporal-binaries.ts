@@ -38,11 +38,13 @@ export function findTemporalCli(explicit = process.env.TEMPORAL_CLI_PATH): strin
 /** Order: TEMPORAL_TEST_SERVER_PATH, `temporal-test-server` on the PATH, .tools/bin/temporal-test-server. */
 export function findTestServer(explicit = process.env.TEMPORAL_TEST_SERVER_PATH): string | undefined {
   if (explicit) {
-    if (!executable(explicit)) throw new Error(`TEMPORAL_TEST_SERVER_PATH=${explicit} is not an executable file`);
+    if (!executable(explicit))
+      throw new Error(`TEMPORAL_TEST_SERVER_PATH=${explicit} is not an executable file`);
     return explicit;
   }
   return (
-    onPath('temporal-test-server') ?? executable(path.join(PROJECT_ROOT, '.tools', 'bin', 'temporal-test-server'))
+    onPath('temporal-test-server') ??
+    executable(path.join(PROJECT_ROOT, '.tools', 'bin', 'temporal-test-server'))
   );
 }
 

@@ -50,7 +50,8 @@ export async function startDevServer(opts: DevServerOptions): Promise<RunningDev
   if (opts.uiPort) args.push('--ui-port', String(opts.uiPort), '--ui-disable-news-fetch');
   else args.push('--headless');
   if (opts.codecEndpoint) args.push('--ui-codec-endpoint', opts.codecEndpoint);
-  for (const key of CASE_SEARCH_ATTRIBUTES) args.push('--search-attribute', `${key.name}=${SA_TYPE_NAMES[key.type]}`);
+  for (const key of CASE_SEARCH_ATTRIBUTES)
+    args.push('--search-attribute', `${key.name}=${SA_TYPE_NAMES[key.type]}`);
 
   const out = opts.logFile ? openSync(opts.logFile, 'a') : 'ignore';
   const child = spawn(cli, args, { stdio: ['ignore', out, out] });
@@ -85,7 +86,12 @@ async function waitUntilServing(address: string, child: ChildProcess, timeoutMs:
       }
     } catch (err) {
       if (Date.now() > deadline) {
-        throw new Error(`the Temporal dev server did not answer on ${address} within ${timeoutMs} ms: ${String(err)}`);
+        throw new Error(
+          `the Temporal dev server did not answer on ${address} within ${timeoutMs} ms: ${String(err)}`,
+          {
+            cause: err,
+          },
+        );
       }
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -122,6 +128,6 @@ async function startWithSdkDownload(opts: DevServerOptions): Promise<RunningDevS
       stop: () => env.teardown(),
     };
   } catch (err) {
-    throw new Error(`${MISSING_CLI_HELP} (the SDK download failed too: ${String(err)})`);
+    throw new Error(`${MISSING_CLI_HELP} (the SDK download failed too: ${String(err)})`, { cause: err });
   }
 }

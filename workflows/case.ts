@@ -30,7 +30,8 @@ import { nextDeadline, toProjection } from '../domain/case/projection.js';
 import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from '../domain/case/types.js';
 import { actionUpdates, FAILURE, openedUpdate, viewQuery, type ActionRequest } from './messages.js';
 
-export type CaseWorkflowInput = { open: OpenCaseInput } | { resume: { state: CaseState; unprojected: CaseEvent[] } };
+export type CaseWorkflowInput =
+  { open: OpenCaseInput } | { resume: { state: CaseState; unprojected: CaseEvent[] } };
 
 // Local activities: the projection is on the answer path of every action, so it skips the task queue.
 const { projectCase, chooseAssignee } = proxyLocalActivities<CaseActivities>({
@@ -100,7 +101,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         await commit(decide(() => applyCommand(state, command, { now: Date.now(), actor: req.actor })));
         return toCaseView(state);
       },
-      { validator: (req: ActionRequest) => void decide(() => applyCommand(state, req.command, validationContext(req))) },
+      {
+        validator: (req: ActionRequest) =>
+          void decide(() => applyCommand(state, req.command, validationContext(req))),
+      },
     );
   }
 

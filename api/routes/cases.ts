@@ -69,7 +69,8 @@ const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('bas
 function decodeCursor(raw: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Cursor;
-    if (typeof c.c !== 'string' || typeof c.i !== 'string' || Number.isNaN(Date.parse(c.c))) throw new Error();
+    if (typeof c.c !== 'string' || typeof c.i !== 'string' || Number.isNaN(Date.parse(c.c)))
+      throw new Error();
     return c;
   } catch {
     throw problem.badRequest('cursor is not one this API gave out', [{ path: 'cursor', message: 'invalid' }]);
@@ -88,11 +89,16 @@ export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
       idempotent: true,
       responses: {
         201: { description: 'the new case', schema: CaseView },
-        ...caseResponses({ 200: { description: 'the case an earlier request with this Idempotency-Key opened' } }),
+        ...caseResponses({
+          200: { description: 'the case an earlier request with this Idempotency-Key opened' },
+        }),
       },
       handler: async ({ res, body, principal, idempotencyKey }) => {
         const { created, view } = await cases.open(body, principal, idempotencyKey);
-        res.status(created ? 201 : 200).location(`/v1/cases/${view.id}`).json(view);
+        res
+          .status(created ? 201 : 200)
+          .location(`/v1/cases/${view.id}`)
+          .json(view);
       },
     }),
     route({
@@ -130,7 +136,9 @@ export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
         const page = rows.slice(0, q.limit);
         const last = page[page.length - 1];
         const nextCursor =
-          rows.length > q.limit && last ? encodeCursor({ c: new Date(last.created_at).toISOString(), i: last.id }) : null;
+          rows.length > q.limit && last
+            ? encodeCursor({ c: new Date(last.created_at).toISOString(), i: last.id })
+            : null;
         res.json({ items: page.map((r) => r.view), nextCursor });
       },
     }),

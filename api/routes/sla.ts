@@ -24,7 +24,10 @@ const Calendar = z
 
 function checkName(name: string | undefined): string {
   const r = ResourceName.safeParse(name);
-  if (!r.success) throw problem.badRequest(`invalid name: ${r.error.issues[0]?.message}`, [{ path: 'name', message: 'invalid' }]);
+  if (!r.success)
+    throw problem.badRequest(`invalid name: ${r.error.issues[0]?.message}`, [
+      { path: 'name', message: 'invalid' },
+    ]);
   return r.data;
 }
 
@@ -58,14 +61,23 @@ export function slaRoutes(db: Db, cases: CaseService): RouteSpec[] {
         const name = checkName(params.name);
         const p = body as z.infer<typeof PolicyBody>;
         if (p.calendar !== CALENDAR_24X7.name) {
-          const cal = await db.selectFrom('business_calendars').select('name').where('name', '=', p.calendar).executeTakeFirst();
-          if (!cal) throw problem.badRequest(`unknown calendar '${p.calendar}'`, [{ path: 'calendar', message: 'unknown' }]);
+          const cal = await db
+            .selectFrom('business_calendars')
+            .select('name')
+            .where('name', '=', p.calendar)
+            .executeTakeFirst();
+          if (!cal)
+            throw problem.badRequest(`unknown calendar '${p.calendar}'`, [
+              { path: 'calendar', message: 'unknown' },
+            ]);
         }
         const definition = { ...p, name };
         await db
           .insertInto('sla_policies')
           .values({ name, definition: JSON.stringify(definition), updated_at: new Date() })
-          .onConflict((oc) => oc.column('name').doUpdateSet({ definition: JSON.stringify(definition), updated_at: new Date() }))
+          .onConflict((oc) =>
+            oc.column('name').doUpdateSet({ definition: JSON.stringify(definition), updated_at: new Date() }),
+          )
           .execute();
         res.json(definition);
       },
@@ -76,7 +88,9 @@ export function slaRoutes(db: Db, cases: CaseService): RouteSpec[] {
       summary: 'List business calendars',
       tags: ['sla'],
       roles: ALL,
-      responses: { 200: { description: 'all calendars, 24x7 included', schema: z.object({ items: z.array(Calendar) }) } },
+      responses: {
+        200: { description: 'all calendars, 24x7 included', schema: z.object({ items: z.array(Calendar) }) },
+      },
       handler: async ({ res }) => {
         const rows = await db.selectFrom('business_calendars').selectAll().orderBy('name').execute();
         res.json({ items: [CALENDAR_24X7, ...rows.map((r) => ({ ...r.definition, name: r.name }))] });
@@ -89,15 +103,21 @@ export function slaRoutes(db: Db, cases: CaseService): RouteSpec[] {
       tags: ['sla'],
       roles: ADMIN,
       body: CalendarBody,
-      responses: { 200: { description: 'the calendar', schema: Calendar }, 400: { description: 'invalid calendar' } },
+      responses: {
+        200: { description: 'the calendar', schema: Calendar },
+        400: { description: 'invalid calendar' },
+      },
       handler: async ({ res, params, body }) => {
         const name = checkName(params.name);
-        if (name === CALENDAR_24X7.name) throw problem.badRequest("the '24x7' calendar is built in and cannot be changed");
+        if (name === CALENDAR_24X7.name)
+          throw problem.badRequest("the '24x7' calendar is built in and cannot be changed");
         const definition = { ...(body as object), name };
         await db
           .insertInto('business_calendars')
           .values({ name, definition: JSON.stringify(definition), updated_at: new Date() })
-          .onConflict((oc) => oc.column('name').doUpdateSet({ definition: JSON.stringify(definition), updated_at: new Date() }))
+          .onConflict((oc) =>
+            oc.column('name').doUpdateSet({ definition: JSON.stringify(definition), updated_at: new Date() }),
+          )
           .execute();
         res.json(definition);
       },
@@ -118,7 +138,9 @@ export function slaRoutes(db: Db, cases: CaseService): RouteSpec[] {
         const cal = await cases.calendar(params.name!);
         const pauses = (b.pauses ?? []).map((p) => ({ from: Date.parse(p.from), to: Date.parse(p.to) }));
         if (pauses.some((p) => p.to < p.from)) {
-          throw problem.badRequest('a pause must end after it starts', [{ path: 'pauses', message: 'to < from' }]);
+          throw problem.badRequest('a pause must end after it starts', [
+            { path: 'pauses', message: 'to < from' },
+          ]);
         }
         const due = computeDue(cal, Date.parse(b.from), b.duration, pauses);
         res.json({ due: new Date(due).toISOString() });

@@ -18,7 +18,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   await db
     .insertInto('sla_rules')
-    .values(DEFAULT_RULES.map((r, i) => ({ position: (i + 1) * 10, match: JSON.stringify(r.match), policy: r.policy })))
+    .values(
+      DEFAULT_RULES.map((r, i) => ({
+        position: (i + 1) * 10,
+        match: JSON.stringify(r.match),
+        policy: r.policy,
+      })),
+    )
     .onConflict((oc) => oc.column('position').doNothing())
     .execute();
   for (const t of DEFAULT_TEAMS) {

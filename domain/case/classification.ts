@@ -14,7 +14,20 @@ export interface IntakeFacts {
 }
 
 /** Safety comes first in every manual: these make a case urgent and a level-3 matter. */
-const SAFETY = [/safety/i, /injur/i, /\bfire\b/i, /smoke/i, /explos/i, /leak/i, /安全/, /受伤/, /火灾/, /冒烟/, /泄漏/, /爆炸/];
+const SAFETY = [
+  /safety/i,
+  /injur/i,
+  /\bfire\b/i,
+  /smoke/i,
+  /explos/i,
+  /leak/i,
+  /安全/,
+  /受伤/,
+  /火灾/,
+  /冒烟/,
+  /泄漏/,
+  /爆炸/,
+];
 /** Loss of service or production: urgent, handled by specialists. */
 const STOPPAGE = [
   /outage/i,

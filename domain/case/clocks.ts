@@ -56,7 +56,8 @@ export function retargetClock(clock: Clock, sla: SlaSnapshot, name: ClockName, p
 }
 
 export function clockDueAt(clock: Clock, calendar: BusinessCalendar): number | undefined {
-  if (clock.state !== 'running' || clock.start === undefined || clock.budgetMs === undefined) return undefined;
+  if (clock.state !== 'running' || clock.start === undefined || clock.budgetMs === undefined)
+    return undefined;
   return instantAfterWorkingTime(calendar, clock.start, clock.budgetMs + clock.extraMs, clock.pauses);
 }
 

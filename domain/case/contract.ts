@@ -11,7 +11,13 @@ export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
 export const workflowIdForCase = (caseId: string): string => `case:${caseId}`;
 export const caseIdFromWorkflowId = (workflowId: string): string => workflowId.replace(/^case:/, '');
 
-export const CASE_TYPES = ['inquiry', 'complaint', 'fault_report', 'service_request', 'technical_support'] as const;
+export const CASE_TYPES = [
+  'inquiry',
+  'complaint',
+  'fault_report',
+  'service_request',
+  'technical_support',
+] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 export const CHANNELS = ['phone', 'email', 'web', 'chat', 'social', 'letter', 'walk_in', 'api'] as const;

@@ -128,7 +128,11 @@ function requireStatus(s: CaseState, action: string, allowed: readonly CaseStatu
 
 function requireLive(s: CaseState, action: string): void {
   if (isTerminal(s.status)) {
-    throw new ActionNotAllowed(action, s.status, `'${action}' is not allowed: the case is already '${s.status}'`);
+    throw new ActionNotAllowed(
+      action,
+      s.status,
+      `'${action}' is not allowed: the case is already '${s.status}'`,
+    );
   }
 }
 
@@ -144,7 +148,11 @@ function stopAllClocks(s: CaseState): void {
   for (const c of CLOCKS) s.clocks[c] = stopClock(s.clocks[c]);
 }
 
-function close(r: Recorder, status: 'closed' | 'rejected' | 'withdrawn', data: Record<string, unknown>): void {
+function close(
+  r: Recorder,
+  status: 'closed' | 'rejected' | 'withdrawn',
+  data: Record<string, unknown>,
+): void {
   const s = r.state;
   s.status = status;
   s.closedAt = iso(r.ctx.now);
@@ -316,7 +324,9 @@ export function applyCommand(current: CaseState, cmd: CaseCommand, ctx: Context)
       }
       const newDue = cmd.until ? Date.parse(cmd.until) : computeDue(s.sla.calendar, due, cmd.by ?? 'PT0S');
       if (!(newDue > due)) {
-        throw new InvalidCommand(`the new ${cmd.clock} deadline must be later than the current one (${iso(due)})`);
+        throw new InvalidCommand(
+          `the new ${cmd.clock} deadline must be later than the current one (${iso(due)})`,
+        );
       }
       s.clocks[cmd.clock] = extendClock(clock, s.sla.calendar, newDue);
       const effective = clockDueAt(s.clocks[cmd.clock], s.sla.calendar)!;
@@ -397,7 +407,12 @@ export function deadlines(s: CaseState): CaseView['deadlines'] {
     const t = clockDueAt(s.clocks[c], s.sla.calendar);
     return t === undefined ? null : iso(t);
   };
-  return { respondBy: at('respond'), resolveBy: at('resolve'), callbackBy: at('callback'), rateBy: at('rate') };
+  return {
+    respondBy: at('respond'),
+    resolveBy: at('resolve'),
+    callbackBy: at('callback'),
+    rateBy: at('rate'),
+  };
 }
 
 export const isBreached = (s: CaseState): boolean => s.breaches.length > 0;

@@ -155,7 +155,12 @@ export interface CaseView {
   assignee: string | null;
   owner: string | null;
   slaPolicy: string;
-  deadlines: { respondBy: string | null; resolveBy: string | null; callbackBy: string | null; rateBy: string | null };
+  deadlines: {
+    respondBy: string | null;
+    resolveBy: string | null;
+    callbackBy: string | null;
+    rateBy: string | null;
+  };
   breaches: Breach[];
   rating: Rating | null;
   reopenCount: number;

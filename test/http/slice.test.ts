@@ -23,7 +23,12 @@ describe('a case end to end', () => {
       channel: 'api',
       status: 'new',
       level: expect.any(Number),
-      customer: { name: 'Li Wei', email: 'li.wei@example.com', organisation: 'Minerals Co', tier: 'standard' },
+      customer: {
+        name: 'Li Wei',
+        email: 'li.wei@example.com',
+        organisation: 'Minerals Co',
+        tier: 'standard',
+      },
       slaPolicy: 'fault-24x7',
       breaches: [],
       rating: null,
@@ -43,7 +48,11 @@ describe('a case end to end', () => {
 
     const accepted = await s.call('agent', 'POST', `/v1/cases/${c.id}/accept`, { assignee: 'zhang.san' });
     expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({ status: 'investigating', assignee: 'zhang.san', owner: 'zhang.san' });
+    expect(accepted.body).toMatchObject({
+      status: 'investigating',
+      assignee: 'zhang.san',
+      owner: 'zhang.san',
+    });
     expect(accepted.body.deadlines.respondBy).toBeNull();
 
     const after = await s.call('integrator', 'GET', `/v1/cases/${c.id}`);

@@ -46,7 +46,9 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   const initdb = findPgBin('initdb');
   const pgCtl = findPgBin('pg_ctl');
   if (!initdb || !pgCtl) {
-    throw new Error('PostgreSQL server binaries not found: run `bash scripts/install-postgres.sh` or set TEST_DATABASE_URL');
+    throw new Error(
+      'PostgreSQL server binaries not found: run `bash scripts/install-postgres.sh` or set TEST_DATABASE_URL',
+    );
   }
   const asRoot = process.getuid?.() === 0;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cases-pg-'));

@@ -17,7 +17,13 @@ export type TestRole = keyof typeof KEYS;
 export interface TestStack extends Stack {
   url: string;
   taskQueue: string;
-  call(role: TestRole | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  call(
+    role: TestRole | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<TestResponse>;
 }
 
 export interface TestResponse {
@@ -92,7 +98,12 @@ export function newCaseBody(overrides: Record<string, unknown> = {}) {
     channel: 'api',
     subject: 'Grinder stopped responding',
     description: 'The ball mill controller shows error E42 after a power cut.',
-    customer: { id: `cust-${randomUUID().slice(0, 8)}`, name: 'Li Wei', email: 'li.wei@example.com', organisation: 'Minerals Co' },
+    customer: {
+      id: `cust-${randomUUID().slice(0, 8)}`,
+      name: 'Li Wei',
+      email: 'li.wei@example.com',
+      organisation: 'Minerals Co',
+    },
     ...overrides,
   };
 }
