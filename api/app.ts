@@ -15,6 +15,7 @@ import { mount, route, type RouteSpec } from './http.js';
 import { buildOpenApi } from './openapi.js';
 import { HttpProblem, problem, sendProblem } from './problem.js';
 import { caseRoutes } from './routes/cases.js';
+import { directoryRoutes } from './routes/directory.js';
 import { slaRoutes } from './routes/sla.js';
 import { z } from './zod.js';
 
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps) {
   };
 
   const specs: RouteSpec[] = [...caseRoutes(cases, deps.db), ...slaRoutes(deps.db, cases)];
+  specs.push(...directoryRoutes(deps.db));
   const system: RouteSpec[] = [
     route({
       method: 'get',

@@ -2,6 +2,7 @@
  * The composition root: wires Temporal, PostgreSQL, the worker and the API for one process, in
  * embedded mode (own dev server and PGlite under DATA_DIR) or against configured servers.
  */
+import { rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -25,6 +26,8 @@ import { startDevServer } from './temporal-dev-server.js';
 import { createCaseWorker } from './worker.js';
 
 export type Role = 'api' | 'worker';
+
+export const embeddedUrlFile = (dataDir: string) => path.join(dataDir, 'postgres.url');
 
 export interface Stack {
   apiUrl?: string;
@@ -104,6 +107,10 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
       });
       stops.push(() => pg.stop());
       databaseUrl = pg.url;
+      // The CLI finds the running embedded database through this file.
+      const urlFile = embeddedUrlFile(config.dataDir);
+      writeFileSync(urlFile, pg.url);
+      stops.push(async () => rmSync(urlFile, { force: true }));
     }
     const db = createDb(databaseUrl, poolSize);
     stops.push(() => db.destroy());

@@ -1,0 +1,165 @@
+/** Admin: teams, agents (assignment by workload) and API keys stored hashed. */
+import type { Db } from '../../db/database.js';
+import {
+  createApiKey,
+  listAgents,
+  listApiKeys,
+  listTeams,
+  putAgent,
+  putTeam,
+  revokeApiKey,
+  UnknownTeam,
+} from '../../db/directory.js';
+import { CASE_TYPES } from '../../domain/case/contract.js';
+import { ROLES, type Role } from '../auth.js';
+import { route, type RouteSpec } from '../http.js';
+import { problem } from '../problem.js';
+import { ResourceName } from '../schemas.js';
+import { z } from '../zod.js';
+
+const STAFF_READ: Role[] = ['agent', 'supervisor', 'admin'];
+const ADMIN: Role[] = ['admin'];
+
+const Team = z
+  .object({
+    caseTypes: z.array(z.enum(CASE_TYPES)).min(1),
+    minLevel: z.number().int().min(1).max(3).default(1),
+    maxLevel: z.number().int().min(1).max(3).default(3),
+  })
+  .strict()
+  .refine((t) => t.minLevel <= t.maxLevel, {
+    message: 'minLevel must not exceed maxLevel',
+    path: ['minLevel'],
+  })
+  .openapi('TeamInput');
+const TeamOut = z
+  .object({ name: z.string(), caseTypes: z.array(z.string()), minLevel: z.number(), maxLevel: z.number() })
+  .openapi('Team');
+const Agent = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    team: z.string().min(1),
+    active: z.boolean().default(true),
+  })
+  .strict()
+  .openapi('AgentInput');
+const AgentOut = z
+  .object({ id: z.string(), name: z.string(), team: z.string(), active: z.boolean() })
+  .openapi('Agent');
+const KeyOut = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('ApiKey');
+
+function name(raw: string | undefined, what: string): string {
+  const r = ResourceName.safeParse(raw);
+  if (!r.success)
+    throw problem.badRequest(`invalid ${what}: ${r.error.issues[0]?.message}`, [
+      { path: what, message: 'invalid' },
+    ]);
+  return r.data;
+}
+
+export function directoryRoutes(db: Db): RouteSpec[] {
+  return [
+    route({
+      method: 'get',
+      path: '/v1/teams',
+      summary: 'List teams',
+      tags: ['directory'],
+      roles: STAFF_READ,
+      responses: { 200: { description: 'teams', schema: z.object({ items: z.array(TeamOut) }) } },
+      handler: async ({ res }) => void res.json({ items: await listTeams(db) }),
+    }),
+    route({
+      method: 'put',
+      path: '/v1/teams/:name',
+      summary: 'Create or replace a team',
+      description: 'A team handles the listed kinds of case at the levels between minLevel and maxLevel.',
+      tags: ['directory'],
+      roles: ADMIN,
+      body: Team,
+      responses: { 200: { description: 'the team', schema: TeamOut }, 400: { description: 'invalid team' } },
+      handler: async ({ res, params, body }) => {
+        const t = body as z.infer<typeof Team>;
+        res.json(await putTeam(db, { name: name(params.name, 'name'), ...t }));
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/v1/agents',
+      summary: 'List agents',
+      tags: ['directory'],
+      roles: STAFF_READ,
+      query: z.object({ team: z.string().optional() }).strict(),
+      responses: { 200: { description: 'agents', schema: z.object({ items: z.array(AgentOut) }) } },
+      handler: async ({ res, query }) =>
+        void res.json({ items: await listAgents(db, (query as { team?: string }).team) }),
+    }),
+    route({
+      method: 'put',
+      path: '/v1/agents/:id',
+      summary: 'Create or replace an agent',
+      tags: ['directory'],
+      roles: ADMIN,
+      body: Agent,
+      responses: {
+        200: { description: 'the agent', schema: AgentOut },
+        400: { description: 'invalid agent or unknown team' },
+      },
+      handler: async ({ res, params, body }) => {
+        const a = body as z.infer<typeof Agent>;
+        try {
+          res.json(await putAgent(db, { id: name(params.id, 'id'), ...a }));
+        } catch (err) {
+          if (err instanceof UnknownTeam)
+            throw problem.badRequest(err.message, [{ path: 'team', message: 'unknown' }]);
+          throw err;
+        }
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/v1/api-keys',
+      summary: 'List API keys stored in the database (never the keys themselves)',
+      tags: ['directory'],
+      roles: ADMIN,
+      responses: { 200: { description: 'keys', schema: z.object({ items: z.array(KeyOut) }) } },
+      handler: async ({ res }) => void res.json({ items: await listApiKeys(db) }),
+    }),
+    route({
+      method: 'post',
+      path: '/v1/api-keys',
+      summary: 'Create an API key; the key is shown in this answer only',
+      tags: ['directory'],
+      roles: ADMIN,
+      body: z.object({ role: z.enum(ROLES), name: z.string().trim().min(1).max(200) }).strict(),
+      responses: {
+        201: { description: 'the new key', schema: KeyOut.extend({ key: z.string() }) },
+        400: { description: 'invalid' },
+      },
+      handler: async ({ res, body }) => {
+        const b = body as { role: Role; name: string };
+        const { key, record } = await createApiKey(db, b.role, b.name);
+        res.status(201).json({ ...record, key });
+      },
+    }),
+    route({
+      method: 'delete',
+      path: '/v1/api-keys/:id',
+      summary: 'Revoke an API key',
+      tags: ['directory'],
+      roles: ADMIN,
+      responses: { 204: { description: 'revoked' }, 404: { description: 'no such active key' } },
+      handler: async ({ res, params }) => {
+        if (!(await revokeApiKey(db, params.id!))) throw problem.notFound(`no active API key '${params.id}'`);
+        res.status(204).end();
+      },
+    }),
+  ];
+}

@@ -1,0 +1,144 @@
+/**
+ * Admin command line: API keys, teams and agents.
+ *   npm run cli -- keys create --role supervisor --name "night shift"   (prints the key once)
+ *   npm run cli -- keys list | keys revoke <id>
+ *   npm run cli -- teams list | teams put <name> --types complaint,inquiry [--min-level 1] [--max-level 3]
+ *   npm run cli -- agents list [--team T] | agents put <id> --name "Zhang San" --team front-line [--inactive]
+ * Uses DATABASE_URL, else the running embedded service's database, else opens the embedded one.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROLES, type Role } from '../api/auth.js';
+import { createDb, migrate, type Db } from '../db/database.js';
+import {
+  createApiKey,
+  listAgents,
+  listApiKeys,
+  listTeams,
+  putAgent,
+  putTeam,
+  revokeApiKey,
+} from '../db/directory.js';
+import { CASE_TYPES } from '../domain/case/contract.js';
+import { loadConfig } from '../runtime/config.js';
+import { startEmbeddedPostgres } from '../runtime/embedded-postgres.js';
+import { embeddedUrlFile } from '../runtime/stack.js';
+
+const USAGE = readFileSync(new URL(import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l.startsWith(' *   '))
+  .map((l) => l.slice(3))
+  .join('\n');
+
+async function openDatabase(): Promise<{ db: Db; close: () => Promise<void> }> {
+  const config = loadConfig();
+  let url = config.database.url;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  const urlFile = embeddedUrlFile(config.dataDir);
+  if (!url && existsSync(urlFile)) url = readFileSync(urlFile, 'utf8').trim();
+  if (!url) {
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(config.dataDir, 'pg'),
+      port: 0,
+      maxConnections: 2,
+    });
+    url = pg.url;
+    stopEmbedded = () => pg.stop();
+  }
+  const db = createDb(url, 1);
+  await migrate(db);
+  return {
+    db,
+    close: async () => {
+      await db.destroy();
+      await stopEmbedded?.();
+    },
+  };
+}
+
+const table = (rows: object[]) => (rows.length ? console.table(rows) : console.log('(none)'));
+
+async function run(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      name: { type: 'string' },
+      team: { type: 'string' },
+      types: { type: 'string' },
+      'min-level': { type: 'string' },
+      'max-level': { type: 'string' },
+      inactive: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [noun, verb, arg] = positionals;
+  if (values.help || !noun) return void console.log(USAGE);
+  const { db, close } = await openDatabase();
+  try {
+    switch (`${noun} ${verb ?? ''}`.trim()) {
+      case 'keys create': {
+        const role = values.role as Role;
+        if (!ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+        const { key, record } = await createApiKey(db, role, values.name ?? role);
+        console.log(`created ${record.id} (${record.role}, "${record.name}")`);
+        console.log(`key (shown once, store it now): ${key}`);
+        break;
+      }
+      case 'keys list':
+        table(await listApiKeys(db));
+        break;
+      case 'keys revoke':
+        if (!arg) throw new Error('keys revoke <id>');
+        console.log((await revokeApiKey(db, arg)) ? `revoked ${arg}` : `no active key ${arg}`);
+        break;
+      case 'teams list':
+        table(await listTeams(db));
+        break;
+      case 'teams put': {
+        const types = (values.types ?? '').split(',').filter(Boolean);
+        const unknown = types.filter((t) => !(CASE_TYPES as readonly string[]).includes(t));
+        if (!arg || types.length === 0 || unknown.length) {
+          throw new Error(
+            `teams put <name> --types ${CASE_TYPES.join(',')} (unknown: ${unknown.join(',') || 'none'})`,
+          );
+        }
+        const team = await putTeam(db, {
+          name: arg,
+          caseTypes: types,
+          minLevel: Number(values['min-level'] ?? 1),
+          maxLevel: Number(values['max-level'] ?? 3),
+        });
+        console.log(
+          `team ${team.name}: ${team.caseTypes.join(', ')} at levels ${team.minLevel}-${team.maxLevel}`,
+        );
+        break;
+      }
+      case 'agents list':
+        table(await listAgents(db, values.team));
+        break;
+      case 'agents put': {
+        if (!arg || !values.team) throw new Error('agents put <id> --name NAME --team TEAM [--inactive]');
+        const a = await putAgent(db, {
+          id: arg,
+          name: values.name ?? arg,
+          team: values.team,
+          active: !values.inactive,
+        });
+        console.log(`agent ${a.id} (${a.name}) in ${a.team}${a.active ? '' : ', inactive'}`);
+        break;
+      }
+      default:
+        throw new Error(`unknown command '${positionals.join(' ')}'\n${USAGE}`);
+    }
+  } finally {
+    await close();
+  }
+}
+
+run(process.argv.slice(2)).catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});

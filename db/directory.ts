@@ -1,0 +1,117 @@
+/** Teams, agents and API keys: the records the admin API and the CLI both manage. */
+import { randomUUID } from 'node:crypto';
+import { generateApiKey, hashKey, ROLES, type Role } from '../api/auth.js';
+import type { Db } from './database.js';
+
+export interface Team {
+  name: string;
+  caseTypes: string[];
+  minLevel: number;
+  maxLevel: number;
+}
+
+export interface Agent {
+  id: string;
+  name: string;
+  team: string;
+  active: boolean;
+}
+
+export async function listTeams(db: Db): Promise<Team[]> {
+  const rows = await db.selectFrom('teams').selectAll().orderBy('name').execute();
+  return rows.map((r) => ({
+    name: r.name,
+    caseTypes: r.case_types,
+    minLevel: r.min_level,
+    maxLevel: r.max_level,
+  }));
+}
+
+export async function putTeam(db: Db, t: Team): Promise<Team> {
+  const row = { case_types: JSON.stringify(t.caseTypes), min_level: t.minLevel, max_level: t.maxLevel };
+  await db
+    .insertInto('teams')
+    .values({ name: t.name, ...row })
+    .onConflict((oc) => oc.column('name').doUpdateSet(row))
+    .execute();
+  return t;
+}
+
+export async function listAgents(db: Db, team?: string): Promise<Agent[]> {
+  let q = db.selectFrom('agents').selectAll().orderBy('id');
+  if (team) q = q.where('team', '=', team);
+  return q.execute();
+}
+
+export async function putAgent(db: Db, a: Agent): Promise<Agent> {
+  const team = await db.selectFrom('teams').select('name').where('name', '=', a.team).executeTakeFirst();
+  if (!team) throw new UnknownTeam(a.team);
+  await db
+    .insertInto('agents')
+    .values(a)
+    .onConflict((oc) => oc.column('id').doUpdateSet({ name: a.name, team: a.team, active: a.active }))
+    .execute();
+  return a;
+}
+
+export class UnknownTeam extends Error {
+  constructor(readonly team: string) {
+    super(`no team named '${team}'`);
+  }
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** Creates a key; the clear key is returned once and only its hash is stored. */
+export async function createApiKey(
+  db: Db,
+  role: Role,
+  name: string,
+): Promise<{ key: string; record: ApiKeyRecord }> {
+  if (!ROLES.includes(role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
+  const key = generateApiKey();
+  const id = `key_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const row = await db
+    .insertInto('api_keys')
+    .values({ id, name, role, key_hash: hashKey(key) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { key, record: toRecord(row) };
+}
+
+export async function listApiKeys(db: Db): Promise<ApiKeyRecord[]> {
+  const rows = await db.selectFrom('api_keys').selectAll().orderBy('created_at').execute();
+  return rows.map(toRecord);
+}
+
+export async function revokeApiKey(db: Db, id: string): Promise<boolean> {
+  const r = await db
+    .updateTable('api_keys')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+function toRecord(r: {
+  id: string;
+  name: string;
+  role: string;
+  created_at: Date;
+  revoked_at: Date | string | null;
+}) {
+  return {
+    id: r.id,
+    name: r.name,
+    role: r.role as Role,
+    createdAt: new Date(r.created_at).toISOString(),
+    revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
+  };
+}
