@@ -181,16 +181,16 @@ export class CaseService {
     idempotencyKey?: string,
   ): Promise<CaseView> {
     const current = await this.get(caseId);
+    let retry = false;
     if (idempotencyKey) {
-      await this.claimIdempotencyKey(
-        principal,
-        idempotencyKey,
-        `POST ${caseId} ${command.action}`,
-        command,
-        caseId,
-      );
+      const operation = `POST ${caseId} ${command.action}`;
+      retry = !(await this.claimIdempotencyKey(principal, idempotencyKey, operation, command, caseId)).fresh;
     }
-    if (isTerminal(current.status)) throw notAllowed(command.action, current.status);
+    if (isTerminal(current.status)) {
+      // A retry of the action that ended the case gets the case, not a conflict.
+      if (retry) return current;
+      throw notAllowed(command.action, current.status);
+    }
     const { client, updateTimeoutMs } = this.deps;
     const handle = client.workflow.getHandle(workflowIdForCase(caseId));
     try {
