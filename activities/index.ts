@@ -2,11 +2,14 @@
  * Activities: everything the case workflow does outside itself. Dependencies come in through
  * createActivities(deps), so tests and the worker wire them the same way.
  */
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import type { CaseType } from '../domain/case/contract.js';
 import type { CaseProjection } from '../domain/case/projection.js';
+import type { CaseEvent, CaseView } from '../domain/case/types.js';
+import { deliverPending, eventId, webhookPayload } from './webhooks.js';
 
 export interface ActivityDeps {
   db: Db;
@@ -19,7 +22,7 @@ export function createActivities({ db, logger }: ActivityDeps) {
      * Writes the case's new state and events in one transaction. Idempotent and ordered: events are
      * keyed by (case, seq) and the row only moves forward, so a retried or late write is harmless.
      */
-    async projectCase(p: CaseProjection): Promise<void> {
+    async projectCase(p: CaseProjection): Promise<{ deliveries: number }> {
       const v = p.view;
       const row = {
         id: v.id,
@@ -46,6 +49,7 @@ export function createActivities({ db, logger }: ActivityDeps) {
         seq: p.seq,
         view: JSON.stringify(v),
       };
+      let deliveries = 0;
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('cases')
@@ -77,9 +81,16 @@ export function createActivities({ db, logger }: ActivityDeps) {
             )
             .onConflict((oc) => oc.columns(['case_id', 'seq']).doNothing())
             .execute();
+          deliveries = await enqueueWebhooks(trx, v, p.events);
         }
       });
-      logger.debug({ caseId: v.id, seq: p.seq, events: p.events.length }, 'case projected');
+      logger.debug({ caseId: v.id, seq: p.seq, events: p.events.length, deliveries }, 'case projected');
+      return { deliveries };
+    },
+
+    /** Sends the case's pending webhooks; Temporal retries it with backoff while any receiver fails. */
+    async deliverWebhooks(input: { caseId: string; upToSeq: number }): Promise<{ delivered: number }> {
+      return deliverPending({ db, logger }, input.caseId, input.upToSeq);
     },
 
     /** First-contact assignment: the active agent with the fewest open cases in a team for this kind and level. */
@@ -105,6 +116,49 @@ export function createActivities({ db, logger }: ActivityDeps) {
       return row?.id ?? null;
     },
   };
+}
+
+/** The outbox rows and one delivery per matching subscription, in the projection's transaction. */
+async function enqueueWebhooks(
+  trx: Transaction<Database>,
+  view: CaseView,
+  events: CaseEvent[],
+): Promise<number> {
+  await trx
+    .insertInto('outbox')
+    .values(
+      events.map((e) => ({
+        event_id: eventId(view.id, e.seq),
+        case_id: view.id,
+        seq: e.seq,
+        type: e.type,
+        payload: JSON.stringify(webhookPayload(view, e)),
+      })),
+    )
+    .onConflict((oc) => oc.column('event_id').doNothing())
+    .execute();
+  const subs = await trx
+    .selectFrom('webhook_subscriptions')
+    .select(['id', 'event_types'])
+    .where('active', '=', true)
+    .execute();
+  const rows = events.flatMap((e) =>
+    subs
+      .filter((s) => s.event_types.includes('*') || s.event_types.includes(e.type))
+      .map((s) => ({
+        subscription_id: s.id,
+        event_id: eventId(view.id, e.seq),
+        case_id: view.id,
+        seq: e.seq,
+      })),
+  );
+  if (rows.length === 0) return 0;
+  await trx
+    .insertInto('webhook_deliveries')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['subscription_id', 'event_id']).doNothing())
+    .execute();
+  return rows.length;
 }
 
 export type CaseActivities = ReturnType<typeof createActivities>;

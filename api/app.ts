@@ -15,8 +15,11 @@ import { mount, route, type RouteSpec } from './http.js';
 import { buildOpenApi } from './openapi.js';
 import { HttpProblem, problem, sendProblem } from './problem.js';
 import { caseRoutes } from './routes/cases.js';
+import { customerRoutes } from './routes/customers.js';
+import { reportRoutes } from './routes/reports.js';
 import { directoryRoutes } from './routes/directory.js';
 import { slaRoutes } from './routes/sla.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { z } from './zod.js';
 
 export interface AppDeps {
@@ -103,8 +106,13 @@ export function createApp(deps: AppDeps) {
     return p;
   };
 
-  const specs: RouteSpec[] = [...caseRoutes(cases, deps.db), ...slaRoutes(deps.db, cases)];
-  specs.push(...directoryRoutes(deps.db));
+  const specs: RouteSpec[] = [
+    ...caseRoutes(cases, deps.db),
+    ...slaRoutes(deps.db, cases),
+    ...customerRoutes(deps.db),
+    ...reportRoutes(deps.db),
+  ];
+  specs.push(...directoryRoutes(deps.db), ...webhookRoutes(deps.db));
   const system: RouteSpec[] = [
     route({
       method: 'get',

@@ -3,6 +3,7 @@ import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import * as m001 from './migrations/001_read_model.js';
 import * as m002 from './migrations/002_defaults.js';
+import * as m003 from './migrations/003_webhooks.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -26,6 +27,7 @@ export function createDb(url: string, poolSize: number): Db {
 const MIGRATIONS: Record<string, Migration> = {
   '001_read_model': m001,
   '002_defaults': m002,
+  '003_webhooks': m003,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -1,5 +1,5 @@
 /** The read model's schema, as Kysely types: the single description of every table. */
-import type { ColumnType, JSONColumnType } from 'kysely';
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { CaseView } from '../domain/case/types.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -105,6 +105,40 @@ export interface ApiKeysTable {
   revoked_at: Timestamp | null;
 }
 
+export interface OutboxTable {
+  event_id: string;
+  case_id: string;
+  seq: number;
+  type: string;
+  payload: JSONColumnType<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
+export interface WebhookSubscriptionsTable {
+  id: string;
+  url: string;
+  /** Event types, or ['*'] for all. */
+  event_types: JSONColumnType<string[]>;
+  secret: string;
+  active: boolean;
+  created_at: CreatedAt;
+}
+
+export interface WebhookDeliveriesTable {
+  subscription_id: string;
+  event_id: string;
+  case_id: string;
+  seq: number;
+  status: Generated<'pending' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  last_status_code: number | null;
+  last_error: string | null;
+  locked_until: Timestamp | null;
+  created_at: CreatedAt;
+  last_attempt_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+}
+
 export interface Database {
   cases: CasesTable;
   case_events: CaseEventsTable;
@@ -116,4 +150,7 @@ export interface Database {
   teams: TeamsTable;
   agents: AgentsTable;
   api_keys: ApiKeysTable;
+  outbox: OutboxTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

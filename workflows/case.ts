@@ -8,6 +8,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  proxyActivities,
   proxyLocalActivities,
   setCurrentDetails,
   setHandler,
@@ -40,6 +41,13 @@ const { projectCase, chooseAssignee } = proxyLocalActivities<CaseActivities>({
   retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '30s' },
 });
 
+// Webhooks: a regular activity, retried with exponential backoff while a receiver is down.
+const { deliverWebhooks } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '2 minutes',
+  scheduleToCloseTimeout: '3 days',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
 const iso = (t: number) => new Date(t).toISOString();
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
@@ -61,8 +69,28 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const events = unprojected;
     unprojected = [];
     const snapshot = toProjection(state, events);
-    projecting = projecting.then(() => projectCase(snapshot));
+    projecting = projecting.then(async () => {
+      const result = await projectCase(snapshot);
+      if (result?.deliveries) deliverInBackground(snapshot.seq);
+    });
     return projecting;
+  }
+
+  /** Nobody waits for webhooks to answer; the case only waits for them before it completes. */
+  const deliveries = new Set<Promise<void>>();
+  function deliverInBackground(upToSeq: number): void {
+    const delivery: Promise<void> = deliverWebhooks({ caseId: state.id, upToSeq }).then(
+      () => void deliveries.delete(delivery),
+      // Gave up after the schedule-to-close timeout: the rows stay pending in the delivery log.
+      () => void deliveries.delete(delivery),
+    );
+    deliveries.add(delivery);
+  }
+
+  async function drain(): Promise<void> {
+    await condition(allHandlersFinished);
+    await projecting;
+    await Promise.all([...deliveries]);
   }
 
   async function commit(outcome: Outcome): Promise<void> {
@@ -132,8 +160,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     await commit(fireDueThresholds(state, Date.now()));
     if (isTerminal(state.status)) break;
     if (workflowInfo().continueAsNewSuggested) {
-      await condition(allHandlersFinished);
-      await projecting;
+      await drain();
       await continueAsNew<typeof caseWorkflow>({ resume: { state, unprojected } });
     }
     const seen = version;
@@ -146,9 +173,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       summary: `${next.clock} ${next.kind} at ${iso(next.at)} (calendar ${state.sla.calendar.name})`,
     });
   }
-  // Let in-flight actions answer before the run completes.
-  await condition(allHandlersFinished);
-  await projecting;
+  // Let in-flight actions answer and webhooks go out before the run completes.
+  await drain();
   return toCaseView(state);
 }
 

@@ -1,0 +1,196 @@
+/** Webhook subscriptions and their delivery log (admin). */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Db } from '../../db/database.js';
+import type { Role } from '../auth.js';
+import { route, type RouteSpec } from '../http.js';
+import { problem } from '../problem.js';
+import { z } from '../zod.js';
+
+const ADMIN: Role[] = ['admin'];
+
+export const EVENT_TYPES = [
+  'case.opened',
+  'case.classified',
+  'case.assigned',
+  'case.accepted',
+  'case.findings_recorded',
+  'case.note_added',
+  'case.waiting_for_customer',
+  'case.customer_replied',
+  'case.resolution_proposed',
+  'case.approval_requested',
+  'case.approved',
+  'case.approval_rejected',
+  'case.resolved',
+  'case.callback',
+  'case.rated',
+  'case.escalated',
+  'case.priority_changed',
+  'case.reopened',
+  'case.closed',
+  'case.rejected',
+  'case.withdrawn',
+  'sla.warning',
+  'sla.breached',
+  'sla.extended',
+  'sla.rating_expired',
+  'supervisor.notified',
+] as const;
+
+const SubscriptionInput = z
+  .object({
+    url: z.url({ protocol: /^https?$/ }),
+    events: z
+      .array(z.union([z.literal('*'), z.enum(EVENT_TYPES)]))
+      .min(1)
+      .default(['*']),
+    secret: z.string().min(16).max(200).optional(),
+  })
+  .strict()
+  .openapi('WebhookSubscriptionInput');
+const Subscription = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    events: z.array(z.string()),
+    active: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi('WebhookSubscription');
+const Delivery = z
+  .object({
+    eventId: z.string(),
+    caseId: z.string(),
+    sequence: z.number(),
+    status: z.enum(['pending', 'delivered', 'failed']),
+    attempts: z.number(),
+    lastStatusCode: z.number().nullable(),
+    lastError: z.string().nullable(),
+    lastAttemptAt: z.string().nullable(),
+    deliveredAt: z.string().nullable(),
+  })
+  .openapi('WebhookDelivery');
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+export function webhookRoutes(db: Db): RouteSpec[] {
+  return [
+    route({
+      method: 'post',
+      path: '/v1/webhooks',
+      summary: 'Subscribe a URL to case events',
+      description:
+        'Each event is POSTed as JSON with X-Event-Id and X-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body" with the secret>. The secret is shown in this answer only.',
+      tags: ['webhooks'],
+      roles: ADMIN,
+      body: SubscriptionInput,
+      responses: {
+        201: {
+          description: 'the subscription and its secret',
+          schema: Subscription.extend({ secret: z.string() }),
+        },
+        400: { description: 'invalid' },
+      },
+      handler: async ({ res, body }) => {
+        const b = body as z.infer<typeof SubscriptionInput>;
+        const row = await db
+          .insertInto('webhook_subscriptions')
+          .values({
+            id: `whk_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+            url: b.url,
+            event_types: JSON.stringify(b.events),
+            secret: b.secret ?? `whsec_${randomBytes(24).toString('base64url')}`,
+            active: true,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        res.status(201).json({ ...toSubscription(row), secret: row.secret });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/v1/webhooks',
+      summary: 'List webhook subscriptions',
+      tags: ['webhooks'],
+      roles: ADMIN,
+      responses: {
+        200: { description: 'subscriptions', schema: z.object({ items: z.array(Subscription) }) },
+      },
+      handler: async ({ res }) => {
+        const rows = await db.selectFrom('webhook_subscriptions').selectAll().orderBy('created_at').execute();
+        res.json({ items: rows.map(toSubscription) });
+      },
+    }),
+    route({
+      method: 'delete',
+      path: '/v1/webhooks/:id',
+      summary: 'Unsubscribe (no new deliveries; the log stays)',
+      tags: ['webhooks'],
+      roles: ADMIN,
+      responses: { 204: { description: 'unsubscribed' }, 404: { description: 'unknown subscription' } },
+      handler: async ({ res, params }) => {
+        const r = await db
+          .updateTable('webhook_subscriptions')
+          .set({ active: false })
+          .where('id', '=', params.id!)
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) === 0) throw problem.notFound(`no webhook subscription '${params.id}'`);
+        res.status(204).end();
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/v1/webhooks/:id/deliveries',
+      summary: "A subscription's delivery log, newest first",
+      tags: ['webhooks'],
+      roles: ADMIN,
+      query: z
+        .object({
+          status: z.enum(['pending', 'delivered', 'failed']).optional(),
+          caseId: z.string().optional(),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+        })
+        .strict(),
+      responses: {
+        200: { description: 'deliveries', schema: z.object({ items: z.array(Delivery) }) },
+        404: { description: 'unknown subscription' },
+      },
+      handler: async ({ res, params, query }) => {
+        const q = query as { status?: 'pending' | 'delivered' | 'failed'; caseId?: string; limit: number };
+        const sub = await db
+          .selectFrom('webhook_subscriptions')
+          .select('id')
+          .where('id', '=', params.id!)
+          .executeTakeFirst();
+        if (!sub) throw problem.notFound(`no webhook subscription '${params.id}'`);
+        let sel = db.selectFrom('webhook_deliveries').selectAll().where('subscription_id', '=', params.id!);
+        if (q.status) sel = sel.where('status', '=', q.status);
+        if (q.caseId) sel = sel.where('case_id', '=', q.caseId);
+        const rows = await sel.orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(q.limit).execute();
+        res.json({
+          items: rows.map((r) => ({
+            eventId: r.event_id,
+            caseId: r.case_id,
+            sequence: r.seq,
+            status: r.status,
+            attempts: r.attempts,
+            lastStatusCode: r.last_status_code,
+            lastError: r.last_error,
+            lastAttemptAt: iso(r.last_attempt_at),
+            deliveredAt: iso(r.delivered_at),
+          })),
+        });
+      },
+    }),
+  ];
+}
+
+function toSubscription(r: {
+  id: string;
+  url: string;
+  event_types: string[];
+  active: boolean;
+  created_at: Date;
+}) {
+  return { id: r.id, url: r.url, events: r.event_types, active: r.active, createdAt: iso(r.created_at)! };
+}
