@@ -70,13 +70,23 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       // already stopped
     }
   };
+  const running = () => {
+    try {
+      run(pgCtl, ['-D', pgdata, 'status']);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     dataDir,
     port,
     pause: stopServer,
-    resume: start,
+    resume: () => {
+      if (!running()) start();
+    },
     async stop() {
       stopServer();
       rmSync(dataDir, { recursive: true, force: true });
