@@ -1,0 +1,206 @@
+/**
+ * The served OpenAPI document: valid OpenAPI 3.1, describes every endpoint of API.md, and agrees
+ * with what the app really serves in both directions.
+ */
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.js';
+import { KeyStore } from '../../api/auth.js';
+import { openApiPath, type RouteSpec } from '../../api/http.js';
+import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';
+
+/** Every endpoint of API.md, written out from it. */
+const API_MD: Record<string, string[]> = {
+  '/v1/cases': ['get', 'post'],
+  '/v1/cases/{id}': ['get'],
+  '/v1/cases/{id}/timeline': ['get'],
+  '/v1/cases/{id}/accept': ['post'],
+  '/v1/cases/{id}/assign': ['post'],
+  '/v1/cases/{id}/reject': ['post'],
+  '/v1/cases/{id}/findings': ['post'],
+  '/v1/cases/{id}/wait-for-customer': ['post'],
+  '/v1/cases/{id}/customer-reply': ['post'],
+  '/v1/cases/{id}/resolution': ['post'],
+  '/v1/cases/{id}/approval': ['post'],
+  '/v1/cases/{id}/callback': ['post'],
+  '/v1/cases/{id}/rating': ['post'],
+  '/v1/cases/{id}/escalate': ['post'],
+  '/v1/cases/{id}/notes': ['post'],
+  '/v1/cases/{id}/withdraw': ['post'],
+  '/v1/sla-policies': ['get'],
+  '/v1/sla-policies/{name}': ['put'],
+  '/v1/business-calendars': ['get'],
+  '/v1/business-calendars/{name}': ['put'],
+  '/v1/business-calendars/{name}/due': ['post'],
+  '/v1/reports/service-quality': ['get'],
+  '/healthz': ['get'],
+  '/readyz': ['get'],
+  '/openapi.json': ['get'],
+};
+
+/** Served on purpose outside the document: the Swagger UI page that renders the document itself. */
+const UNDOCUMENTED = new Set(['GET /docs']);
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
+
+let s: TestStack;
+let doc: any;
+let app: ReturnType<typeof createApp>['app'];
+let specs: RouteSpec[];
+let caseId: string;
+let customerId: string;
+const token = randomUUID().slice(0, 8);
+
+beforeAll(async () => {
+  s = await startTestStack();
+  const r = await s.call(null, 'GET', '/openapi.json');
+  expect(r.status).toBe(200);
+  doc = r.body;
+  ({ app, specs } = createApp({
+    db: s.db,
+    client: s.client,
+    logger: s.logger,
+    keys: new KeyStore(new Map(), s.db),
+    taskQueue: s.taskQueue,
+    updateTimeoutMs: 10_000,
+    rateLimitPerMinute: 1000,
+    readiness: async () => ({}),
+  }));
+  const opened = await s.call('integrator', 'POST', '/v1/cases', newCaseBody());
+  expect(opened.status).toBe(201);
+  caseId = opened.body.id;
+  customerId = opened.body.customer.id;
+});
+afterAll(async () => {
+  await s?.stop();
+});
+
+const operations = (): [string, string][] =>
+  Object.entries<any>(doc.paths).flatMap(([path, item]) =>
+    Object.keys(item)
+      .filter((m) => HTTP_METHODS.includes(m))
+      .map((m) => [path, m] as [string, string]),
+  );
+
+/** Method + path of every route in an Express 5 router, descending into mounted routers. */
+function expressRoutes(stack: any[]): string[] {
+  const out: string[] = [];
+  for (const layer of stack) {
+    if (layer.route) {
+      const paths: unknown[] = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
+      for (const p of paths) {
+        for (const m of Object.keys(layer.route.methods).filter(
+          (m) => m !== '_all' && layer.route.methods[m],
+        )) {
+          out.push(`${m.toUpperCase()} ${openApiPath(String(p))}`);
+        }
+      }
+    } else if (Array.isArray(layer.handle?.stack)) {
+      out.push(...expressRoutes(layer.handle.stack));
+    }
+  }
+  return out;
+}
+
+describe('the OpenAPI document', () => {
+  it('is OpenAPI 3.1 and valid', async () => {
+    expect(String(doc.openapi).startsWith('3.1')).toBe(true);
+    // validate() dereferences in place: give it a copy.
+    await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeTruthy();
+  });
+
+  it('declares every path parameter of every operation', () => {
+    const undeclared: string[] = [];
+    for (const [path, method] of operations()) {
+      const declared = new Set(
+        (doc.paths[path][method].parameters ?? [])
+          .filter((p: { in: string; required?: boolean }) => p.in === 'path' && p.required)
+          .map((p: { name: string }) => p.name),
+      );
+      for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
+        if (!declared.has(name)) undeclared.push(`${method.toUpperCase()} ${path}: ${name}`);
+      }
+    }
+    expect(undeclared).toEqual([]);
+  });
+
+  it('describes every endpoint of API.md', () => {
+    const missing = Object.entries(API_MD).flatMap(([path, methods]) =>
+      methods.filter((m) => !doc.paths[path]?.[m]).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('describes the path parameters, bodies and Idempotency-Key of case actions', () => {
+    const accept = doc.paths['/v1/cases/{id}/accept'].post;
+    expect(accept.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'id', in: 'path', required: true }),
+        expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }),
+      ]),
+    );
+    expect(accept.requestBody.content['application/json'].schema).toBeTruthy();
+    const list = doc.paths['/v1/cases'].get;
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining([
+        'status',
+        'type',
+        'priority',
+        'customerId',
+        'assignee',
+        'breached',
+        'limit',
+        'cursor',
+      ]),
+    );
+    const report = doc.paths['/v1/reports/service-quality'].get;
+    expect(
+      report.parameters
+        .filter((p: { required?: boolean }) => p.required)
+        .map((p: { name: string }) => p.name)
+        .sort(),
+    ).toEqual(['from', 'to']);
+  });
+
+  it('lists exactly the routes the app declares', () => {
+    const declared = specs.map((sp) => `${sp.method.toUpperCase()} ${openApiPath(sp.path)}`).sort();
+    const documented = operations()
+      .map(([p, m]) => `${m.toUpperCase()} ${p}`)
+      .sort();
+    expect(documented).toEqual(declared);
+  });
+
+  it('documents every route the Express app serves', () => {
+    const served = [...new Set(expressRoutes((app as any).router.stack))].sort();
+    expect(served.length).toBeGreaterThan(20);
+    const documented = new Set(operations().map(([p, m]) => `${m.toUpperCase()} ${p}`));
+    expect(served.filter((r) => !documented.has(r) && !UNDOCUMENTED.has(r))).toEqual([]);
+  });
+
+  it('an unknown route answers the "no route" problem', async () => {
+    const r = await s.call('admin', 'GET', `/v1/nothing-here-${token}`);
+    expect(r.status).toBe(404);
+    expect(r.headers.get('content-type')).toContain('application/problem+json');
+    expect(r.body.detail).toMatch(/^no route GET /);
+  });
+
+  it('every operation in the document is served', async () => {
+    const unserved: string[] = [];
+    for (const [path, method] of operations()) {
+      const url = path
+        .replace('/v1/cases/{id}', `/v1/cases/${caseId}`)
+        .replace('/v1/customers/{id}', `/v1/customers/${customerId}`)
+        .replace('{name}', method === 'put' ? `openapi-test-${token}` : '24x7')
+        .replace(/\{[^}]+\}/g, `openapi-test-${token}`);
+      expect(url, 'every path parameter was filled').not.toMatch(/[{}]/);
+      // Writes get an empty body: invalid (400), so nothing changes, but the route answers.
+      const body = method === 'get' || method === 'delete' ? undefined : {};
+      const r = await s.call('admin', method.toUpperCase(), url, body);
+      const noRoute = r.status === 404 && /^no route/.test(r.body?.detail ?? '');
+      if (noRoute || r.status === 405 || r.status >= 500)
+        unserved.push(`${method.toUpperCase()} ${path} → ${r.status}`);
+    }
+    expect(unserved).toEqual([]);
+  });
+});
