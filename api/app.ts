@@ -156,10 +156,11 @@ export function createApp(deps: AppDeps) {
     responses: { 200: { description: 'the document' } },
     handler: ({ res }) => void res.json(document),
   });
-  const document = buildOpenApi([...allSpecs, docSpec]);
+  const allRoutes = [...allSpecs, docSpec];
+  const document = buildOpenApi(allRoutes);
 
   const router = express.Router();
-  mount(router, [...allSpecs, docSpec], authenticate);
+  mount(router, allRoutes, authenticate);
   app.use(router);
 
   // Interactive docs: Swagger UI's static files, pointed at /openapi.json.
@@ -172,7 +173,23 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/docs/assets', express.static(swaggerDir, { index: false }));
 
-  app.use((req, _res, next) => next(problem.notFound(`no route ${req.method} ${req.path}`)));
+  // A known path with another method is a 405 that says which methods it takes.
+  const routeMatchers = allRoutes.map((r) => ({
+    method: r.method.toUpperCase(),
+    re: new RegExp(`^${r.path.replace(/:[A-Za-z]+/g, '[^/]+')}/?$`),
+  }));
+  app.use((req, res, next) => {
+    const allowed = [...new Set(routeMatchers.filter((m) => m.re.test(req.path)).map((m) => m.method))];
+    if (allowed.length === 0) return next(problem.notFound(`no route ${req.method} ${req.path}`));
+    res.setHeader('Allow', allowed.join(', '));
+    next(
+      new HttpProblem(
+        405,
+        'Method Not Allowed',
+        `${req.method} is not allowed on ${req.path}; use ${allowed.join(', ')}`,
+      ),
+    );
+  });
   // Express needs all four parameters to see an error handler.
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     let p: HttpProblem;
@@ -199,5 +216,5 @@ export function createApp(deps: AppDeps) {
     }
     sendProblem(res, p, req.originalUrl);
   });
-  return { app, document, specs: [...allSpecs, docSpec] };
+  return { app, document, specs: allRoutes };
 }

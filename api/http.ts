@@ -68,7 +68,8 @@ export function mount(
   for (const spec of specs) {
     const handler: RequestHandler = async (req: Request, res: Response, next: NextFunction) => {
       try {
-        let principal = { role: 'admin', name: 'anonymous', keyId: 'public' } as Principal;
+        // Public routes act for nobody: the least-privileged role, never admin.
+        let principal: Principal = { role: 'integrator', name: 'anonymous', keyId: 'anonymous' };
         if (spec.roles !== 'public') {
           const p = await authenticate(req);
           if (!p) throw problem.unauthorized('a valid API key is required: Authorization: Bearer <key>');

@@ -13,6 +13,19 @@ const Problem = z
   })
   .openapi('Problem', { description: 'RFC 9457 problem details' });
 
+/** What any route may answer besides its own responses: auth, rate limits, dependencies down. */
+function commonResponses(spec: RouteSpec): RouteSpec['responses'] {
+  const common: RouteSpec['responses'] = {
+    429: { description: 'rate limited; see Retry-After and RateLimit headers' },
+    503: { description: 'a dependency (Temporal, the database) is unavailable; retry after Retry-After seconds' },
+  };
+  if (spec.roles !== 'public') {
+    common[401] = { description: 'no or unknown API key' };
+    common[403] = { description: "the key's role may not do this" };
+  }
+  return common;
+}
+
 export function buildOpenApi(specs: RouteSpec[]) {
   const registry = new OpenAPIRegistry();
   registry.register('Problem', Problem);
@@ -41,7 +54,7 @@ export function buildOpenApi(specs: RouteSpec[]) {
         ...idem,
       },
       responses: Object.fromEntries(
-        Object.entries(spec.responses).map(([status, r]) => [
+        Object.entries({ ...commonResponses(spec), ...spec.responses }).map(([status, r]) => [
           status,
           {
             description: r.description,

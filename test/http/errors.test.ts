@@ -148,3 +148,12 @@ describe('rate limits', () => {
     expect((await limited.call('supervisor', 'GET', '/v1/cases?limit=1')).status).toBe(200);
   });
 });
+
+describe('methods', () => {
+  it('answers 405 with Allow for a known path and another method', async () => {
+    const r = await s.call('admin', 'DELETE', '/v1/cases');
+    expect(r.status).toBe(405);
+    expect(r.headers.get('allow')).toBe('POST, GET');
+    isProblem(r, 405);
+  });
+});
