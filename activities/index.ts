@@ -4,7 +4,9 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { Logger } from 'pino';
+import { heartbeat } from '@temporalio/activity';
 import type { Db } from '../db/database.js';
+import type { PersonalData } from '../db/personal-data.js';
 import type { Database } from '../db/schema.js';
 import type { CaseType } from '../domain/case/contract.js';
 import type { CaseProjection } from '../domain/case/projection.js';
@@ -14,15 +16,18 @@ import { deliverPending, eventId, webhookPayload } from './webhooks.js';
 export interface ActivityDeps {
   db: Db;
   logger: Logger;
+  personalData: PersonalData;
 }
 
-export function createActivities({ db, logger }: ActivityDeps) {
+export function createActivities({ db, logger, personalData }: ActivityDeps) {
   return {
     /**
      * Writes the case's new state and events in one transaction. Idempotent and ordered: events are
      * keyed by (case, seq) and the row only moves forward, so a retried or late write is harmless.
      */
-    async projectCase(p: CaseProjection): Promise<{ deliveries: number }> {
+    async projectCase(sealed: CaseProjection): Promise<{ deliveries: number }> {
+      // The workflow only holds personal data sealed; the read model stores it revealed.
+      const p = await personalData.reveal(sealed);
       const v = p.view;
       const row = {
         id: v.id,
@@ -86,6 +91,30 @@ export function createActivities({ db, logger }: ActivityDeps) {
       });
       logger.debug({ caseId: v.id, seq: p.seq, events: p.events.length, deliveries }, 'case projected');
       return { deliveries };
+    },
+
+    /** Retention: erases the personal data of cases closed longer ago than the retention period. */
+    async eraseExpiredPersonalData(input: {
+      olderThanDays: number;
+      batch?: number;
+    }): Promise<{ erased: number }> {
+      const cutoff = new Date(Date.now() - input.olderThanDays * 86_400_000);
+      let erased = 0;
+      for (;;) {
+        const rows = await db
+          .selectFrom('cases')
+          .select('id')
+          .where('closed_at', '<', cutoff)
+          .where('personal_data_erased_at', 'is', null)
+          .limit(input.batch ?? 500)
+          .execute();
+        if (rows.length === 0) break;
+        await personalData.eraseCases(rows.map((r) => r.id));
+        erased += rows.length;
+        heartbeat(erased);
+      }
+      if (erased) logger.info({ erased, cutoff }, 'retention: personal data erased');
+      return { erased };
     },
 
     /** Sends the case's pending webhooks; Temporal retries it with backoff while any receiver fails. */

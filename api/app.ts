@@ -7,6 +7,8 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { createRequire } from 'node:module';
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
+import type { PersonalData } from '../db/personal-data.js';
 import type { Db } from '../db/database.js';
 import { KeyStore, hashKey, type Principal } from './auth.js';
 import { CaseService } from './case-service.js';
@@ -18,6 +20,7 @@ import { caseRoutes } from './routes/cases.js';
 import { customerRoutes } from './routes/customers.js';
 import { reportRoutes } from './routes/reports.js';
 import { directoryRoutes } from './routes/directory.js';
+import { codecCors, CodecSessions, privacyRoutes } from './routes/privacy.js';
 import { slaRoutes } from './routes/sla.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { z } from './zod.js';
@@ -30,6 +33,9 @@ export interface AppDeps {
   taskQueue: string;
   updateTimeoutMs: number;
   rateLimitPerMinute: number;
+  personalData: PersonalData;
+  codec: PayloadCodec;
+  codecCorsOrigins: string[];
   /** Checks each dependency; throws when one is down. */
   readiness: () => Promise<Record<string, 'ok' | string>>;
 }
@@ -50,6 +56,7 @@ export function createApp(deps: AppDeps) {
     db: deps.db,
     taskQueue: deps.taskQueue,
     updateTimeoutMs: deps.updateTimeoutMs,
+    personalData: deps.personalData,
   });
 
   app.use((req, res, next) => {
@@ -96,11 +103,14 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+  app.use('/codec', codecCors(deps.codecCorsOrigins));
   app.use(express.json({ limit: '1mb' }));
 
+  const sessions = new CodecSessions();
   const authenticate = async (req: Request): Promise<Principal | undefined> => {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(req.get('Authorization') ?? '');
-    if (!m) return undefined;
+    // The Web UI cannot send our Bearer header to the codec endpoint: it sends the session cookie.
+    if (!m) return req.path.startsWith('/codec/') ? sessions.fromRequest(req) : undefined;
     const p = (await deps.keys.authenticate(m[1]!)) ?? undefined;
     req.principal = p;
     return p;
@@ -112,7 +122,17 @@ export function createApp(deps: AppDeps) {
     ...customerRoutes(deps.db),
     ...reportRoutes(deps.db),
   ];
-  specs.push(...directoryRoutes(deps.db), ...webhookRoutes(deps.db));
+  specs.push(
+    ...directoryRoutes(deps.db),
+    ...webhookRoutes(deps.db),
+    ...privacyRoutes({
+      db: deps.db,
+      personalData: deps.personalData,
+      codec: deps.codec,
+      keys: deps.keys,
+      sessions,
+    }),
+  );
   const system: RouteSpec[] = [
     route({
       method: 'get',

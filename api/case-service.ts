@@ -14,6 +14,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { sql } from 'kysely';
 import { ulid } from 'ulid';
 import type { Db } from '../db/database.js';
+import type { PersonalData } from '../db/personal-data.js';
 import { FALLBACK_POLICY } from '../db/defaults.js';
 import { CALENDAR_24X7, type BusinessCalendar } from '../domain/calendar/index.js';
 import { classify } from '../domain/case/classification.js';
@@ -31,6 +32,7 @@ export interface CaseServiceDeps {
   db: Db;
   taskQueue: string;
   updateTimeoutMs: number;
+  personalData: PersonalData;
 }
 
 export const actorOf = (p: Principal) => `${p.role}:${p.name}`;
@@ -123,14 +125,23 @@ export class CaseService {
     const { n } = await sql<{ n: number }>`SELECT nextval('case_number_seq')::int AS n`
       .execute(this.deps.db)
       .then((r) => r.rows[0]!);
+    // Personal data enters the workflow sealed with the case's data key (see db/personal-data.ts).
+    const { subject, description, ...contact } = await this.deps.personalData.seal(caseId, customer.id, {
+      subject: body.subject,
+      description: body.description,
+      name: customer.name,
+      email: customer.email,
+      phone: customer.phone,
+      organisation: customer.organisation,
+    });
     return {
       id: caseId,
       number: `CS-${new Date().getUTCFullYear()}-${String(n).padStart(6, '0')}`,
       type: body.type,
       channel: body.channel,
-      subject: body.subject,
-      description: body.description,
-      customer,
+      subject: subject!,
+      description: description!,
+      customer: { id: customer.id, tier: customer.tier, ...dropUndefined(contact), name: contact.name! },
       product: body.product,
       externalRef: body.externalRef,
       classification,
@@ -161,9 +172,10 @@ export class CaseService {
       ],
     });
     try {
-      return await client.connection.withDeadline(Date.now() + updateTimeoutMs, () =>
+      const view = await client.connection.withDeadline(Date.now() + updateTimeoutMs, () =>
         client.workflow.executeUpdateWithStart(openedUpdate, { startWorkflowOperation: operation }),
       );
+      return await this.deps.personalData.reveal(view);
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) {
         const view = await this.find(input.id);
@@ -194,12 +206,13 @@ export class CaseService {
     const { client, updateTimeoutMs } = this.deps;
     const handle = client.workflow.getHandle(workflowIdForCase(caseId));
     try {
-      return await client.connection.withDeadline(Date.now() + updateTimeoutMs, () =>
+      const view = await client.connection.withDeadline(Date.now() + updateTimeoutMs, () =>
         handle.executeUpdate(actionUpdates[command.action], {
           args: [{ actor: actorOf(principal), command }],
           updateId: idempotencyKey ? `${principal.keyId}:${idempotencyKey}` : undefined,
         }),
       );
+      return await this.deps.personalData.reveal(view);
     } catch (err) {
       throw await this.explainUpdateFailure(err, caseId, command.action);
     }
@@ -316,6 +329,11 @@ export class CaseService {
     return { ...(row.definition as unknown as BusinessCalendar), name };
   }
 }
+
+const dropUndefined = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 
 export function notAllowed(action: string, status: CaseStatus) {
   return problem.conflict(`'${action}' is not allowed: the case is '${status}'`, {

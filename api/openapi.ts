@@ -17,7 +17,9 @@ const Problem = z
 function commonResponses(spec: RouteSpec): RouteSpec['responses'] {
   const common: RouteSpec['responses'] = {
     429: { description: 'rate limited; see Retry-After and RateLimit headers' },
-    503: { description: 'a dependency (Temporal, the database) is unavailable; retry after Retry-After seconds' },
+    503: {
+      description: 'a dependency (Temporal, the database) is unavailable; retry after Retry-After seconds',
+    },
   };
   if (spec.roles !== 'public') {
     common[401] = { description: 'no or unknown API key' };

@@ -4,6 +4,7 @@ import pg from 'pg';
 import * as m001 from './migrations/001_read_model.js';
 import * as m002 from './migrations/002_defaults.js';
 import * as m003 from './migrations/003_webhooks.js';
+import * as m004 from './migrations/004_personal_data.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '001_read_model': m001,
   '002_defaults': m002,
   '003_webhooks': m003,
+  '004_personal_data': m004,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -30,6 +30,7 @@ export interface CasesTable {
   /** Sequence of the last event projected; a projection with a lower one is stale and ignored. */
   seq: number;
   view: JSONColumnType<CaseView>;
+  personal_data_erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface CaseEventsTable {
@@ -139,6 +140,14 @@ export interface WebhookDeliveriesTable {
   delivered_at: Timestamp | null;
 }
 
+export interface DataKeysTable {
+  case_id: string;
+  customer_id: string;
+  wrapping_key_id: string;
+  wrapped_key: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   cases: CasesTable;
   case_events: CaseEventsTable;
@@ -151,6 +160,7 @@ export interface Database {
   agents: AgentsTable;
   api_keys: ApiKeysTable;
   outbox: OutboxTable;
+  data_keys: DataKeysTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
 }

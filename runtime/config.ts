@@ -26,6 +26,10 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   PUBLIC_URL: optional,
+  PAYLOAD_ENCRYPTION_KEYS: optional,
+  RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  RETENTION_SWEEP_INTERVAL: z.string().default('24h'),
+  CODEC_CORS_ORIGINS: optional,
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -62,5 +66,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     updateTimeoutMs: e.UPDATE_TIMEOUT_MS,
     publicUrl: e.PUBLIC_URL,
+    /** `id:base64key,…`, newest first; embedded mode keeps its own under DATA_DIR when unset. */
+    encryptionKeys: e.PAYLOAD_ENCRYPTION_KEYS,
+    retention: { days: e.RETENTION_DAYS, sweepEvery: e.RETENTION_SWEEP_INTERVAL },
+    codecCorsOrigins: (
+      e.CODEC_CORS_ORIGINS ??
+      `http://localhost:${e.TEMPORAL_UI_PORT},http://127.0.0.1:${e.TEMPORAL_UI_PORT},http://localhost:8080`
+    )
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
   };
 }

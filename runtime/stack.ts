@@ -24,6 +24,9 @@ import { ensureSearchAttributes } from './search-attributes.js';
 import { configuredConnectionOptions } from './temporal-connection.js';
 import { startDevServer } from './temporal-dev-server.js';
 import { createCaseWorker } from './worker.js';
+import { AesGcmCodec, embeddedEncryptionKeys, parseEncryptionKeys } from './payload-codec.js';
+import { ensureRetentionSchedule } from './retention-schedule.js';
+import { PersonalData } from '../db/personal-data.js';
 
 export type Role = 'api' | 'worker';
 
@@ -31,6 +34,8 @@ export const embeddedUrlFile = (dataDir: string) => path.join(dataDir, 'postgres
 
 export interface Stack {
   apiUrl?: string;
+  /** The API's Express app, route declarations and OpenAPI document (api role). */
+  http?: ReturnType<typeof createApp>;
   temporalAddress: string;
   temporalUiUrl?: string;
   databaseUrl: string;
@@ -64,6 +69,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
 
   try {
     // 1. Temporal: the configured server, or our own dev server with a persistent SQLite file.
+    const embedded = !config.temporal.address || !config.database.url;
     let temporalAddress = config.temporal.address;
     let temporalUiUrl: string | undefined;
     if (!temporalAddress) {
@@ -72,7 +78,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         uiPort: config.temporal.uiPort,
         dbFile: path.join(config.dataDir, 'temporal.sqlite'),
         logFile: path.join(config.dataDir, 'temporal.log'),
-        codecEndpoint: config.publicUrl ? `${config.publicUrl}/codec` : undefined,
+        codecEndpoint: `${config.publicUrl ?? `http://localhost:${config.port}`}/codec`,
         onProgress: progress,
       });
       stops.push(() => dev.stop());
@@ -91,7 +97,12 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
       const added = await ensureSearchAttributes(connection, config.temporal.namespace);
       if (added.length) progress(`registered search attributes: ${added.join(', ')}`);
     }
-    const client = new Client({ connection, namespace: config.temporal.namespace });
+    // Personal data never reaches Temporal in the clear: every payload goes through the codec.
+    const encryptionKeys = parseEncryptionKeys(
+      config.encryptionKeys ?? (embedded ? embeddedEncryptionKeys(config.dataDir) : missingKeys()),
+    );
+    const dataConverter = { payloadCodecs: [new AesGcmCodec(encryptionKeys)] };
+    const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
 
     // 2. PostgreSQL: the configured server, or PGlite under DATA_DIR served over the wire protocol.
     let databaseUrl = config.database.url;
@@ -116,6 +127,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
     stops.push(() => db.destroy());
     const applied = await migrate(db);
     if (applied.length) progress(`database migrations applied: ${applied.join(', ')}`);
+    const personalData = new PersonalData(db, encryptionKeys);
 
     // 3. The roles this process plays.
     let worker: Worker | undefined;
@@ -130,7 +142,14 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         taskQueue: config.temporal.taskQueue,
         db,
         logger,
+        personalData,
+        dataConverter,
         workflowBundle: opts.workflowBundle,
+      });
+      await ensureRetentionSchedule(client, {
+        taskQueue: config.temporal.taskQueue,
+        olderThanDays: config.retention.days,
+        every: config.retention.sweepEvery,
       });
       const running = worker.run();
       stops.push(async () => {
@@ -140,9 +159,10 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
     }
 
     let apiUrl: string | undefined;
+    let http: ReturnType<typeof createApp> | undefined;
     if (opts.roles.includes('api')) {
       const keys = new KeyStore(parseEnvKeys(config.apiKeys), db);
-      const { app } = createApp({
+      http = createApp({
         db,
         client,
         logger,
@@ -150,10 +170,13 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         taskQueue: config.temporal.taskQueue,
         updateTimeoutMs: config.updateTimeoutMs,
         rateLimitPerMinute: config.rateLimitPerMinute,
+        personalData,
+        codec: dataConverter.payloadCodecs[0]!,
+        codecCorsOrigins: config.codecCorsOrigins,
         readiness: () => readiness(db, connection),
       });
       const server = await new Promise<Server>((resolve, reject) => {
-        const s = app.listen(config.port, config.host, () => resolve(s)).once('error', reject);
+        const s = http!.app.listen(config.port, config.host, () => resolve(s)).once('error', reject);
       });
       stops.push(() => closeServer(server));
       const addr = server.address();
@@ -164,6 +187,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
     let stopped: Promise<void> | undefined;
     return {
       apiUrl,
+      http,
       temporalAddress,
       temporalUiUrl,
       databaseUrl,
@@ -177,6 +201,13 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
     await stopAll();
     throw err;
   }
+}
+
+function missingKeys(): never {
+  throw new Error(
+    'PAYLOAD_ENCRYPTION_KEYS is required with shared servers (every worker and API must use the same keys): ' +
+      "set it to id:<32 random bytes in base64>, e.g. `node -e \"console.log('k1:'+require('crypto').randomBytes(32).toString('base64'))\"`",
+  );
 }
 
 async function readiness(db: Db, connection: Connection): Promise<Record<string, string>> {

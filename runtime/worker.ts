@@ -4,6 +4,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import type { Logger } from 'pino';
 import { createActivities } from '../activities/index.js';
 import type { Db } from '../db/database.js';
+import type { PersonalData } from '../db/personal-data.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -13,6 +14,8 @@ export interface CaseWorkerOptions {
   taskQueue: string;
   db: Db;
   logger: Logger;
+  personalData: PersonalData;
+  dataConverter: WorkerOptions['dataConverter'];
   /** Pre-built bundle (tests bundle once per file); otherwise the worker bundles at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   identity?: string;
@@ -25,7 +28,12 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     taskQueue: o.taskQueue,
     ...(o.identity ? { identity: o.identity } : {}),
     ...(o.workflowBundle ? { workflowBundle: o.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: createActivities({ db: o.db, logger: o.logger.child({ component: 'activities' }) }),
+    dataConverter: o.dataConverter,
+    activities: createActivities({
+      db: o.db,
+      logger: o.logger.child({ component: 'activities' }),
+      personalData: o.personalData,
+    }),
     // Cases wait on timers for days: keep their state cached rather than replaying on every event.
     maxCachedWorkflows: 2000,
     shutdownGraceTime: '10s',

@@ -5,8 +5,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
-import { KeyStore } from '../../api/auth.js';
+import type { createApp } from '../../api/app.js';
 import { openApiPath, type RouteSpec } from '../../api/http.js';
 import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';
 
@@ -57,16 +56,7 @@ beforeAll(async () => {
   const r = await s.call(null, 'GET', '/openapi.json');
   expect(r.status).toBe(200);
   doc = r.body;
-  ({ app, specs } = createApp({
-    db: s.db,
-    client: s.client,
-    logger: s.logger,
-    keys: new KeyStore(new Map(), s.db),
-    taskQueue: s.taskQueue,
-    updateTimeoutMs: 10_000,
-    rateLimitPerMinute: 1000,
-    readiness: async () => ({}),
-  }));
+  ({ app, specs } = s.http!);
   const opened = await s.call('integrator', 'POST', '/v1/cases', newCaseBody());
   expect(opened.status).toBe(201);
   caseId = opened.body.id;

@@ -6,8 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
-import { KeyStore } from '../../api/auth.js';
 import { openApiPath, type RouteSpec } from '../../api/http.js';
 import { newCaseBody, startTestStack, type TestRole, type TestStack } from '../support/stack.js';
 
@@ -68,6 +66,10 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'GET /v1/webhooks': ADMIN_ONLY,
   'DELETE /v1/webhooks/{id}': ADMIN_ONLY,
   'GET /v1/webhooks/{id}/deliveries': ADMIN_ONLY,
+  'DELETE /v1/customers/{id}/personal-data': ADMIN_ONLY,
+  'POST /codec/decode': ['supervisor'],
+  'POST /codec/encode': ['supervisor'],
+  'POST /codec/session': PUBLIC,
 };
 
 const allowedRoles = (key: string): Role[] | typeof PUBLIC => {
@@ -84,17 +86,8 @@ const token = randomUUID().slice(0, 8);
 
 beforeAll(async () => {
   s = await startTestStack();
-  // The same declarations the running stack mounted: createApp is pure wiring until it serves.
-  ({ specs, document } = createApp({
-    db: s.db,
-    client: s.client,
-    logger: s.logger,
-    keys: new KeyStore(new Map(), s.db),
-    taskQueue: s.taskQueue,
-    updateTimeoutMs: 10_000,
-    rateLimitPerMinute: 1000,
-    readiness: async () => ({}),
-  }));
+  // The same declarations the running stack mounted.
+  ({ specs, document } = s.http!);
   const opened = await s.call('integrator', 'POST', '/v1/cases', newCaseBody());
   expect(opened.status).toBe(201);
   caseId = opened.body.id;

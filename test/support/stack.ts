@@ -14,6 +14,10 @@ export const KEYS = {
 } as const;
 export type TestRole = keyof typeof KEYS;
 
+/** A fixed key for tests; the newest first, an older one still decrypts. */
+export const TEST_ENCRYPTION_KEYS =
+  'test-2:' + Buffer.alloc(32, 2).toString('base64') + ',test-1:' + Buffer.alloc(32, 1).toString('base64');
+
 export interface TestStack extends Stack {
   url: string;
   taskQueue: string;
@@ -48,6 +52,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
       .map(([role, key]) => `${role}=${key}`)
       .join(','),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    PAYLOAD_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
     ...env,
   });
   const stack = await startStack(config, {

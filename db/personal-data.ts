@@ -1,0 +1,179 @@
+/**
+ * Personal data of a case (the customer's contact fields, the subject and description) is sealed
+ * with a per-case data key before it enters the workflow. The read model stores it revealed; the
+ * Temporal history only ever holds the sealed form. Erasing destroys the key and scrubs the read
+ * model, so the data is gone from both, while reports (counts, times, ratings) keep working.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { seal, unseal, type EncryptionKey } from '../runtime/payload-codec.js';
+import type { Db } from './database.js';
+
+const PREFIX = 'pd1:';
+export const ERASED = '[erased]';
+
+/** Free-text fields of case events and views that can carry personal data. */
+const FREE_TEXT = [
+  'subject',
+  'description',
+  'summary',
+  'rootCause',
+  'text',
+  'message',
+  'question',
+  'notes',
+  'comment',
+  'reason',
+];
+
+export class PersonalData {
+  private readonly cache = new Map<string, { key: Buffer | null; until: number }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly wrappingKeys: EncryptionKey[],
+    private readonly cacheMs = 30_000,
+  ) {}
+
+  /** Seals each given field with the case's data key (created on first use, idempotently). */
+  async seal<T extends Record<string, string | undefined>>(
+    caseId: string,
+    customerId: string,
+    fields: T,
+  ): Promise<T> {
+    const key = await this.dataKey(caseId, customerId);
+    const out: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(fields)) {
+      out[k] =
+        v === undefined
+          ? undefined
+          : `${PREFIX}${caseId}:${seal({ id: caseId, key }, Buffer.from(v)).toString('base64url')}`;
+    }
+    return out as T;
+  }
+
+  /** Replaces every sealed string inside `value` by its plaintext, or by [erased] when the key is gone. */
+  async reveal<T>(value: T): Promise<T> {
+    const caseIds = new Set<string>();
+    collect(value, caseIds);
+    if (caseIds.size === 0) return value;
+    const keys = new Map<string, Buffer | null>();
+    for (const id of caseIds) keys.set(id, await this.lookup(id));
+    return replace(value, (s) => {
+      const rest = s.slice(PREFIX.length);
+      const i = rest.indexOf(':');
+      const key = keys.get(rest.slice(0, i));
+      if (!key) return ERASED;
+      try {
+        return unseal(key, Buffer.from(rest.slice(i + 1), 'base64url')).toString();
+      } catch {
+        return ERASED;
+      }
+    }) as T;
+  }
+
+  private async dataKey(caseId: string, customerId: string): Promise<Buffer> {
+    const existing = await this.lookup(caseId, true);
+    if (existing) return existing;
+    const key = randomBytes(32);
+    const wrapping = this.wrappingKeys[0]!;
+    await this.db
+      .insertInto('data_keys')
+      .values({
+        case_id: caseId,
+        customer_id: customerId,
+        wrapping_key_id: wrapping.id,
+        wrapped_key: seal(wrapping, key).toString('base64'),
+      })
+      .onConflict((oc) => oc.column('case_id').doNothing())
+      .execute();
+    this.cache.delete(caseId);
+    // Another request may have won the race: use whatever key is stored.
+    return (await this.lookup(caseId, true))!;
+  }
+
+  private async lookup(caseId: string, fresh = false): Promise<Buffer | null> {
+    const hit = this.cache.get(caseId);
+    if (!fresh && hit && hit.until > Date.now()) return hit.key;
+    const row = await this.db
+      .selectFrom('data_keys')
+      .select(['wrapping_key_id', 'wrapped_key'])
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
+    let key: Buffer | null = null;
+    if (row) {
+      const wrapping = this.wrappingKeys.find((k) => k.id === row.wrapping_key_id);
+      if (!wrapping)
+        throw new Error(`data key of case ${caseId} is wrapped with unknown key '${row.wrapping_key_id}'`);
+      key = unseal(wrapping.key, Buffer.from(row.wrapped_key, 'base64'));
+    }
+    this.cache.set(caseId, { key, until: Date.now() + this.cacheMs });
+    return key;
+  }
+
+  /** Erases a customer's personal data everywhere we hold it; returns the cases touched. */
+  async eraseCustomer(customerId: string): Promise<number> {
+    const cases = await this.db
+      .selectFrom('cases')
+      .select('id')
+      .where('customer_id', '=', customerId)
+      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('customers')
+        .set({
+          name: ERASED,
+          email: null,
+          phone: null,
+          organisation: null,
+          erased_at: new Date(),
+          updated_at: new Date(),
+        })
+        .where('id', '=', customerId)
+        .execute();
+      await trx.deleteFrom('data_keys').where('customer_id', '=', customerId).execute();
+    });
+    await this.eraseCases(cases.map((c) => c.id));
+    return cases.length;
+  }
+
+  /** Destroys the cases' data keys and scrubs their personal data from the read model. */
+  async eraseCases(caseIds: string[]): Promise<void> {
+    if (caseIds.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('data_keys').where('case_id', 'in', caseIds).execute();
+      await sql`UPDATE cases SET personal_data_erased_at = now(), view = jsonb_set(
+          jsonb_set(jsonb_set(view, '{subject}', to_jsonb(${ERASED}::text)), '{description}', to_jsonb(${ERASED}::text)),
+          '{customer}', jsonb_build_object('id', view->'customer'->'id', 'tier', view->'customer'->'tier', 'name', to_jsonb(${ERASED}::text)))
+        WHERE id IN (${sql.join(caseIds)})`.execute(trx);
+      for (const field of FREE_TEXT) {
+        await sql`UPDATE case_events SET data = jsonb_set(data, ${sql.lit(`{${field}}`)}, to_jsonb(${ERASED}::text))
+          WHERE case_id IN (${sql.join(caseIds)}) AND data ? ${field} AND jsonb_typeof(data->${field}) = 'string'`.execute(
+          trx,
+        );
+        await sql`UPDATE outbox SET payload = jsonb_set(payload, ${sql.lit(`{data,${field}}`)}, to_jsonb(${ERASED}::text))
+          WHERE case_id IN (${sql.join(caseIds)}) AND payload->'data' ? ${field} AND jsonb_typeof(payload->'data'->${field}) = 'string'`.execute(
+          trx,
+        );
+      }
+    });
+    for (const id of caseIds) this.cache.delete(id);
+  }
+}
+
+function collect(v: unknown, out: Set<string>): void {
+  if (typeof v === 'string') {
+    if (v.startsWith(PREFIX)) out.add(v.slice(PREFIX.length, v.indexOf(':', PREFIX.length)));
+  } else if (Array.isArray(v)) v.forEach((x) => collect(x, out));
+  else if (v && typeof v === 'object') Object.values(v).forEach((x) => collect(x, out));
+}
+
+function replace(v: unknown, fn: (s: string) => string): unknown {
+  if (typeof v === 'string') return v.startsWith(PREFIX) ? fn(v) : v;
+  if (Array.isArray(v)) return v.map((x) => replace(x, fn));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, replace(x, fn)]));
+  return v;
+}
+
+export const isSealed = (s: unknown): boolean => typeof s === 'string' && s.startsWith(PREFIX);
