@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { heartbeat } from '@temporalio/activity';
 import type { Db } from '../db/database.js';
 import type { PersonalData } from '../db/personal-data.js';
+import { countEvents } from '../runtime/metrics.js';
 import type { Database } from '../db/schema.js';
 import type { CaseType } from '../domain/case/contract.js';
 import type { CaseProjection } from '../domain/case/projection.js';
@@ -55,6 +56,7 @@ export function createActivities({ db, logger, personalData }: ActivityDeps) {
         view: JSON.stringify(v),
       };
       let deliveries = 0;
+      let firstWritten: CaseEvent[] = [];
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('cases')
@@ -72,7 +74,7 @@ export function createActivities({ db, logger, personalData }: ActivityDeps) {
           )
           .execute();
         if (p.events.length > 0) {
-          await trx
+          const inserted = await trx
             .insertInto('case_events')
             .values(
               p.events.map((e) => ({
@@ -85,10 +87,13 @@ export function createActivities({ db, logger, personalData }: ActivityDeps) {
               })),
             )
             .onConflict((oc) => oc.columns(['case_id', 'seq']).doNothing())
+            .returning('seq')
             .execute();
+          firstWritten = p.events.filter((e) => inserted.some((r) => r.seq === e.seq));
           deliveries = await enqueueWebhooks(trx, v, p.events);
         }
       });
+      countEvents(v.type, firstWritten);
       logger.debug({ caseId: v.id, seq: p.seq, events: p.events.length, deliveries }, 'case projected');
       return { deliveries };
     },

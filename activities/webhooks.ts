@@ -7,6 +7,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
+import { metrics } from '../runtime/metrics.js';
 import type { CaseEvent, CaseView } from '../domain/case/types.js';
 
 export const eventId = (caseId: string, seq: number) => `${caseId}:${seq}`;
@@ -139,6 +140,7 @@ export async function deliverPending(
       .where('subscription_id', '=', row.subscription_id)
       .where('event_id', '=', row.event_id)
       .execute();
+    metrics.webhookDeliveries.inc({ outcome: outcome.ok ? 'delivered' : 'failed' });
     if (outcome.ok) delivered += 1;
     else {
       failed += 1;

@@ -24,6 +24,7 @@ import { codecCors, CodecSessions, privacyRoutes } from './routes/privacy.js';
 import { slaRoutes } from './routes/sla.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { z } from './zod.js';
+import { metrics, registry, renderMetrics } from '../runtime/metrics.js';
 
 export interface AppDeps {
   db: Db;
@@ -63,6 +64,14 @@ export function createApp(deps: AppDeps) {
     const given = req.get('X-Request-Id');
     req.id = given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     res.setHeader('X-Request-Id', req.id);
+    next();
+  });
+  app.use((req, res, next) => {
+    const stop = metrics.httpDuration.startTimer();
+    res.once('finish', () => {
+      const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
+      stop({ method: req.method, route, status: String(res.statusCode) });
+    });
     next();
   });
   app.use(
@@ -144,6 +153,19 @@ export function createApp(deps: AppDeps) {
         200: { description: 'the process is alive', schema: z.object({ status: z.literal('ok') }) },
       },
       handler: ({ res }) => void res.json({ status: 'ok' }),
+    }),
+    route({
+      method: 'get',
+      path: '/metrics',
+      summary: 'Prometheus metrics: HTTP, cases, SLA, webhooks and the Temporal worker',
+      tags: ['system'],
+      roles: 'public',
+      responses: {
+        200: { description: 'Prometheus text format', schema: z.string(), contentType: 'text/plain' },
+      },
+      handler: async ({ res }) => {
+        res.type(registry.contentType).send(await renderMetrics());
+      },
     }),
     route({
       method: 'get',

@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   RETENTION_SWEEP_INTERVAL: z.string().default('24h'),
   CODEC_CORS_ORIGINS: optional,
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -66,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     updateTimeoutMs: e.UPDATE_TIMEOUT_MS,
     publicUrl: e.PUBLIC_URL,
+    /** Worker-only processes serve /metrics here (the API serves it on PORT). */
+    metricsPort: e.METRICS_PORT ?? 9464,
     /** `id:base64key,…`, newest first; embedded mode keeps its own under DATA_DIR when unset. */
     encryptionKeys: e.PAYLOAD_ENCRYPTION_KEYS,
     retention: { days: e.RETENTION_DAYS, sweepEvery: e.RETENTION_SWEEP_INTERVAL },

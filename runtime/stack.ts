@@ -4,6 +4,7 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import {
@@ -26,6 +27,7 @@ import { startDevServer } from './temporal-dev-server.js';
 import { createCaseWorker } from './worker.js';
 import { AesGcmCodec, embeddedEncryptionKeys, parseEncryptionKeys } from './payload-codec.js';
 import { ensureRetentionSchedule } from './retention-schedule.js';
+import { serveMetrics, setSdkMetricsAddress } from './metrics.js';
 import { PersonalData } from '../db/personal-data.js';
 
 export type Role = 'api' | 'worker';
@@ -132,7 +134,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
     // 3. The roles this process plays.
     let worker: Worker | undefined;
     if (opts.roles.includes('worker')) {
-      installSdkLogger(logger);
+      await installSdkRuntime(logger);
       progress(`starting worker on task queue '${config.temporal.taskQueue}' (bundling workflows)…`);
       const workerConnection = await NativeConnection.connect(connectionOptions);
       stops.push(() => workerConnection.close());
@@ -156,6 +158,12 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         if (worker!.getState() === 'RUNNING') worker!.shutdown();
         await running;
       });
+    }
+
+    if (!opts.roles.includes('api') && config.metricsPort !== undefined) {
+      const metricsServer = await serveMetrics(config.metricsPort, config.host);
+      stops.push(() => new Promise<void>((r) => metricsServer.close(() => r())));
+      progress(`worker metrics on http://${config.host}:${config.metricsPort}/metrics`);
     }
 
     let apiUrl: string | undefined;
@@ -238,7 +246,6 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-let sdkLoggerInstalled = false;
 /** JSON logs; keys and codec credentials never reach them. */
 export function createLogger(level: string): Logger {
   return pino({
@@ -250,20 +257,38 @@ export function createLogger(level: string): Logger {
   });
 }
 
-/** The SDK's own log lines go through our logger (once per process: the runtime is global). */
-function installSdkLogger(logger: Logger): void {
-  if (sdkLoggerInstalled) return;
-  sdkLoggerInstalled = true;
+let sdkRuntimeInstalled = false;
+/**
+ * The SDK's runtime is global to the process: its log lines go through our logger, and its
+ * Prometheus exporter listens on a loopback port that our /metrics folds in.
+ */
+async function installSdkRuntime(logger: Logger): Promise<void> {
+  if (sdkRuntimeInstalled) return;
+  sdkRuntimeInstalled = true;
   const sdk = logger.child({ component: 'temporal-sdk' });
   const level = logger.level === 'silent' ? 'ERROR' : logger.isLevelEnabled('debug') ? 'DEBUG' : 'WARN';
+  const bindAddress = `127.0.0.1:${await freeLoopbackPort()}`;
   try {
     Runtime.install({
       logger: new DefaultLogger(level, (entry) => {
         const fn = entry.level === 'ERROR' ? sdk.error : entry.level === 'WARN' ? sdk.warn : sdk.debug;
         fn.call(sdk, entry.meta ?? {}, entry.message);
       }),
+      telemetryOptions: { metrics: { prometheus: { bindAddress } } },
     });
+    setSdkMetricsAddress(bindAddress);
   } catch {
     // A runtime was installed already (by the embedding program): keep it.
   }
+}
+
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
 }

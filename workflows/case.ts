@@ -8,6 +8,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setCurrentDetails,
@@ -24,12 +25,14 @@ import {
   isBreached,
   nextThreshold,
   openCase,
+  openedAt,
   toCaseView,
   type Outcome,
 } from '../domain/case/machine.js';
 import { nextDeadline, toProjection } from '../domain/case/projection.js';
 import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from '../domain/case/types.js';
 import { actionUpdates, FAILURE, openedUpdate, viewQuery, type ActionRequest } from './messages.js';
+import { PATCHES } from './patches.js';
 
 export type CaseWorkflowInput =
   { open: OpenCaseInput } | { resume: { state: CaseState; unprojected: CaseEvent[] } };
@@ -54,7 +57,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   let state: CaseState;
   let unprojected: CaseEvent[];
   if ('open' in input) {
-    const o = openCase(input.open, { now: Date.now(), actor: input.open.openedBy });
+    // Cases opened before this change started their clocks at the first workflow task.
+    const now = patched(PATCHES.clockFromReceivedAt) ? openedAt(input.open, Date.now()) : Date.now();
+    const o = openCase(input.open, { now, actor: input.open.openedBy });
     state = o.state;
     unprojected = o.events;
   } else {

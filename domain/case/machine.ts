@@ -65,6 +65,12 @@ class Recorder {
 
 const clone = (s: CaseState): CaseState => JSON.parse(JSON.stringify(s)) as CaseState;
 
+/** The case exists from the moment the API received it, however late a worker first runs it. */
+export function openedAt(input: OpenCaseInput, now: number): number {
+  const received = Date.parse(input.receivedAt);
+  return Number.isFinite(received) && received <= now ? received : now;
+}
+
 export function openCase(input: OpenCaseInput, ctx: Context): Outcome {
   const { classification: c } = input;
   const state: CaseState = {
@@ -323,13 +329,15 @@ export function applyCommand(current: CaseState, cmd: CaseCommand, ctx: Context)
         throw new ActionNotAllowed(cmd.action, s.status, `the ${cmd.clock} clock is not running`);
       }
       const newDue = cmd.until ? Date.parse(cmd.until) : computeDue(s.sla.calendar, due, cmd.by ?? 'PT0S');
-      if (!(newDue > due)) {
-        throw new InvalidCommand(
-          `the new ${cmd.clock} deadline must be later than the current one (${iso(due)})`,
-        );
-      }
+      if (!Number.isFinite(newDue)) throw new InvalidCommand(`'until' is not a time: ${cmd.until}`);
       s.clocks[cmd.clock] = extendClock(clock, s.sla.calendar, newDue);
       const effective = clockDueAt(s.clocks[cmd.clock], s.sla.calendar)!;
+      // Compare the deadline that results: an extension into non-working time moves nothing.
+      if (!(effective > due)) {
+        throw new InvalidCommand(
+          `the new ${cmd.clock} deadline must add working time after the current one (${iso(due)}) on calendar ${s.sla.calendar.name}`,
+        );
+      }
       r.emit('sla.extended', {
         clock: cmd.clock,
         from: iso(due),

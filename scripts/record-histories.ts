@@ -1,0 +1,362 @@
+/**
+ * Records the Temporal histories of representative cases into test/histories/*.json, for the replay
+ * test (test/workflow/replay.test.ts) that guards cases in flight against non-deterministic changes.
+ *
+ *   npx tsx scripts/record-histories.ts            # all scenarios
+ *   npx tsx scripts/record-histories.ts breach     # only the named ones
+ *
+ * Runs on the time-skipping test server with mocked activities (no database needed), so timers of
+ * days pass in milliseconds. Re-record only on purpose: a new history is a new promise to keep.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
+import proto from '@temporalio/proto';
+import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root.js';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { CALENDAR_24X7, type BusinessCalendar } from '../domain/calendar/index.js';
+import type { CaseCommand } from '../domain/case/commands.js';
+import { CASE_SEARCH_ATTRIBUTES, workflowIdForCase } from '../domain/case/contract.js';
+import type { CaseView, OpenCaseInput, SlaSnapshot } from '../domain/case/types.js';
+import { findTestServer, MISSING_TEST_SERVER_HELP, PROJECT_ROOT } from '../runtime/temporal-binaries.js';
+import { WORKFLOWS_PATH } from '../runtime/worker.js';
+import { caseWorkflow } from '../workflows/case.js';
+import { actionUpdates } from '../workflows/messages.js';
+
+const HISTORIES_DIR = path.join(PROJECT_ROOT, 'test', 'histories');
+
+/**
+ * The SDK's `historyToJSON` (@temporalio/common/lib/proto-utils), done with the protobufjs copy that
+ * @temporalio/proto is built with. In this install npm keeps three copies of protobufjs 8.8.1 (under
+ * @temporalio/common, /proto and /worker, because @grpc/proto-loader's protobufjs 7 holds the top
+ * level), and the SDK's helper fails with "type must be a Type" (an instanceof across copies). The
+ * output is the same proto-JSON as the SDK's, the Temporal CLI's and the Web UI's history downloads.
+ */
+function historyToJSON(history: proto.temporal.api.history.v1.IHistory): string {
+  const require = createRequire(import.meta.url);
+  const protojson = createRequire(require.resolve('@temporalio/proto'))('protobufjs/ext/protojson') as {
+    toJson(type: unknown, message: unknown): unknown;
+  };
+  const historyType = (patchProtobufRoot(proto) as any).lookupType('temporal.api.history.v1.History');
+  return JSON.stringify(
+    protojson.toJson(historyType, proto.temporal.api.history.v1.History.fromObject(history)),
+    null,
+    2,
+  );
+}
+
+const M = 60_000;
+const H = 60 * M;
+const D = 24 * H;
+
+const OFFICE: BusinessCalendar = {
+  name: 'cn-office',
+  timeZone: 'Asia/Shanghai',
+  week: {
+    mon: [
+      ['09:00', '12:00'],
+      ['13:00', '18:00'],
+    ],
+    tue: [
+      ['09:00', '12:00'],
+      ['13:00', '18:00'],
+    ],
+    wed: [
+      ['09:00', '12:00'],
+      ['13:00', '18:00'],
+    ],
+    thu: [
+      ['09:00', '12:00'],
+      ['13:00', '18:00'],
+    ],
+    fri: [
+      ['09:00', '12:00'],
+      ['13:00', '18:00'],
+    ],
+    sat: [],
+    sun: [],
+  },
+  holidays: ['2026-10-01', '2026-10-02'],
+  specialDays: { '2026-10-10': [['09:00', '18:00']] },
+};
+
+const STANDARD: SlaSnapshot = {
+  name: 'standard',
+  calendar: CALENDAR_24X7,
+  respondWithin: 'PT24H',
+  resolveWithin: 'PT48H',
+  callbackWithin: 'PT24H',
+  rateWithin: 'P7D',
+  warnBefore: 'PT2H',
+  byPriority: { urgent: { respondWithin: 'PT2H', resolveWithin: 'PT8H' }, high: { respondWithin: 'PT4H' } },
+};
+
+const COMPLAINTS: SlaSnapshot = {
+  name: 'complaint-workdays',
+  calendar: OFFICE,
+  respondWithin: 'PT4H',
+  resolveWithin: 'P3D',
+  callbackWithin: 'P1D',
+  rateWithin: 'P5D',
+  warnBefore: 'PT1H',
+};
+
+type Handle = WorkflowHandle<typeof caseWorkflow>;
+
+interface Ctx {
+  env: TestWorkflowEnvironment;
+  handle: Handle;
+  act(command: CaseCommand, actor?: string): Promise<CaseView>;
+  sleep(ms: number): Promise<void>;
+}
+
+interface Scenario {
+  name: string;
+  input?: Partial<OpenCaseInput>;
+  run(ctx: Ctx): Promise<void>;
+}
+
+const accept: CaseCommand = { action: 'accept' };
+const findings: CaseCommand = { action: 'findings', summary: 'worn bearing', rootCause: 'hardware' };
+const guidance: CaseCommand = { action: 'resolution', summary: 'lubricate the bearing', remedy: 'guidance' };
+const solved: CaseCommand = { action: 'callback', reached: true, solved: true };
+const rating = (score: number, comment?: string): CaseCommand => ({ action: 'rating', score, comment });
+
+/** Each ends in a terminal status, so each history is complete. */
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'happy-path-closed',
+    input: { type: 'service_request' }, // assigned by the (mocked) workload rule at opening
+    async run({ act, sleep }) {
+      await sleep(30 * M);
+      await act(accept);
+      await act({ action: 'notes', text: 'called the plant', visibility: 'internal' });
+      await sleep(3 * H);
+      await act(findings);
+      await act(guidance);
+      await sleep(4 * H);
+      await act(solved);
+      await sleep(D);
+      await act(rating(5, 'quick and friendly'), 'integrator:erp');
+    },
+  },
+  {
+    name: 'costly-remedy-approval-reject-then-approve',
+    input: { type: 'complaint', sla: COMPLAINTS },
+    async run({ act, sleep }) {
+      await act({ action: 'accept', assignee: 'agent.wang' });
+      await act(findings);
+      await act({ action: 'resolution', summary: 'refund the part', remedy: 'refund', amount: 1200 });
+      await sleep(2 * H);
+      await act(
+        { action: 'approval', decision: 'reject', comment: 'offer a replacement' },
+        'supervisor.chen',
+      );
+      await act({ action: 'resolution', summary: 'replace the part', remedy: 'replace', amount: 800 });
+      await sleep(H);
+      await act({ action: 'approval', decision: 'approve' }, 'supervisor.chen');
+      await act(solved);
+      await act(rating(4));
+    },
+  },
+  {
+    name: 'wait-for-customer-and-reply',
+    input: { type: 'technical_support' },
+    async run({ act, sleep }) {
+      await act({ action: 'accept', assignee: 'agent.li' });
+      await sleep(2 * H);
+      await act({ action: 'wait-for-customer', question: 'which firmware version?' });
+      await sleep(47 * H); // past the resolve warning and deadline: paused, nothing fires
+      await act({ action: 'customer-reply', message: 'v2.3.1' }, 'integrator:erp');
+      await act(findings);
+      await act(guidance);
+      await act(solved);
+      await act(rating(5));
+    },
+  },
+  {
+    name: 'callback-not-solved-reopens',
+    input: { type: 'fault_report' },
+    async run({ act, sleep }) {
+      await act({ action: 'accept', assignee: 'agent.zhao' });
+      await act(findings);
+      await act(guidance);
+      await sleep(2 * H);
+      await act({ action: 'callback', reached: false, solved: false, notes: 'no answer' });
+      await sleep(2 * H);
+      await act({ action: 'callback', reached: true, solved: false, notes: 'still trips' });
+      await act({ action: 'findings', summary: 'controller firmware', onSite: true });
+      await act({ action: 'resolution', summary: 'on-site repair', remedy: 'repair' });
+      await act(solved);
+      await act(rating(5));
+    },
+  },
+  {
+    name: 'poor-rating-reopens-then-closes',
+    input: { type: 'complaint' },
+    async run({ act }) {
+      await act({ action: 'accept', assignee: 'agent.wang' });
+      await act(findings);
+      await act(guidance);
+      await act(solved);
+      await act(rating(2, 'slow'), 'integrator:erp');
+      await act({ action: 'resolution', summary: 'explain and apologise', remedy: 'other' });
+      await act(solved);
+      await act(rating(1, 'still unhappy'), 'integrator:erp');
+    },
+  },
+  {
+    name: 'rejected',
+    input: { type: 'complaint' },
+    async run({ act }) {
+      await act({ action: 'reject', reason: 'not our product; pointed to the distributor' });
+    },
+  },
+  {
+    name: 'withdrawn',
+    input: { type: 'inquiry' },
+    async run({ act, sleep }) {
+      await act({ action: 'accept', assignee: 'agent.li' });
+      await sleep(H);
+      await act({ action: 'withdraw', reason: 'found it in the manual' }, 'integrator:erp');
+    },
+  },
+  {
+    name: 'breaches-escalation-extension-priority',
+    input: { type: 'fault_report' },
+    async run({ act, sleep }) {
+      await sleep(25 * H); // respond warning and breach
+      await act({ action: 'accept', assignee: 'agent.zhao' });
+      await act({ action: 'escalate', reason: 'customer is a hospital' }, 'supervisor.chen');
+      await act({ action: 'extend', clock: 'resolve', by: 'PT12H', reason: 'spare part on order' });
+      await act({ action: 'priority', priority: 'urgent', reason: 'line stopped' });
+      await sleep(2 * H); // the re-targeted resolve clock is breached at once
+      await act({ action: 'assign', assignee: 'agent.expert' }, 'supervisor.chen');
+      await act({ action: 'withdraw', reason: 'replaced the machine' }, 'integrator:erp');
+    },
+  },
+  {
+    name: 'rating-expired',
+    input: { type: 'service_request', sla: COMPLAINTS },
+    async run({ act, handle }) {
+      await act(accept);
+      await act(findings);
+      await act(guidance);
+      await act(solved);
+      await handle.result(); // the test server skips to rateBy
+    },
+  },
+];
+
+function openInput(id: string, over: Partial<OpenCaseInput> = {}): OpenCaseInput {
+  return {
+    id,
+    number: `CS-2026-${id.slice(-6)}`,
+    type: 'fault_report',
+    channel: 'api',
+    subject: 'Ball mill trips after ten minutes',
+    description: 'The breaker trips after about ten minutes of running.',
+    customer: { id: 'cust-000042', name: 'Li Wei', tier: 'standard', organisation: 'Minerals Co' },
+    classification: { priority: 'normal', level: 1, reasons: ['recorded history'] },
+    sla: STANDARD,
+    openedBy: 'integrator:erp',
+    receivedAt: new Date().toISOString(),
+    ...over,
+  };
+}
+
+async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
+  const T = proto.temporal.api.enums.v1.IndexedValueType;
+  const types: Record<string, proto.temporal.api.enums.v1.IndexedValueType> = {
+    KEYWORD: T.INDEXED_VALUE_TYPE_KEYWORD,
+    INT: T.INDEXED_VALUE_TYPE_INT,
+    BOOL: T.INDEXED_VALUE_TYPE_BOOL,
+    DATETIME: T.INDEXED_VALUE_TYPE_DATETIME,
+  };
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(CASE_SEARCH_ATTRIBUTES.map((k) => [k.name, types[k.type]!])),
+  });
+}
+
+async function main(only: string[]): Promise<void> {
+  const serverPath = findTestServer();
+  if (!serverPath) throw new Error(MISSING_TEST_SERVER_HELP);
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: serverPath } },
+  });
+  try {
+    await registerSearchAttributes(env);
+    const silent = () => {};
+    const workflowBundle = await bundleWorkflowCode({
+      workflowsPath: WORKFLOWS_PATH,
+      logger: {
+        trace: silent,
+        debug: silent,
+        info: silent,
+        log: silent,
+        warn: console.warn,
+        error: console.error,
+      },
+    });
+    const taskQueue = 'record-histories';
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle,
+      activities: {
+        // Every change has a webhook to send, as with a subscribed integrator: the histories then
+        // include the workflow's background delivery activities too.
+        async projectCase(p: { events: unknown[] }): Promise<{ deliveries: number }> {
+          return { deliveries: p.events.length > 0 ? 1 : 0 };
+        },
+        async deliverWebhooks(): Promise<{ delivered: number }> {
+          return { delivered: 1 };
+        },
+        async chooseAssignee(input: { type: string }): Promise<string | null> {
+          return input.type === 'service_request' ? 'agent.auto' : null;
+        },
+      },
+    });
+    mkdirSync(HISTORIES_DIR, { recursive: true });
+    await worker.runUntil(async () => {
+      for (const [i, scenario] of SCENARIOS.entries()) {
+        if (only.length > 0 && !only.includes(scenario.name)) continue;
+        const id = `replay-${String(i + 1).padStart(2, '0')}-${scenario.name}`;
+        const handle = await env.client.workflow.start(caseWorkflow, {
+          args: [
+            {
+              open: openInput(id, {
+                receivedAt: new Date(await env.currentTimeMs()).toISOString(),
+                ...scenario.input,
+              }),
+            },
+          ],
+          workflowId: workflowIdForCase(id),
+          taskQueue,
+        });
+        await scenario.run({
+          env,
+          handle,
+          act: (command, actor = 'agent.zhang') =>
+            handle.executeUpdate(actionUpdates[command.action], { args: [{ actor, command }] }),
+          sleep: (ms) => env.sleep(ms),
+        });
+        const view = await handle.result();
+        const history = await handle.fetchHistory();
+        const file = path.join(HISTORIES_DIR, `${scenario.name}.json`);
+        writeFileSync(file, historyToJSON(history) + '\n');
+        console.log(
+          `${scenario.name}: ${view.status}, ${history.events?.length ?? 0} events → ${path.relative(PROJECT_ROOT, file)}`,
+        );
+      }
+    });
+  } finally {
+    await env.teardown();
+  }
+}
+
+await main(process.argv.slice(2));

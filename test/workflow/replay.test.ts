@@ -1,0 +1,137 @@
+/**
+ * Replays the committed histories of representative cases (test/histories/*.json, recorded by
+ * `npx tsx scripts/record-histories.ts`) against today's workflow code. A failure here means a change
+ * would break cases in flight: guard it with `patched()` instead of re-recording.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import proto from '@temporalio/proto';
+import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root.js';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  Runtime,
+  Worker,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../runtime/temporal-binaries.js';
+import { WORKFLOWS_PATH } from '../../runtime/worker.js';
+
+type History = proto.temporal.api.history.v1.IHistory;
+
+const DIR = path.join(PROJECT_ROOT, 'test', 'histories');
+const FILES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+
+/**
+ * The SDK's `historyFromJSON`, done with the protobufjs copy @temporalio/proto is built with: in this
+ * install npm keeps separate copies of protobufjs 8.8.1 under @temporalio/common, /proto and /worker,
+ * so the SDK's helper (and with it `Worker.runReplayHistory(options, parsedJson)`) fails with
+ * "type must be a Type". The files are the standard proto-JSON history format either way.
+ */
+function historyFromJSON(json: unknown): History {
+  const require = createRequire(import.meta.url);
+  const protojson = createRequire(require.resolve('@temporalio/proto'))('protobufjs/ext/protojson') as {
+    fromJson(type: unknown, json: unknown, options?: { ignoreUnknownFields?: boolean }): History | null;
+  };
+  const historyType = (patchProtobufRoot(proto) as any).lookupType('temporal.api.history.v1.History');
+  const history = protojson.fromJson(historyType, json, { ignoreUnknownFields: true });
+  if (!history) throw new Error('not a history');
+  return history;
+}
+
+function load(file: string): { workflowId: string; history: History } {
+  const history = historyFromJSON(JSON.parse(readFileSync(path.join(DIR, file), 'utf8')));
+  const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
+  const input = proto.temporal.api.common.v1.Payload.create(started?.input?.payloads?.[0] ?? {});
+  const open = JSON.parse(Buffer.from(input.data ?? []).toString('utf8')) as { open: { id: string } };
+  return { workflowId: `case:${open.open.id}`, history };
+}
+
+let workflowBundle: WorkflowBundleWithSourceMap;
+beforeAll(async () => {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // already installed in this process: keep it
+  }
+  const silent = () => {};
+  workflowBundle = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    logger: {
+      trace: silent,
+      debug: silent,
+      info: silent,
+      log: silent,
+      warn: console.warn,
+      error: console.error,
+    },
+  });
+});
+
+describe('replaying committed case histories', () => {
+  it('has a history for every status path', () => {
+    expect(FILES).toEqual(
+      expect.arrayContaining([
+        'happy-path-closed.json',
+        'costly-remedy-approval-reject-then-approve.json',
+        'wait-for-customer-and-reply.json',
+        'callback-not-solved-reopens.json',
+        'poor-rating-reopens-then-closes.json',
+        'rejected.json',
+        'withdrawn.json',
+        'breaches-escalation-extension-priority.json',
+        'rating-expired.json',
+      ]),
+    );
+  });
+
+  it.each(FILES)('%s replays without a determinism error', async (file) => {
+    const { workflowId, history } = load(file);
+    const EventType = proto.temporal.api.enums.v1.EventType;
+    // a complete case: the replay covers every decision up to the end
+    expect(history.events?.at(-1)?.eventType).toBe(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+    const results = [];
+    for await (const r of Worker.runReplayHistories({ workflowBundle }, [{ workflowId, history }]))
+      results.push(r);
+    expect(results).toHaveLength(1);
+    expect(results[0]!.workflowId).toBe(workflowId);
+    expect(results[0]!.error).toBeUndefined();
+  });
+
+  it('would notice a history the code cannot reproduce (the replay is not vacuous)', async () => {
+    const { workflowId, history } = load('rejected.json');
+    const EventType = proto.temporal.api.enums.v1.EventType;
+    // Where the workflow upserted its search attributes, pretend it had started a timer instead.
+    const i = history.events!.findIndex(
+      (e) => e.eventType === EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES,
+    );
+    expect(i).toBeGreaterThan(0);
+    const original = history.events![i]!;
+    const tampered: History = {
+      events: history.events!.map((e, j) =>
+        j === i
+          ? {
+              eventId: original.eventId,
+              eventTime: original.eventTime,
+              eventType: EventType.EVENT_TYPE_TIMER_STARTED,
+              timerStartedEventAttributes: {
+                timerId: '1',
+                startToFireTimeout: proto.google.protobuf.Duration.fromObject({ seconds: 60 }),
+                workflowTaskCompletedEventId:
+                  original.upsertWorkflowSearchAttributesEventAttributes?.workflowTaskCompletedEventId,
+              },
+            }
+          : e,
+      ),
+    };
+    const results = [];
+    for await (const r of Worker.runReplayHistories({ workflowBundle }, [{ workflowId, history: tampered }]))
+      results.push(r);
+    expect(results[0]!.error).toBeInstanceOf(DeterminismViolationError);
+  });
+});

@@ -1,0 +1,9 @@
+/**
+ * Every workflow change that would alter the commands of a case already in flight goes behind a
+ * patch id (see README, "Deploying workflow changes"). Remove a patch only once no case that started
+ * before it can still be running, and replay tests over the committed histories say so.
+ */
+export const PATCHES = {
+  /** 2026-11: clocks start when the API received the case, not at the workflow's first task. */
+  clockFromReceivedAt: 'clock-from-received-at',
+} as const;
