@@ -133,6 +133,17 @@ export function privacyRoutes(deps: {
       },
     }),
     route({
+      method: 'get',
+      path: '/codec/login',
+      summary: 'A page where a supervisor opens a codec session for the Temporal Web UI in this browser',
+      tags: ['codec'],
+      roles: 'public',
+      responses: { 200: { description: 'an HTML form', schema: z.string(), contentType: 'text/html' } },
+      handler: ({ res }) => {
+        res.type('html').send(LOGIN_PAGE);
+      },
+    }),
+    route({
       method: 'post',
       path: '/codec/session',
       summary: 'Open a Web UI codec session with a supervisor or admin key (sets an HttpOnly cookie)',
@@ -167,3 +178,19 @@ async function revealJson(p: Payload, personalData: PersonalData): Promise<Paylo
   const value = await personalData.reveal(JSON.parse(dec.decode(p.data)));
   return { ...p, data: Buffer.from(JSON.stringify(value)) };
 }
+
+const LOGIN_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Codec session</title></head>
+<body style="font-family: sans-serif; max-width: 40em; margin: 3em auto">
+<h1>Decode case payloads in the Temporal Web UI</h1>
+<p>Paste a supervisor or admin API key. This browser then holds an 8-hour session cookie that the
+Web UI sends to this codec endpoint (enable cross-origin credentials in the UI's codec settings).</p>
+<form id="f"><input id="k" type="password" size="50" placeholder="API key" autocomplete="off">
+<button>Open session</button></form><p id="out"></p>
+<script>
+document.getElementById('f').onsubmit = async (e) => {
+  e.preventDefault();
+  const r = await fetch('/codec/session', { method: 'POST', credentials: 'include',
+    headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ key: document.getElementById('k').value }) });
+  document.getElementById('out').textContent = r.ok ? 'Session open: reload the Temporal Web UI.' : (await r.json()).detail;
+};
+</script></body></html>`;

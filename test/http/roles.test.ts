@@ -71,6 +71,7 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'POST /codec/decode': ['supervisor'],
   'POST /codec/encode': ['supervisor'],
   'POST /codec/session': PUBLIC,
+  'GET /codec/login': PUBLIC,
 };
 
 const allowedRoles = (key: string): Role[] | typeof PUBLIC => {
