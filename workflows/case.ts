@@ -81,21 +81,40 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     return projecting;
   }
 
-  /** Nobody waits for webhooks to answer; the case only waits for them before it completes. */
+  /**
+   * Nobody waits for webhooks to answer; the case only waits for them before it completes. One
+   * delivery activity at a time per case, so a receiver sees a case's events in sequence order.
+   */
   const deliveries = new Set<Promise<void>>();
+  let deliveryTarget = 0;
+  let deliveryLoop: Promise<void> | undefined;
   function deliverInBackground(upToSeq: number): void {
-    const delivery: Promise<void> = deliverWebhooks({ caseId: state.id, upToSeq }).then(
-      () => void deliveries.delete(delivery),
-      // Gave up after the schedule-to-close timeout: the rows stay pending in the delivery log.
-      () => void deliveries.delete(delivery),
-    );
-    deliveries.add(delivery);
+    if (!patched(PATCHES.serialWebhookDelivery)) {
+      // Cases started before the patch keep their concurrent deliveries.
+      const delivery: Promise<void> = deliverWebhooks({ caseId: state.id, upToSeq }).then(
+        () => void deliveries.delete(delivery),
+        () => void deliveries.delete(delivery),
+      );
+      deliveries.add(delivery);
+      return;
+    }
+    deliveryTarget = Math.max(deliveryTarget, upToSeq);
+    deliveryLoop ??= (async () => {
+      for (let done = 0; done < deliveryTarget;) {
+        const target = deliveryTarget;
+        // Gave up after the schedule-to-close timeout: the rows stay pending in the delivery log.
+        await deliverWebhooks({ caseId: state.id, upToSeq: target }).catch(() => undefined);
+        done = target;
+      }
+      deliveryLoop = undefined;
+    })();
   }
 
   async function drain(): Promise<void> {
     await condition(allHandlersFinished);
     await projecting;
     await Promise.all([...deliveries]);
+    while (deliveryLoop) await deliveryLoop;
   }
 
   async function commit(outcome: Outcome): Promise<void> {

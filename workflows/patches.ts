@@ -6,4 +6,6 @@
 export const PATCHES = {
   /** 2026-11: clocks start when the API received the case, not at the workflow's first task. */
   clockFromReceivedAt: 'clock-from-received-at',
+  /** 2026-11: one webhook delivery activity at a time per case, so receivers get events in order. */
+  serialWebhookDelivery: 'serial-webhook-delivery',
 } as const;

@@ -42,10 +42,16 @@ describe('metrics', () => {
     ] as const) {
       expect((await s.call(role, 'POST', `/v1/cases/${c.id}/${action}`, body)).status).toBe(200);
     }
-    const r = await fetch(`${s.url}/metrics`);
+    // The workflow completes just after the last answer: scrape until the worker has reported it.
+    let r = await fetch(`${s.url}/metrics`);
+    let text = await r.text();
+    for (let i = 0; i < 50 && !text.includes('temporal_workflow_completed'); i++) {
+      await new Promise((res) => setTimeout(res, 200));
+      r = await fetch(`${s.url}/metrics`);
+      text = await r.text();
+    }
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toContain('text/plain');
-    const text = await r.text();
     expect(value(text, 'cases_opened_total', 'kind="complaint"')).toBeGreaterThanOrEqual(1);
     expect(value(text, 'cases_closed_total', 'kind="complaint",status="closed"')).toBeGreaterThanOrEqual(1);
     expect(value(text, 'sla_breaches_total', 'clock="respond"')).toBeGreaterThanOrEqual(1);
