@@ -8,7 +8,6 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
-  patched,
   proxyActivities,
   proxyLocalActivities,
   setCurrentDetails,
@@ -32,7 +31,7 @@ import {
 import { nextDeadline, toProjection } from '../domain/case/projection.js';
 import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from '../domain/case/types.js';
 import { actionUpdates, FAILURE, openedUpdate, viewQuery, type ActionRequest } from './messages.js';
-import { PATCHES } from './patches.js';
+import { isPatched, PATCHES } from './patches.js';
 
 export type CaseWorkflowInput =
   { open: OpenCaseInput } | { resume: { state: CaseState; unprojected: CaseEvent[] } };
@@ -58,7 +57,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   let unprojected: CaseEvent[];
   if ('open' in input) {
     // Cases opened before this change started their clocks at the first workflow task.
-    const now = patched(PATCHES.clockFromReceivedAt) ? openedAt(input.open, Date.now()) : Date.now();
+    const now = isPatched(PATCHES.clockFromReceivedAt) ? openedAt(input.open, Date.now()) : Date.now();
     const o = openCase(input.open, { now, actor: input.open.openedBy });
     state = o.state;
     unprojected = o.events;
@@ -89,7 +88,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   let deliveryTarget = 0;
   let deliveryLoop: Promise<void> | undefined;
   function deliverInBackground(upToSeq: number): void {
-    if (!patched(PATCHES.serialWebhookDelivery)) {
+    if (!isPatched(PATCHES.serialWebhookDelivery)) {
       // Cases started before the patch keep their concurrent deliveries.
       const delivery: Promise<void> = deliverWebhooks({ caseId: state.id, upToSeq }).then(
         () => void deliveries.delete(delivery),

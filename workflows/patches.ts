@@ -3,9 +3,18 @@
  * patch id (see README, "Deploying workflow changes"). Remove a patch only once no case that started
  * before it can still be running, and replay tests over the committed histories say so.
  */
+import { patched } from '@temporalio/workflow';
+
 export const PATCHES = {
   /** 2026-11: clocks start when the API received the case, not at the workflow's first task. */
   clockFromReceivedAt: 'clock-from-received-at',
   /** 2026-11: one webhook delivery activity at a time per case, so receivers get events in order. */
   serialWebhookDelivery: 'serial-webhook-delivery',
 } as const;
+
+export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];
+
+/** The one place the workflow asks; tests build the pre-patch worker by replacing this module. */
+export function isPatched(id: PatchId): boolean {
+  return patched(id);
+}

@@ -1,0 +1,180 @@
+/**
+ * Deploys: a case started by the worker as it was before the patches keeps running, on the
+ * current worker, to its end — no nondeterminism, the old behaviour kept for that case.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import proto from '@temporalio/proto';
+import webpack from 'webpack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CALENDAR_24X7 } from '../../domain/calendar/index.js';
+import { CASE_SEARCH_ATTRIBUTES } from '../../domain/case/contract.js';
+import type { CaseProjection } from '../../domain/case/projection.js';
+import type { OpenCaseInput } from '../../domain/case/types.js';
+import { findTestServer, MISSING_TEST_SERVER_HELP } from '../../runtime/temporal-binaries.js';
+import { WORKFLOWS_PATH } from '../../runtime/worker.js';
+import { caseWorkflow } from '../../workflows/case.js';
+import { actionUpdates } from '../../workflows/messages.js';
+import { PATCHES } from '../../workflows/patches.js';
+
+const { temporal } = proto;
+const EventType = temporal.api.enums.v1.EventType;
+const BEFORE = path.resolve(import.meta.dirname, 'fixtures/patches-before.ts');
+
+let env: TestWorkflowEnvironment;
+const taskQueue = `patching-${randomUUID().slice(0, 8)}`;
+const projections: CaseProjection[] = [];
+const activities = {
+  async projectCase(p: CaseProjection) {
+    projections.push(structuredClone(p));
+    return { deliveries: 1 }; // a subscriber exists: the webhook path is exercised too
+  },
+  async chooseAssignee() {
+    return null;
+  },
+  async deliverWebhooks() {
+    return { delivered: 1 };
+  },
+};
+const quiet = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };
+
+beforeAll(async () => {
+  const server = findTestServer();
+  if (!server) throw new Error(MISSING_TEST_SERVER_HELP);
+  try {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+  } catch {
+    // installed already in this process
+  }
+  env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: server } },
+  });
+  const T = temporal.api.enums.v1.IndexedValueType;
+  const types: Record<string, proto.temporal.api.enums.v1.IndexedValueType> = {
+    KEYWORD: T.INDEXED_VALUE_TYPE_KEYWORD,
+    INT: T.INDEXED_VALUE_TYPE_INT,
+    BOOL: T.INDEXED_VALUE_TYPE_BOOL,
+    DATETIME: T.INDEXED_VALUE_TYPE_DATETIME,
+  };
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: 'default',
+    searchAttributes: Object.fromEntries(CASE_SEARCH_ATTRIBUTES.map((k) => [k.name, types[k.type]!])),
+  });
+});
+afterAll(async () => {
+  await env?.teardown();
+});
+
+async function runWorker<T>(
+  bundle: Awaited<ReturnType<typeof bundleWorkflowCode>>,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities,
+    maxCachedWorkflows: 0, // every task replays the history: the strictest check
+  });
+  return worker.runUntil(fn);
+}
+
+describe('a patched workflow change', () => {
+  it('keeps a case started before the patch running to its end on the new worker', async () => {
+    const before = await bundleWorkflowCode({
+      workflowsPath: WORKFLOWS_PATH,
+      logger: quiet,
+      webpackConfigHook: (config) => {
+        config.plugins = [
+          ...(config.plugins ?? []),
+          new webpack.NormalModuleReplacementPlugin(/^\.\/patches\.js$/, BEFORE),
+        ];
+        return config;
+      },
+    });
+    const current = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quiet });
+    const now = await env.currentTimeMs();
+    const id = `patch-${randomUUID()}`;
+    const input: OpenCaseInput = {
+      id,
+      number: 'CS-2026-999999',
+      type: 'fault_report',
+      channel: 'api',
+      subject: 's',
+      description: 'd',
+      customer: { id: 'cust-p', name: 'n', tier: 'standard' },
+      classification: { priority: 'normal', level: 1, reasons: [] },
+      sla: {
+        name: 'p',
+        calendar: CALENDAR_24X7,
+        respondWithin: 'PT2H',
+        resolveWithin: 'PT8H',
+        callbackWithin: 'PT24H',
+        rateWithin: 'P7D',
+      },
+      openedBy: 'integrator:test',
+      // received a minute before the worker first ran it: the patch would start the clocks here
+      receivedAt: new Date(now - 60_000).toISOString(),
+    };
+    const act = (handle: { executeUpdate: Function }, command: Record<string, unknown>) =>
+      handle.executeUpdate(actionUpdates[command.action as keyof typeof actionUpdates], {
+        args: [{ actor: 'agent:test', command }],
+      });
+
+    // 1. The old worker opens the case and takes it half way.
+    const handle = await runWorker(before, async () => {
+      const h = await env.client.workflow.start(caseWorkflow, {
+        args: [{ open: input }],
+        workflowId: `case:${id}`,
+        taskQueue,
+      });
+      await act(h, { action: 'accept' });
+      await act(h, { action: 'findings', summary: 'f' });
+      return h;
+    });
+    const opened = projections.find((p) => p.view.id === id)!;
+    expect(Date.parse(opened.view.createdAt)).toBeGreaterThan(Date.parse(input.receivedAt)); // old behaviour
+
+    // 2. Deploy: the current worker takes over the same task queue and finishes the case.
+    const final = await runWorker(current, async () => {
+      await act(handle, { action: 'resolution', summary: 'r', remedy: 'guidance' });
+      await act(handle, { action: 'callback', reached: true, solved: true });
+      await act(handle, { action: 'rating', score: 5 });
+      return handle.result();
+    });
+    expect(final.status).toBe('closed');
+    expect(final.createdAt).toBe(opened.view.createdAt); // the in-flight case kept its old clock start
+
+    const history = await handle.fetchHistory();
+    const types = history.events!.map((e) => e.eventType);
+    expect(types).not.toContain(EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED);
+    expect(types.at(-1)).toBe(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+    // The old case never took the clock patch (decided when it opened). Code it reaches for the
+    // first time on the new worker does take new branches, and records their markers.
+    const patchesTaken = (h: typeof history) =>
+      h
+        .events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
+        .flatMap((e) => Object.values(e.markerRecordedEventAttributes!.details ?? {}))
+        .flatMap((d) => d.payloads ?? [])
+        .map((p) => new TextDecoder().decode(p.data!));
+    expect(patchesTaken(history).join()).not.toContain(PATCHES.clockFromReceivedAt);
+
+    // 3. A case opened on the current worker takes the new branches (and records the markers).
+    const fresh = await runWorker(current, async () => {
+      const t = await env.currentTimeMs();
+      const h = await env.client.workflow.start(caseWorkflow, {
+        args: [{ open: { ...input, id: `${id}-new`, receivedAt: new Date(t - 60_000).toISOString() } }],
+        workflowId: `case:${id}-new`,
+        taskQueue,
+      });
+      await act(h, { action: 'accept' });
+      return { h, t };
+    });
+    const newOpened = projections.find((p) => p.view.id === `${id}-new`)!;
+    expect(Date.parse(newOpened.view.createdAt)).toBe(fresh.t - 60_000);
+    expect(patchesTaken(await fresh.h.fetchHistory()).join()).toContain(PATCHES.clockFromReceivedAt);
+    await fresh.h.terminate('test done');
+  });
+});
