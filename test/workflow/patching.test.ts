@@ -4,12 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import proto from '@temporalio/proto';
 import webpack from 'webpack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALENDAR_24X7 } from '../../domain/calendar/index.js';
+import type { CaseCommand } from '../../domain/case/commands.js';
 import { CASE_SEARCH_ATTRIBUTES } from '../../domain/case/contract.js';
 import type { CaseProjection } from '../../domain/case/projection.js';
 import type { OpenCaseInput } from '../../domain/case/types.js';
@@ -118,10 +120,8 @@ describe('a patched workflow change', () => {
       // received a minute before the worker first ran it: the patch would start the clocks here
       receivedAt: new Date(now - 60_000).toISOString(),
     };
-    const act = (handle: { executeUpdate: Function }, command: Record<string, unknown>) =>
-      handle.executeUpdate(actionUpdates[command.action as keyof typeof actionUpdates], {
-        args: [{ actor: 'agent:test', command }],
-      });
+    const act = (handle: WorkflowHandle<typeof caseWorkflow>, command: CaseCommand) =>
+      handle.executeUpdate(actionUpdates[command.action], { args: [{ actor: 'agent:test', command }] });
 
     // 1. The old worker opens the case and takes it half way.
     const handle = await runWorker(before, async () => {
