@@ -19,6 +19,8 @@ export interface DevServerOptions {
   codecEndpoint?: string;
   ip?: string;
   startTimeoutMs?: number;
+  /** Dynamic config, e.g. a low history limit to make continue-as-new happen in a test. */
+  dynamicConfig?: Record<string, string | number | boolean>;
   onProgress?: (message: string) => void;
 }
 
@@ -53,6 +55,9 @@ export async function startDevServer(opts: DevServerOptions): Promise<RunningDev
   for (const key of CASE_SEARCH_ATTRIBUTES)
     args.push('--search-attribute', `${key.name}=${SA_TYPE_NAMES[key.type]}`);
 
+  for (const [k, v] of Object.entries(opts.dynamicConfig ?? {})) {
+    args.push('--dynamic-config-value', `${k}=${JSON.stringify(v)}`);
+  }
   const out = opts.logFile ? openSync(opts.logFile, 'a') : 'ignore';
   const child = spawn(cli, args, { stdio: ['ignore', out, out] });
   const address = `${ip}:${opts.port}`;
