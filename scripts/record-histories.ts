@@ -14,16 +14,16 @@ import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root.js';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
 import { CALENDAR_24X7, type BusinessCalendar } from '../domain/calendar/index.js';
 import type { CaseCommand } from '../domain/case/commands.js';
-import { CASE_SEARCH_ATTRIBUTES, workflowIdForCase } from '../domain/case/contract.js';
+import { workflowIdForCase } from '../domain/case/contract.js';
 import type { CaseView, OpenCaseInput, SlaSnapshot } from '../domain/case/types.js';
-import { findTestServer, MISSING_TEST_SERVER_HELP, PROJECT_ROOT } from '../runtime/temporal-binaries.js';
-import { WORKFLOWS_PATH } from '../runtime/worker.js';
+import { PROJECT_ROOT } from '../runtime/temporal-binaries.js';
 import { caseWorkflow } from '../workflows/case.js';
 import { actionUpdates } from '../workflows/messages.js';
+import { bundleCaseWorkflows, createTimeSkippingEnv } from '../test/support/time-skipping.js';
 
 const HISTORIES_DIR = path.join(PROJECT_ROOT, 'test', 'histories');
 
@@ -267,41 +267,10 @@ function openInput(id: string, over: Partial<OpenCaseInput> = {}): OpenCaseInput
   };
 }
 
-async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
-  const T = proto.temporal.api.enums.v1.IndexedValueType;
-  const types: Record<string, proto.temporal.api.enums.v1.IndexedValueType> = {
-    KEYWORD: T.INDEXED_VALUE_TYPE_KEYWORD,
-    INT: T.INDEXED_VALUE_TYPE_INT,
-    BOOL: T.INDEXED_VALUE_TYPE_BOOL,
-    DATETIME: T.INDEXED_VALUE_TYPE_DATETIME,
-  };
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(CASE_SEARCH_ATTRIBUTES.map((k) => [k.name, types[k.type]!])),
-  });
-}
-
 async function main(only: string[]): Promise<void> {
-  const serverPath = findTestServer();
-  if (!serverPath) throw new Error(MISSING_TEST_SERVER_HELP);
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: serverPath } },
-  });
+  const env = await createTimeSkippingEnv();
   try {
-    await registerSearchAttributes(env);
-    const silent = () => {};
-    const workflowBundle = await bundleWorkflowCode({
-      workflowsPath: WORKFLOWS_PATH,
-      logger: {
-        trace: silent,
-        debug: silent,
-        info: silent,
-        log: silent,
-        warn: console.warn,
-        error: console.error,
-      },
-    });
+    const workflowBundle = await bundleCaseWorkflows();
     const taskQueue = 'record-histories';
     const worker = await Worker.create({
       connection: env.nativeConnection,

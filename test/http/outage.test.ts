@@ -3,17 +3,13 @@
  * state and clocks, and the read model catches up once the database is back. Nothing is lost.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, migrate } from '../../db/database.js';
-import { startTestPostgres, type TestPostgres } from '../support/postgres.js';
+import { startMigratedPostgres, type TestPostgres } from '../support/postgres.js';
 import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';
 
 let pg: TestPostgres;
 let s: TestStack;
 beforeAll(async () => {
-  pg = await startTestPostgres();
-  const db = createDb(pg.url, 1);
-  await migrate(db);
-  await db.destroy();
+  pg = await startMigratedPostgres();
   s = await startTestStack({ DATABASE_URL: pg.url });
 });
 afterAll(async () => {

@@ -5,21 +5,17 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, migrate } from '../../db/database.js';
 import { AesGcmCodec, parseEncryptionKeys } from '../../runtime/payload-codec.js';
 import { retentionScheduleId } from '../../runtime/retention-schedule.js';
 import { retentionSweep } from '../../workflows/retention.js';
-import { startTestPostgres, type TestPostgres } from '../support/postgres.js';
+import { startMigratedPostgres, type TestPostgres } from '../support/postgres.js';
 import { KEYS, startTestStack, TEST_ENCRYPTION_KEYS, type TestStack } from '../support/stack.js';
 
 let pg: TestPostgres;
 let s: TestStack;
 beforeAll(async () => {
   // Its own database: the retention sweep here erases every closed case it finds.
-  pg = await startTestPostgres();
-  const db = createDb(pg.url, 1);
-  await migrate(db);
-  await db.destroy();
+  pg = await startMigratedPostgres();
   s = await startTestStack({ DATABASE_URL: pg.url });
 });
 afterAll(async () => {

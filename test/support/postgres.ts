@@ -7,6 +7,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createDb, migrate } from '../../db/database.js';
 
 export interface TestPostgres {
   url: string;
@@ -92,4 +93,16 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A throwaway PostgreSQL of a test file's own, migrated: for tests that stop it or erase everything. */
+export async function startMigratedPostgres(): Promise<TestPostgres> {
+  const pg = await startTestPostgres();
+  const db = createDb(pg.url, 1);
+  try {
+    await migrate(db);
+  } finally {
+    await db.destroy();
+  }
+  return pg;
 }

@@ -8,17 +8,16 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import proto from '@temporalio/proto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CALENDAR_24X7 } from '../../domain/calendar/index.js';
 import type { CaseCommand } from '../../domain/case/commands.js';
-import { CASE_SEARCH_ATTRIBUTES, SA } from '../../domain/case/contract.js';
+import { SA } from '../../domain/case/contract.js';
 import type { CaseProjection } from '../../domain/case/projection.js';
 import type { CaseEvent, CaseView, OpenCaseInput, SlaSnapshot } from '../../domain/case/types.js';
-import { findTestServer, MISSING_TEST_SERVER_HELP } from '../../runtime/temporal-binaries.js';
-import { WORKFLOWS_PATH } from '../../runtime/worker.js';
 import { caseWorkflow } from '../../workflows/case.js';
+import { bundleCaseWorkflows, createTimeSkippingEnv } from '../support/time-skipping.js';
 import { actionUpdates, viewQuery } from '../../workflows/messages.js';
 
 const { temporal } = proto;
@@ -51,29 +50,8 @@ const taskQueue = `case-clocks-${randomUUID().slice(0, 8)}`;
 const projections = new Map<string, CaseProjection[]>();
 
 beforeAll(async () => {
-  const path = findTestServer();
-  if (!path) throw new Error(MISSING_TEST_SERVER_HELP);
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // already installed in this process: keep it
-  }
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path } },
-  });
-  // The workflow upserts the case search attributes; the test server refuses undefined ones.
-  const T = temporal.api.enums.v1.IndexedValueType;
-  const types: Record<string, proto.temporal.api.enums.v1.IndexedValueType> = {
-    KEYWORD: T.INDEXED_VALUE_TYPE_KEYWORD,
-    INT: T.INDEXED_VALUE_TYPE_INT,
-    BOOL: T.INDEXED_VALUE_TYPE_BOOL,
-    DATETIME: T.INDEXED_VALUE_TYPE_DATETIME,
-  };
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(CASE_SEARCH_ATTRIBUTES.map((k) => [k.name, types[k.type]!])),
-  });
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+  env = await createTimeSkippingEnv();
+  const workflowBundle = await bundleCaseWorkflows();
   worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
@@ -100,15 +78,6 @@ afterAll(async () => {
   }
   await env?.teardown();
 });
-
-const quietLogger = {
-  trace: () => {},
-  debug: () => {},
-  info: () => {},
-  warn: (m: string, meta?: unknown) => console.warn(m, meta ?? ''),
-  error: (m: string, meta?: unknown) => console.error(m, meta ?? ''),
-  log: () => {},
-};
 
 let caseId: string;
 beforeEach(() => {

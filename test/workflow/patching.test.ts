@@ -5,21 +5,19 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
 import proto from '@temporalio/proto';
 import webpack from 'webpack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALENDAR_24X7 } from '../../domain/calendar/index.js';
 import type { CaseCommand } from '../../domain/case/commands.js';
-import { CASE_SEARCH_ATTRIBUTES } from '../../domain/case/contract.js';
 import type { CaseProjection } from '../../domain/case/projection.js';
 import type { OpenCaseInput } from '../../domain/case/types.js';
-import { findTestServer, MISSING_TEST_SERVER_HELP } from '../../runtime/temporal-binaries.js';
-import { WORKFLOWS_PATH } from '../../runtime/worker.js';
 import { caseWorkflow } from '../../workflows/case.js';
 import { actionUpdates } from '../../workflows/messages.js';
 import { PATCHES } from '../../workflows/patches.js';
+import { bundleCaseWorkflows, createTimeSkippingEnv } from '../support/time-skipping.js';
 
 const { temporal } = proto;
 const EventType = temporal.api.enums.v1.EventType;
@@ -40,37 +38,16 @@ const activities = {
     return { delivered: 1 };
   },
 };
-const quiet = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };
 
 beforeAll(async () => {
-  const server = findTestServer();
-  if (!server) throw new Error(MISSING_TEST_SERVER_HELP);
-  try {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
-  } catch {
-    // installed already in this process
-  }
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: server } },
-  });
-  const T = temporal.api.enums.v1.IndexedValueType;
-  const types: Record<string, proto.temporal.api.enums.v1.IndexedValueType> = {
-    KEYWORD: T.INDEXED_VALUE_TYPE_KEYWORD,
-    INT: T.INDEXED_VALUE_TYPE_INT,
-    BOOL: T.INDEXED_VALUE_TYPE_BOOL,
-    DATETIME: T.INDEXED_VALUE_TYPE_DATETIME,
-  };
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: 'default',
-    searchAttributes: Object.fromEntries(CASE_SEARCH_ATTRIBUTES.map((k) => [k.name, types[k.type]!])),
-  });
+  env = await createTimeSkippingEnv();
 });
 afterAll(async () => {
   await env?.teardown();
 });
 
 async function runWorker<T>(
-  bundle: Awaited<ReturnType<typeof bundleWorkflowCode>>,
+  bundle: Awaited<ReturnType<typeof bundleCaseWorkflows>>,
   fn: () => Promise<T>,
 ): Promise<T> {
   const worker = await Worker.create({
@@ -85,9 +62,7 @@ async function runWorker<T>(
 
 describe('a patched workflow change', () => {
   it('keeps a case started before the patch running to its end on the new worker', async () => {
-    const before = await bundleWorkflowCode({
-      workflowsPath: WORKFLOWS_PATH,
-      logger: quiet,
+    const before = await bundleCaseWorkflows({
       webpackConfigHook: (config) => {
         config.plugins = [
           ...(config.plugins ?? []),
@@ -96,7 +71,7 @@ describe('a patched workflow change', () => {
         return config;
       },
     });
-    const current = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quiet });
+    const current = await bundleCaseWorkflows();
     const now = await env.currentTimeMs();
     const id = `patch-${randomUUID()}`;
     const input: OpenCaseInput = {

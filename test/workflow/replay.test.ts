@@ -8,17 +8,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import proto from '@temporalio/proto';
 import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root.js';
-import {
-  bundleWorkflowCode,
-  DefaultLogger,
-  Runtime,
-  Worker,
-  type WorkflowBundleWithSourceMap,
-} from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleCaseWorkflows } from '../support/time-skipping.js';
 import { PROJECT_ROOT } from '../../runtime/temporal-binaries.js';
-import { WORKFLOWS_PATH } from '../../runtime/worker.js';
 
 type History = proto.temporal.api.history.v1.IHistory;
 
@@ -59,18 +53,7 @@ beforeAll(async () => {
   } catch {
     // already installed in this process: keep it
   }
-  const silent = () => {};
-  workflowBundle = await bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_PATH,
-    logger: {
-      trace: silent,
-      debug: silent,
-      info: silent,
-      log: silent,
-      warn: console.warn,
-      error: console.error,
-    },
-  });
+  workflowBundle = await bundleCaseWorkflows();
 });
 
 describe('replaying committed case histories', () => {

@@ -1,0 +1,39 @@
+/**
+ * The real time-skipping test server for workflow tests (and the history recorder): found where
+ * the project installs it, with the case search attributes registered. Never skipped when missing.
+ */
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { registerSearchAttributes } from '../../runtime/search-attributes.js';
+import { findTestServer, MISSING_TEST_SERVER_HELP } from '../../runtime/temporal-binaries.js';
+import { WORKFLOWS_PATH } from '../../runtime/worker.js';
+
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  const path = findTestServer();
+  if (!path) throw new Error(MISSING_TEST_SERVER_HELP);
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // installed already in this process: keep it
+  }
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path } },
+  });
+  // The workflow upserts the case search attributes; the test server refuses undefined ones.
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
+}
+
+/** The bundler's logger, quiet but for warnings and errors. */
+export const quietBundlerLogger = {
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  log: () => {},
+  warn: (m: string, meta?: unknown) => console.warn(m, meta ?? ''),
+  error: (m: string, meta?: unknown) => console.error(m, meta ?? ''),
+};
+
+export function bundleCaseWorkflows(extra: Partial<Parameters<typeof bundleWorkflowCode>[0]> = {}) {
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger, ...extra });
+}
