@@ -31,6 +31,21 @@ function checkName(name: string | undefined): string {
   return r.data;
 }
 
+/** Policies and calendars are stored whole, by name; a PUT replaces the definition. */
+async function putDefinition(
+  db: Db,
+  table: 'sla_policies' | 'business_calendars',
+  name: string,
+  definition: object,
+) {
+  const row = { definition: JSON.stringify(definition), updated_at: new Date() };
+  await db
+    .insertInto(table)
+    .values({ name, ...row })
+    .onConflict((oc) => oc.column('name').doUpdateSet(row))
+    .execute();
+}
+
 export function slaRoutes(db: Db, cases: CaseService): RouteSpec[] {
   return [
     route({
@@ -72,13 +87,7 @@ export function slaRoutes(db: Db, cases: CaseService): RouteSpec[] {
             ]);
         }
         const definition = { ...p, name };
-        await db
-          .insertInto('sla_policies')
-          .values({ name, definition: JSON.stringify(definition), updated_at: new Date() })
-          .onConflict((oc) =>
-            oc.column('name').doUpdateSet({ definition: JSON.stringify(definition), updated_at: new Date() }),
-          )
-          .execute();
+        await putDefinition(db, 'sla_policies', name, definition);
         res.json(definition);
       },
     }),
@@ -112,13 +121,7 @@ export function slaRoutes(db: Db, cases: CaseService): RouteSpec[] {
         if (name === CALENDAR_24X7.name)
           throw problem.badRequest("the '24x7' calendar is built in and cannot be changed");
         const definition = { ...(body as object), name };
-        await db
-          .insertInto('business_calendars')
-          .values({ name, definition: JSON.stringify(definition), updated_at: new Date() })
-          .onConflict((oc) =>
-            oc.column('name').doUpdateSet({ definition: JSON.stringify(definition), updated_at: new Date() }),
-          )
-          .execute();
+        await putDefinition(db, 'business_calendars', name, definition);
         res.json(definition);
       },
     }),
