@@ -49,6 +49,8 @@ export function createActivities({ db, logger, personalData }: ActivityDeps) {
         first_contact_resolution: p.firstContactResolution,
         accepted_at: p.acceptedAt,
         resolved_at: p.resolvedAt,
+        response_business_ms: p.responseBusinessMs ?? null,
+        resolution_business_ms: p.resolutionBusinessMs ?? null,
         created_at: v.createdAt,
         updated_at: v.updatedAt,
         closed_at: v.closedAt,

@@ -42,6 +42,9 @@ export interface QualityMetrics {
   byPriority: Record<Priority, number>;
   responseTime: DurationStats;
   resolutionTime: DurationStats;
+  /** The same, counting only working time on the case's calendar. */
+  responseBusinessTime: DurationStats;
+  resolutionBusinessTime: DurationStats;
   slaCompliance: Record<BreachableClock, ClockCompliance>;
   /** Cases resolved now (resolved, awaiting rating, or closed after a resolution). */
   resolved: number;
@@ -66,11 +69,15 @@ type Aggregate = number | string | null | undefined;
  */
 export type RawMetricsRow = Record<string, Aggregate>;
 
+/** Wall-clock durations, and the same in working time on each case's own business calendar. */
+export const DURATION_KINDS = ['response', 'resolution', 'response_business', 'resolution_business'] as const;
+export type DurationKind = (typeof DURATION_KINDS)[number];
+
 export const col = {
   status: (s: CaseStatus) => `status_${s}`,
   type: (t: CaseType) => `type_${t}`,
   priority: (p: Priority) => `priority_${p}`,
-  duration: (which: 'response' | 'resolution', stat: 'count' | 'mean' | 'p50' | 'p90') => `${which}_${stat}`,
+  duration: (which: DurationKind, stat: 'count' | 'mean' | 'p50' | 'p90') => `${which}_${stat}`,
   applicable: (c: BreachableClock) => `sla_${c}_applicable`,
   breached: (c: BreachableClock) => `sla_${c}_breached`,
   rating: (score: number) => `rating_${score}`,
@@ -92,7 +99,7 @@ const seconds = (v: Aggregate): number | null => {
   return n === null ? null : Math.round(n * 1000) / 1000;
 };
 
-function durationStats(row: RawMetricsRow, which: 'response' | 'resolution'): DurationStats {
+function durationStats(row: RawMetricsRow, which: DurationKind): DurationStats {
   const n = count(row[col.duration(which, 'count')]);
   if (n === 0) return { count: 0, mean: null, p50: null, p90: null };
   return {
@@ -123,6 +130,8 @@ export function toMetrics(row: RawMetricsRow): QualityMetrics {
     byPriority: tally(PRIORITIES, col.priority, row),
     responseTime: durationStats(row, 'response'),
     resolutionTime: durationStats(row, 'resolution'),
+    responseBusinessTime: durationStats(row, 'response_business'),
+    resolutionBusinessTime: durationStats(row, 'resolution_business'),
     slaCompliance: Object.fromEntries(
       BREACHABLE_CLOCKS.map((c) => {
         const applicable = count(row[col.applicable(c)]);
@@ -148,6 +157,8 @@ function flatten(m: QualityMetrics): [string, number | null][] {
   for (const [which, d] of [
     ['response', m.responseTime],
     ['resolution', m.resolutionTime],
+    ['response_business', m.responseBusinessTime],
+    ['resolution_business', m.resolutionBusinessTime],
   ] as const) {
     out.push(
       [`${which}_count`, d.count],

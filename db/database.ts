@@ -5,6 +5,7 @@ import * as m001 from './migrations/001_read_model.js';
 import * as m002 from './migrations/002_defaults.js';
 import * as m003 from './migrations/003_webhooks.js';
 import * as m004 from './migrations/004_personal_data.js';
+import * as m005 from './migrations/005_business_time.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002_defaults': m002,
   '003_webhooks': m003,
   '004_personal_data': m004,
+  '005_business_time': m005,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

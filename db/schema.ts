@@ -30,6 +30,8 @@ export interface CasesTable {
   /** Sequence of the last event projected; a projection with a lower one is stale and ignored. */
   seq: number;
   view: JSONColumnType<CaseView>;
+  response_business_ms: number | null;
+  resolution_business_ms: number | null;
   personal_data_erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 

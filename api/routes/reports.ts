@@ -14,6 +14,7 @@ import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
 import {
   col,
+  DURATION_KINDS,
   GROUP_BYS,
   RATING_SCORES,
   reportToCsv,
@@ -64,6 +65,12 @@ const Metrics = z.object({
   byPriority: countsOf(PRIORITIES),
   responseTime: Durations.openapi({ description: 'accepted − created' }),
   resolutionTime: Durations.openapi({ description: 'resolved − created' }),
+  responseBusinessTime: Durations.openapi({
+    description: "accepted − created, in working time on the case's business calendar",
+  }),
+  resolutionBusinessTime: Durations.openapi({
+    description: "resolved − created, in working time on the case's business calendar",
+  }),
   slaCompliance: z.object(
     Object.fromEntries(BREACHABLE_CLOCKS.map((c) => [c, Compliance])) as Record<
       BreachableClock,
@@ -107,7 +114,7 @@ function aggregates(): RawBuilder<unknown>[] {
   for (const s of CASE_STATUSES) out.push(n(col.status(s), sql`r.status = ${s}`));
   for (const t of CASE_TYPES) out.push(n(col.type(t), sql`r.type = ${t}`));
   for (const p of PRIORITIES) out.push(n(col.priority(p), sql`r.priority = ${p}`));
-  for (const which of ['response', 'resolution'] as const) {
+  for (const which of DURATION_KINDS) {
     const d = sql.ref(`r.${which}_s`);
     out.push(
       sql`count(${d})::int8 as ${sql.id(col.duration(which, 'count'))}`,
@@ -154,6 +161,8 @@ async function computeReport(
         c.resolved_at,
         (extract(epoch from c.accepted_at) - extract(epoch from c.created_at))::float8 as response_s,
         (extract(epoch from c.resolved_at) - extract(epoch from c.created_at))::float8 as resolution_s,
+        (c.response_business_ms / 1000.0)::float8 as response_business_s,
+        (c.resolution_business_ms / 1000.0)::float8 as resolution_business_s,
         -- respond and resolve run from the moment a case opens; callback from its (first) resolution
         true as respond_applied,
         true as resolve_applied,

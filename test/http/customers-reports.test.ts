@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvField, reportToCsv, toMetrics, type ServiceQualityReport } from '../../api/reports.js';
+import { workingTimeBetween, type BusinessCalendar } from '../../domain/calendar/index.js';
 import { newCaseBody, startTestStack, type TestRole, type TestStack } from '../support/stack.js';
 
 /** percentile_cont: linear interpolation between the closest ranks. */
@@ -523,5 +524,53 @@ describe('a customer and the service-quality report', () => {
     expect((await s.call('agent', 'GET', `/v1/reports/service-quality?from=${from}&to=${to}`)).status).toBe(
       403,
     );
+  });
+});
+
+describe('business-time durations in the report', () => {
+  it("counts response and resolution in working time on the case's calendar", async () => {
+    const customerId = `biz-${randomUUID().slice(0, 8)}`;
+    const from = new Date(Date.now() - 1000).toISOString();
+    const { body: c } = await s.call(
+      'integrator',
+      'POST',
+      '/v1/cases',
+      newCaseBody({ type: 'complaint', customer: { id: customerId, name: 'B' } }),
+    );
+    expect(c.slaPolicy).toBe('complaint-3wd'); // on the cn-workdays calendar
+    for (const [action, body] of [
+      ['accept', {}],
+      ['findings', { summary: 'f' }],
+      ['resolution', { summary: 'r', remedy: 'guidance' }],
+    ] as const) {
+      expect((await s.call('agent', 'POST', `/v1/cases/${c.id}/${action}`, body)).status).toBe(200);
+    }
+    const tl = (await s.call('agent', 'GET', `/v1/cases/${c.id}/timeline`)).body.items as {
+      type: string;
+      at: string;
+    }[];
+    const at = (type: string) => Date.parse(tl.find((e) => e.type === type)!.at);
+    const calendars = (await s.call('agent', 'GET', '/v1/business-calendars')).body
+      .items as BusinessCalendar[];
+    const cal = calendars.find((k) => k.name === 'cn-workdays')!;
+    const opened = Date.parse(c.createdAt);
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const r = await s.call(
+      'supervisor',
+      'GET',
+      `/v1/reports/service-quality?from=${from}&to=${to}&customerId=${customerId}`,
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.responseBusinessTime.count).toBe(1);
+    expect(r.body.responseBusinessTime.mean).toBeCloseTo(
+      workingTimeBetween(cal, opened, at('case.accepted')) / 1000,
+      3,
+    );
+    expect(r.body.resolutionBusinessTime.mean).toBeCloseTo(
+      workingTimeBetween(cal, opened, at('case.resolved')) / 1000,
+      3,
+    );
+    // never more than the wall-clock time
+    expect(r.body.resolutionBusinessTime.mean).toBeLessThanOrEqual(r.body.resolutionTime.mean);
   });
 });
