@@ -124,6 +124,15 @@ export function createActivities({ db, logger, personalData }: ActivityDeps) {
       return { erased };
     },
 
+    /** Idempotency keys are kept at least as long as promised, then dropped. */
+    async purgeIdempotencyKeys(input: { olderThanHours: number }): Promise<{ purged: number }> {
+      const r = await db
+        .deleteFrom('idempotency_keys')
+        .where('created_at', '<', new Date(Date.now() - input.olderThanHours * 3600_000))
+        .executeTakeFirst();
+      return { purged: Number(r.numDeletedRows) };
+    },
+
     /** Sends the case's pending webhooks; Temporal retries it with backoff while any receiver fails. */
     async deliverWebhooks(input: { caseId: string; upToSeq: number }): Promise<{ delivered: number }> {
       return deliverPending({ db, logger }, input.caseId, input.upToSeq);

@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   PAYLOAD_ENCRYPTION_KEYS: optional,
   RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   RETENTION_SWEEP_INTERVAL: z.string().default('24h'),
+  IDEMPOTENCY_KEY_HOURS: z.coerce.number().int().min(24).default(72),
   CODEC_CORS_ORIGINS: optional,
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
@@ -71,7 +72,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     metricsPort: e.METRICS_PORT ?? 9464,
     /** `id:base64key,…`, newest first; embedded mode keeps its own under DATA_DIR when unset. */
     encryptionKeys: e.PAYLOAD_ENCRYPTION_KEYS,
-    retention: { days: e.RETENTION_DAYS, sweepEvery: e.RETENTION_SWEEP_INTERVAL },
+    retention: {
+      days: e.RETENTION_DAYS,
+      sweepEvery: e.RETENTION_SWEEP_INTERVAL,
+      idempotencyKeyHours: e.IDEMPOTENCY_KEY_HOURS,
+    },
     codecCorsOrigins: (
       e.CODEC_CORS_ORIGINS ??
       `http://localhost:${e.TEMPORAL_UI_PORT},http://127.0.0.1:${e.TEMPORAL_UI_PORT},http://localhost:8080`

@@ -7,12 +7,14 @@ export const retentionScheduleId = (taskQueue: string) => `case-retention:${task
 
 export async function ensureRetentionSchedule(
   client: Client,
-  opts: { taskQueue: string; olderThanDays: number; every: string },
+  opts: { taskQueue: string; olderThanDays: number; every: string; idempotencyKeyHours: number },
 ): Promise<void> {
   const action = {
     type: 'startWorkflow' as const,
     workflowType: retentionSweep,
-    args: [{ olderThanDays: opts.olderThanDays }] as [{ olderThanDays: number }],
+    args: [{ olderThanDays: opts.olderThanDays, idempotencyKeyHours: opts.idempotencyKeyHours }] as [
+      { olderThanDays: number; idempotencyKeyHours: number },
+    ],
     taskQueue: opts.taskQueue,
     workflowId: `case-retention-sweep:${opts.taskQueue}`,
   };

@@ -152,6 +152,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         taskQueue: config.temporal.taskQueue,
         olderThanDays: config.retention.days,
         every: config.retention.sweepEvery,
+        idempotencyKeyHours: config.retention.idempotencyKeyHours,
       });
       const running = worker.run();
       stops.push(async () => {

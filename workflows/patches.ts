@@ -10,6 +10,8 @@ export const PATCHES = {
   clockFromReceivedAt: 'clock-from-received-at',
   /** 2026-11: one webhook delivery activity at a time per case, so receivers get events in order. */
   serialWebhookDelivery: 'serial-webhook-delivery',
+  /** 2026-11: the retention sweep also drops idempotency keys older than their lifetime. */
+  purgeIdempotencyKeys: 'purge-idempotency-keys',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AesGcmCodec, parseEncryptionKeys } from '../../runtime/payload-codec.js';
 import { retentionScheduleId } from '../../runtime/retention-schedule.js';
@@ -197,5 +198,41 @@ describe('erasure and retention', () => {
     const view = (await s.call('admin', 'GET', `/v1/cases/${c.id}`)).body;
     expect(JSON.stringify(view)).not.toContain(mail);
     expect(view.customer.name).toBe('[erased]');
+  });
+});
+
+describe('idempotency key lifetime', () => {
+  it('drops keys older than their lifetime in the retention sweep, keeping recent ones', async () => {
+    const old = `old-${randomUUID()}`;
+    const recent = `recent-${randomUUID()}`;
+    await s.db
+      .insertInto('idempotency_keys')
+      .values([
+        {
+          scope: 'test',
+          key: old,
+          request_hash: 'h',
+          case_id: null,
+          created_at: new Date(Date.now() - 100 * 3600_000),
+        },
+        {
+          scope: 'test',
+          key: recent,
+          request_hash: 'h',
+          case_id: null,
+          created_at: new Date(Date.now() - 23 * 3600_000),
+        },
+      ])
+      .execute();
+    const result = await s.client.workflow.execute(retentionSweep, {
+      args: [{ olderThanDays: 365, idempotencyKeyHours: 72 }],
+      taskQueue: s.taskQueue,
+      workflowId: `retention-keys-${randomUUID()}`,
+    });
+    expect(result.purgedIdempotencyKeys).toBeGreaterThanOrEqual(1);
+    const left = await sql<{ key: string }>`SELECT key FROM idempotency_keys WHERE scope = 'test'`.execute(
+      s.db,
+    );
+    expect(left.rows.map((r) => r.key)).toEqual([recent]);
   });
 });
