@@ -6,7 +6,6 @@
 import { computeDue } from '../calendar/index.js';
 import { ActionNotAllowed, InvalidCommand, type CaseCommand } from './commands.js';
 import {
-  BREACHABLE_CLOCKS,
   CLOCKS,
   isTerminal,
   MAX_LEVEL,
@@ -424,7 +423,6 @@ export function deadlines(s: CaseState): CaseView['deadlines'] {
 }
 
 export const isBreached = (s: CaseState): boolean => s.breaches.length > 0;
-export const breachableClocks = BREACHABLE_CLOCKS;
 
 export function toCaseView(s: CaseState): CaseView {
   return {
