@@ -187,6 +187,7 @@ const Window = z.tuple([
 const localDate = z.iso.date();
 export const CalendarBody = z
   .object({
+    name: z.string().optional().openapi({ description: 'optional; must equal the name in the path' }),
     timeZone: z.string().min(1),
     week: z.object({
       mon: z.array(Window),
@@ -207,6 +208,7 @@ export const CalendarBody = z
 
 export const PolicyBody = z
   .object({
+    name: z.string().optional().openapi({ description: 'optional; must equal the name in the path' }),
     calendar: z.string().min(1),
     respondWithin: isoDuration,
     resolveWithin: isoDuration,

@@ -22,6 +22,17 @@ const Calendar = z
   })
   .openapi('BusinessCalendar');
 
+/** The name in the path, which a name in the body (optional) must repeat. */
+function nameOf(pathName: string | undefined, body: { name?: string }): string {
+  const name = checkName(pathName);
+  if (body.name !== undefined && body.name !== name) {
+    throw problem.badRequest(`the body names '${body.name}' but the path names '${name}'`, [
+      { path: 'name', message: 'must equal the name in the path' },
+    ]);
+  }
+  return name;
+}
+
 function checkName(name: string | undefined): string {
   const r = ResourceName.safeParse(name);
   if (!r.success)
@@ -73,7 +84,7 @@ export function slaRoutes(db: Db, cases: CaseService): RouteSpec[] {
         400: { description: 'invalid policy or unknown calendar' },
       },
       handler: async ({ res, params, body }) => {
-        const name = checkName(params.name);
+        const name = nameOf(params.name, body as { name?: string });
         const p = body as z.infer<typeof PolicyBody>;
         if (p.calendar !== CALENDAR_24X7.name) {
           const cal = await db
@@ -117,7 +128,7 @@ export function slaRoutes(db: Db, cases: CaseService): RouteSpec[] {
         400: { description: 'invalid calendar' },
       },
       handler: async ({ res, params, body }) => {
-        const name = checkName(params.name);
+        const name = nameOf(params.name, body as { name?: string });
         if (name === CALENDAR_24X7.name)
           throw problem.badRequest("the '24x7' calendar is built in and cannot be changed");
         const definition = { ...(body as object), name };
