@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   RETENTION_SWEEP_INTERVAL: z.string().default('24h'),
   IDEMPOTENCY_KEY_HOURS: z.coerce.number().int().min(24).default(72),
   CODEC_CORS_ORIGINS: optional,
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(250),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
@@ -57,6 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       devServerPort: e.TEMPORAL_PORT,
       uiPort: e.TEMPORAL_UI_PORT,
       cliPath: e.TEMPORAL_CLI_PATH,
+      /** Cases kept in worker memory between events; the rest replay from history when a timer fires. */
+      maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
     },
     database: {
       /** Unset: the service runs an embedded PostgreSQL (PGlite) under DATA_DIR. */

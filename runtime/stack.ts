@@ -146,6 +146,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         logger,
         personalData,
         dataConverter,
+        maxCachedWorkflows: config.temporal.maxCachedWorkflows,
         workflowBundle: opts.workflowBundle,
       });
       await ensureRetentionSchedule(client, {

@@ -19,6 +19,7 @@ export interface CaseWorkerOptions {
   /** Pre-built bundle (tests bundle once per file); otherwise the worker bundles at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   identity?: string;
+  maxCachedWorkflows?: number;
 }
 
 export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
@@ -34,8 +35,9 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
       logger: o.logger.child({ component: 'activities' }),
       personalData: o.personalData,
     }),
-    // Cases wait on timers for days: keep their state cached rather than replaying on every event.
-    maxCachedWorkflows: 2000,
+    // Cases wait on timers for days: a bounded cache keeps worker memory flat however many are open;
+    // an evicted case replays its (short, continued-as-new) history when its next event comes.
+    maxCachedWorkflows: o.maxCachedWorkflows ?? 250,
     shutdownGraceTime: '10s',
   });
 }
