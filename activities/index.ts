@@ -72,7 +72,9 @@ export function createActivities({ db, logger, personalData }: ActivityDeps) {
                   Object.keys(rest).map((k) => [k, eb.ref(`excluded.${k}` as any)]),
                 ) as any;
               })
-              .where('cases.seq', '<', (eb) => eb.ref('excluded.seq')),
+              // Equal seq overwrites: a step re-decided after a lost workflow task replaces what the
+              // first attempt projected. Only older projections are ignored.
+              .where('cases.seq', '<=', (eb) => eb.ref('excluded.seq')),
           )
           .execute();
         if (p.events.length > 0) {
@@ -88,10 +90,18 @@ export function createActivities({ db, logger, personalData }: ActivityDeps) {
                 data: JSON.stringify(e.data),
               })),
             )
-            .onConflict((oc) => oc.columns(['case_id', 'seq']).doNothing())
-            .returning('seq')
+            .onConflict((oc) =>
+              oc.columns(['case_id', 'seq']).doUpdateSet((eb) => ({
+                at: eb.ref('excluded.at'),
+                type: eb.ref('excluded.type'),
+                actor: eb.ref('excluded.actor'),
+                data: eb.ref('excluded.data'),
+              })),
+            )
+            // xmax = 0 marks a row this statement inserted (not one it updated): count those only.
+            .returning(['seq', sql<boolean>`xmax = 0`.as('inserted')])
             .execute();
-          firstWritten = p.events.filter((e) => inserted.some((r) => r.seq === e.seq));
+          firstWritten = p.events.filter((e) => inserted.some((r) => r.seq === e.seq && r.inserted));
           deliveries = await enqueueWebhooks(trx, v, p.events);
         }
       });
@@ -180,7 +190,11 @@ async function enqueueWebhooks(
         payload: JSON.stringify(webhookPayload(view, e)),
       })),
     )
-    .onConflict((oc) => oc.column('event_id').doNothing())
+    .onConflict((oc) =>
+      oc
+        .column('event_id')
+        .doUpdateSet((eb) => ({ type: eb.ref('excluded.type'), payload: eb.ref('excluded.payload') })),
+    )
     .execute();
   const subs = await trx
     .selectFrom('webhook_subscriptions')

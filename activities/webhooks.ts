@@ -3,6 +3,7 @@
  * receivers can de-duplicate, retried by Temporal with exponential backoff until every delivery is made.
  */
 import { createHmac } from 'node:crypto';
+import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
@@ -66,7 +67,7 @@ export async function deliverPending(
     subscription_id: string;
     event_id: string;
     seq: number;
-  }>`UPDATE webhook_deliveries SET locked_until = now() + interval '60 seconds'
+  }>`UPDATE webhook_deliveries SET locked_until = now() + interval '20 seconds'
      WHERE (subscription_id, event_id) IN (
        SELECT subscription_id, event_id FROM webhook_deliveries
        WHERE case_id = ${caseId} AND seq <= ${upToSeq} AND status = 'pending'
@@ -124,6 +125,7 @@ export async function deliverPending(
       if (sub) failed += 1;
       continue;
     }
+    heartbeatIfActivity(row.event_id);
     const body = JSON.stringify(payloads.get(row.event_id));
     const outcome = await post(sub.url, body, sub.secret, row.event_id, timeoutMs);
     await db
@@ -154,6 +156,14 @@ export async function deliverPending(
       'WebhookDeliveryFailed',
     );
   return { delivered };
+}
+
+function heartbeatIfActivity(progress: string): void {
+  try {
+    heartbeat(progress);
+  } catch {
+    // called outside an activity (tests of the delivery itself)
+  }
 }
 
 async function release(db: Db, row: { subscription_id: string; event_id: string }) {

@@ -198,11 +198,9 @@ export class CaseService {
       const operation = `POST ${caseId} ${command.action}`;
       retry = !(await this.claimIdempotencyKey(principal, idempotencyKey, operation, command, caseId)).fresh;
     }
-    if (isTerminal(current.status)) {
-      // A retry of the action that ended the case gets the case, not a conflict.
-      if (retry) return current;
-      throw notAllowed(command.action, current.status);
-    }
+    // A retry goes to the workflow even when the read model says the case ended: the read model can
+    // be ahead of what Temporal recorded, and only the workflow knows whether the action took effect.
+    if (isTerminal(current.status) && !retry) throw notAllowed(command.action, current.status);
     const { client, updateTimeoutMs } = this.deps;
     const handle = client.workflow.getHandle(workflowIdForCase(caseId));
     try {
@@ -214,6 +212,8 @@ export class CaseService {
       );
       return await this.deps.personalData.reveal(view);
     } catch (err) {
+      // The workflow has completed: a retry of the action that ended it gets the case, not a conflict.
+      if (retry && isWorkflowGone(err)) return this.get(caseId);
       throw await this.explainUpdateFailure(err, caseId, command.action);
     }
   }
@@ -228,7 +228,7 @@ export class CaseService {
       if (f.type === FAILURE.invalid) return problem.badRequest(f.message);
     }
     // The workflow finished between our read and the update: answer with its final status.
-    if (err instanceof WorkflowNotFoundError || /workflow execution already completed/i.test(String(err))) {
+    if (isWorkflowGone(err)) {
       const now = await this.get(caseId);
       return notAllowed(action, now.status);
     }
@@ -334,6 +334,9 @@ const dropUndefined = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
     [K in keyof T]: Exclude<T[K], undefined>;
   };
+
+const isWorkflowGone = (err: unknown) =>
+  err instanceof WorkflowNotFoundError || /workflow execution already completed/i.test(String(err));
 
 export function notAllowed(action: string, status: CaseStatus) {
   return problem.conflict(`'${action}' is not allowed: the case is '${status}'`, {

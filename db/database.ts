@@ -23,6 +23,8 @@ export function createDb(url: string, poolSize: number): Db {
   });
   // An idle client losing its connection (database restarted) must not crash the process.
   pool.on('error', () => {});
+  // Nor must a connection in use that the server drops: the query fails (→ 503), the process lives.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

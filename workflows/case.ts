@@ -46,6 +46,8 @@ const { projectCase, chooseAssignee } = proxyLocalActivities<CaseActivities>({
 // Webhooks: a regular activity, retried with exponential backoff while a receiver is down.
 const { deliverWebhooks } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '2 minutes',
+  // A worker that died mid-delivery is noticed in seconds, not at the start-to-close timeout.
+  heartbeatTimeout: '15 seconds',
   scheduleToCloseTimeout: '3 days',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
