@@ -1,0 +1,326 @@
+/**
+ * The benchmark: the hand-written Temporal baseline and our case service, measured in one run on
+ * the same Temporal server and the same PostgreSQL.
+ *
+ *   npm run bench             full run
+ *   npm run bench -- --quick  under ~3 minutes
+ *
+ * It starts a Temporal dev server (in memory) and a throwaway PostgreSQL unless given
+ * --temporal-address / --database-url, then runs each role as its own process: our worker and our
+ * API exactly as deployed (`bin/main.ts worker|api`), and the baseline worker
+ * (`bench/baseline/worker.ts`) on its own task queue with its own table. See BENCHMARKS.md.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { sql } from 'kysely';
+import { createDb, migrate, type Db } from '../db/database.js';
+import { AesGcmCodec, parseEncryptionKeys } from '../runtime/payload-codec.js';
+import { startDevServer, type RunningDevServer } from '../runtime/temporal-dev-server.js';
+import { freePort, startTestPostgres, type TestPostgres } from '../test/support/postgres.js';
+import { createBaselineTable } from './baseline/activities.js';
+import { renderChart } from './chart/chart.js';
+import { Api, CASE_API_KEYS } from './lib/api.js';
+import { CpuMeter, findTemporalPid, postmasterPid } from './lib/cpu.js';
+import { describeCode, describeMachine } from './lib/machine.js';
+import { parseOptions, type BenchOptions } from './lib/options.js';
+import { ROOT, startService, type ServiceProcess } from './lib/processes.js';
+import { Progress } from './lib/progress.js';
+import { markdownSummary, printSummary } from './lib/report.js';
+import type { BenchResults } from './lib/results.js';
+import * as phases from './phases.js';
+
+export interface BenchContext {
+  opts: BenchOptions;
+  runId: string;
+  api: Api;
+  client: Client;
+  /** A client with the service's payload codec: talks to case workflows directly, bypassing the API. */
+  codecClient: Client;
+  db: Db;
+  taskQueue: string;
+  worker: ServiceProcess;
+  apiProcess: ServiceProcess;
+  baselineWorker: ServiceProcess;
+  cpu: CpuMeter;
+  progress: Progress;
+  workerMetricsUrl: string;
+  /** Cases our creation phase opened (still `new`), for the accept phase. */
+  createdCaseIds: string[];
+}
+
+const PHASES = 12;
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  const started = Date.now();
+  // Before anything loads the product code: what exactly is being measured.
+  const code = describeCode(ROOT);
+  const runId = `${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${Math.random().toString(36).slice(2, 6)}`;
+  const progress = new Progress(PHASES);
+  const logDir = mkdtempSync(path.join(os.tmpdir(), 'cases-bench-'));
+  const loadAtStart = os.loadavg();
+  if (loadAtStart[0]! > 0.5 * os.cpus().length)
+    progress.log(
+      `note: the machine is already busy (load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}); figures will be noisy — see 'other' in each phase's cpuSeconds`,
+    );
+  progress.log(
+    `bench ${opts.mode}: ${opts.creations} creations at concurrency ${opts.concurrency}, ${opts.actions} updates at ${opts.actionConcurrency}, ` +
+      `${opts.breachCases} breach cases, open-case checkpoints ${opts.scaleCheckpoints.join(' → ')}; logs in ${logDir}`,
+  );
+
+  const stops: (() => Promise<unknown>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (err) {
+        process.stderr.write(`\nwhile stopping: ${(err as Error).message}\n`);
+      }
+    }
+  };
+  let interrupted = false;
+  const onSignal = (sig: string) => {
+    if (interrupted) return;
+    interrupted = true;
+    process.stderr.write(`\n${sig}: stopping the bench's servers…\n`);
+    void stopAll().then(() => process.exit(130));
+  };
+  process.once('SIGINT', () => onSignal('SIGINT'));
+  process.once('SIGTERM', () => onSignal('SIGTERM'));
+
+  try {
+    // ---- 1. the servers: one Temporal and one PostgreSQL for both stacks
+    progress.start('starting Temporal, PostgreSQL, our worker + API, the baseline worker');
+    let pg: TestPostgres | undefined;
+    let databaseUrl = opts.databaseUrl;
+    if (!databaseUrl) {
+      pg = await startTestPostgres();
+      stops.push(() => pg!.stop());
+      databaseUrl = pg.url;
+    }
+    let dev: RunningDevServer | undefined;
+    let temporalAddress = opts.temporalAddress;
+    let temporalPort: number | undefined;
+    if (!temporalAddress) {
+      temporalPort = await freePort();
+      dev = await startDevServer({ port: temporalPort });
+      stops.push(() => dev!.stop());
+      temporalAddress = dev.address;
+    }
+    const db = createDb(databaseUrl, 4);
+    stops.push(() => db.destroy());
+    await migrate(db);
+    await createBaselineTable(db);
+    const pgVersion =
+      (await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(db)).rows[0]?.v ??
+      'unknown';
+
+    const connection = await Connection.connect({ address: temporalAddress });
+    stops.push(() => connection.close());
+    const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+    const serverInfo = await connection.workflowService.getSystemInfo({});
+
+    const payloadKeys = process.env.PAYLOAD_ENCRYPTION_KEYS ?? `bench:${randomBytes(32).toString('base64')}`;
+    const codecClient = new Client({
+      connection,
+      namespace: client.options.namespace,
+      dataConverter: { payloadCodecs: [new AesGcmCodec(parseEncryptionKeys(payloadKeys))] },
+    });
+
+    // ---- 2. the roles, each its own process
+    const taskQueue = `bench-cases-${runId}`;
+    const common = {
+      TEMPORAL_ADDRESS: temporalAddress,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      // Shared servers need the payload key (every worker and API the same); a fresh one per run.
+      PAYLOAD_ENCRYPTION_KEYS: payloadKeys,
+      // The service's defaults otherwise (LOG_LEVEL info, pool size 10, …), as deployed.
+    };
+    const metricsPort = await freePort();
+    const nodeArgs = (name: string) =>
+      opts.profile.includes(name)
+        ? ['--cpu-prof', '--cpu-prof-dir', path.join(logDir, 'profiles', name)]
+        : [];
+    // All three start in parallel; every one that came up is registered for stopping before a
+    // sibling's failure is thrown, so none is left running.
+    const settled = await Promise.allSettled([
+      startService({
+        name: 'worker',
+        args: ['bin/main.ts', 'worker'],
+        env: { ...common, METRICS_PORT: String(metricsPort), HOST: '127.0.0.1' },
+        readyPattern: /\] ready/,
+        logDir,
+        nodeArgs: nodeArgs('worker'),
+      }),
+      startService({
+        name: 'api',
+        args: ['bin/main.ts', 'api'],
+        env: {
+          ...common,
+          PORT: '0',
+          HOST: '127.0.0.1',
+          CASE_API_KEYS,
+          // The bench sends far more than an integrator's 1 200 a minute from one key.
+          RATE_LIMIT_PER_MINUTE: String(1e9),
+        },
+        readyPattern: /API:\s+(http:\/\/\S+)\/v1/,
+        logDir,
+        nodeArgs: nodeArgs('api'),
+      }),
+      startService({
+        name: 'baseline-worker',
+        args: ['bench/baseline/worker.ts'],
+        env: common,
+        readyPattern: /baseline worker ready/,
+        logDir,
+        nodeArgs: nodeArgs('baseline-worker'),
+      }),
+    ]);
+    for (const r of settled) if (r.status === 'fulfilled') stops.push(() => r.value.stop());
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [worker, apiProcess, baselineWorker] = settled.map(
+      (r) => (r as PromiseFulfilledResult<ServiceProcess>).value,
+    ) as [ServiceProcess, ServiceProcess, ServiceProcess];
+    const api = new Api(apiProcess.ready[1]!);
+
+    const pgdata = pg ? path.join(pg.dataDir, 'data') : undefined;
+    const temporalPid = temporalPort ? findTemporalPid(temporalPort) : undefined;
+    const postgresPid = pgdata ? postmasterPid(pgdata) : undefined;
+    const cpu = new CpuMeter(
+      () => ({
+        bench: { pid: process.pid },
+        api: { pid: apiProcess.pid },
+        worker: { pid: worker.pid },
+        baselineWorker: { pid: baselineWorker.pid },
+        temporal: { pid: temporalPid },
+        postgres: { pid: postgresPid, tree: true },
+      }),
+      () => [process.pid, ...(postgresPid ? [postgresPid] : [])],
+    );
+
+    const ctx: BenchContext = {
+      opts,
+      runId,
+      api,
+      client,
+      codecClient,
+      db,
+      taskQueue,
+      worker,
+      apiProcess,
+      baselineWorker,
+      cpu,
+      progress,
+      workerMetricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+      createdCaseIds: [],
+    };
+    await phases.seed(ctx);
+    progress.end(`Temporal ${temporalAddress}, PostgreSQL ${pgVersion}, API ${api.baseUrl}`);
+
+    // ---- 3. the measurements
+    const scale: phases.ScaleCheckpoint[] = [];
+    const [firstCheckpoint, ...laterCheckpoints] = opts.scaleCheckpoints;
+    const phaseSeconds: Record<string, number> = { setup: Math.round((Date.now() - started) / 1000) };
+    const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+      const t = Date.now();
+      const out = await fn();
+      phaseSeconds[name] = Math.round((Date.now() - t) / 1000);
+      return out;
+    };
+    const warmup = await timed('warmup', () => phases.churn(ctx));
+    scale.push(await timed('scaleFirst', () => phases.scaleCheckpoint(ctx, firstCheckpoint!)));
+    const ceiling = await timed('ceiling', () => phases.ceiling(ctx));
+    const baseline = await timed('baseline', () => phases.baselineCreation(ctx));
+    const ours = await timed('ours', () => phases.ourCreation(ctx));
+    const rawUpdate = await timed('rawUpdates', () => phases.rawUpdates(ctx));
+    const accept = await timed('accepts', () => phases.apiAccepts(ctx));
+    const breach = await timed('breach', () => phases.breaches(ctx, ours.casesPerSecond));
+    const history = await timed('history', () => phases.historyCost(ctx));
+    progress.start('scale: opening cases up to each checkpoint', laterCheckpoints.at(-1) ?? 0);
+    await timed('scale', async () => {
+      for (const target of laterCheckpoints) scale.push(await phases.scaleCheckpoint(ctx, target, true));
+    });
+    progress.end();
+
+    // ---- 4. the figures
+    progress.start('writing results');
+    const first = scale[0]!;
+    const last = scale[scale.length - 1]!;
+    const results: BenchResults = {
+      schema: 1,
+      mode: opts.mode,
+      runId,
+      startedAt: new Date(started).toISOString(),
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+      phaseSeconds,
+      createRatio: round3(ours.casesPerSecond / baseline.casesPerSecond),
+      createCpuRatio: round3((baseline.cpuMsPerCase.stack ?? NaN) / (ours.cpuMsPerOp.stack ?? NaN)),
+      actionP99Ratio: round3(accept.latencyMs.p99 / rawUpdate.latencyMs.p99),
+      breachLatencyP99Ms: breach.detectedLateMs.p99,
+      breachVisibleP99Ms: breach.visibleLateMs.p99,
+      workerRssMb: { [first.openCases]: first.worker.rssMb, [last.openCases]: last.worker.rssMb },
+      workerRssGrowth: round3(last.worker.rssMb / first.worker.rssMb),
+      listP99Ms: { [first.openCases]: first.list.latencyMs.p99, [last.openCases]: last.list.latencyMs.p99 },
+      listP99Growth: round3(last.list.latencyMs.p99 / first.list.latencyMs.p99),
+      targets: {
+        createRatio: { target: '>= 0.8', met: ours.casesPerSecond / baseline.casesPerSecond >= 0.8 },
+        actionP99Ratio: { target: '<= 1.5', met: accept.latencyMs.p99 / rawUpdate.latencyMs.p99 <= 1.5 },
+        breachLatencyP99Ms: { target: '<= 1000', met: breach.detectedLateMs.p99 <= 1000 },
+        workerRssFlat: {
+          target: 'within 1.25x from first to last checkpoint',
+          met: last.worker.rssMb / first.worker.rssMb <= 1.25,
+        },
+        listP99Flat: {
+          target: 'within 1.5x from first to last checkpoint',
+          met: last.list.latencyMs.p99 / first.list.latencyMs.p99 <= 1.5,
+        },
+      },
+      machine: describeMachine({
+        postgres: pgVersion,
+        temporalServer: serverInfo.serverVersion,
+        temporal: opts.temporalAddress
+          ? `external ${temporalAddress}`
+          : `dev server (in memory) ${temporalAddress}`,
+        database: opts.databaseUrl ? 'external' : 'throwaway PostgreSQL (fsync off)',
+        loadAverageAtStart: loadAtStart.map((l) => Math.round(l * 100) / 100),
+        loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100),
+      }),
+      code,
+      config: { ...opts, databaseUrl: opts.databaseUrl ? '(given)' : undefined, warmupChurn: warmup },
+      create: { ceiling, baseline, ours },
+      actions: { raw: rawUpdate, accept },
+      breach,
+      scale,
+      history,
+    };
+    mkdirSync(opts.outDir, { recursive: true });
+    const json = JSON.stringify(results, null, 2);
+    writeFileSync(path.join(opts.outDir, 'latest.json'), json);
+    writeFileSync(path.join(opts.outDir, `${opts.mode}.json`), json);
+    writeFileSync(path.join(opts.outDir, `${opts.mode}.md`), markdownSummary(results));
+    if (opts.chart) {
+      const png = renderChart(results);
+      writeFileSync(path.join(opts.outDir, opts.mode === 'full' ? 'latency.png' : 'latency-quick.png'), png);
+    }
+    progress.end(`${path.relative(process.cwd(), opts.outDir)}/latest.json`);
+    printSummary(results);
+  } finally {
+    process.stderr.write('stopping…\n');
+    await stopAll();
+  }
+}
+
+const round3 = (v: number) => Math.round(v * 1000) / 1000;
+
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    process.stderr.write(`\nbench failed: ${err.stack ?? err.message}\n`);
+    process.exit(1);
+  },
+);
