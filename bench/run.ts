@@ -51,7 +51,7 @@ export interface BenchContext {
   createdCaseIds: string[];
 }
 
-const PHASES = 12;
+const PHASES = 11;
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
@@ -235,8 +235,7 @@ async function main(): Promise<void> {
     const warmup = await timed('warmup', () => phases.churn(ctx));
     scale.push(await timed('scaleFirst', () => phases.scaleCheckpoint(ctx, firstCheckpoint!)));
     const ceiling = await timed('ceiling', () => phases.ceiling(ctx));
-    const baseline = await timed('baseline', () => phases.baselineCreation(ctx));
-    const ours = await timed('ours', () => phases.ourCreation(ctx));
+    const { baseline, ours } = await timed('creation', () => phases.creations(ctx));
     const rawUpdate = await timed('rawUpdates', () => phases.rawUpdates(ctx));
     const accept = await timed('accepts', () => phases.apiAccepts(ctx));
     const breach = await timed('breach', () => phases.breaches(ctx, ours.casesPerSecond));

@@ -5,6 +5,8 @@ export interface BenchOptions {
   /** Creations per stack (baseline, ours, the empty-workflow ceiling). */
   creations: number;
   concurrency: number;
+  /** Creation runs in this many alternating rounds (baseline, ours, baseline, ours, …). */
+  rounds: number;
   /** Updates per kind (raw, API accept), and their concurrency. */
   actions: number;
   actionConcurrency: number;
@@ -37,6 +39,7 @@ const MODES = {
   quick: {
     creations: 300,
     concurrency: 16,
+    rounds: 2,
     actions: 200,
     actionConcurrency: 8,
     sequentialActions: 30,
@@ -51,6 +54,7 @@ const MODES = {
   full: {
     creations: 1500,
     concurrency: 16,
+    rounds: 5,
     actions: 1000,
     actionConcurrency: 8,
     sequentialActions: 100,
@@ -72,6 +76,7 @@ const HELP = `npm run bench [-- options]
   --database-url URL         use this PostgreSQL instead of starting a throwaway one (also BENCH_DATABASE_URL)
   --creations N              creations per stack            (quick 300, full 1500)
   --concurrency C            creations in flight            (16)
+  --rounds R                 creation in R alternating rounds baseline/ours (quick 2, full 5)
   --actions N                updates per kind               (quick 200, full 1000)
   --action-concurrency C     updates in flight              (8)
   --breach-cases M           cases with a ${'5 s'} respond deadline (quick 20, full 100)
@@ -109,6 +114,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     '--database-url',
     '--creations',
     '--concurrency',
+    '--rounds',
     '--actions',
     '--action-concurrency',
     '--breach-cases',
@@ -131,6 +137,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     mode: quick ? 'quick' : 'full',
     creations,
     concurrency: int('--concurrency', base.concurrency),
+    rounds: int('--rounds', base.rounds),
     // The accepts act on cases the creation phase opened: warm-up, concurrent, and two one-at-a-time runs.
     actions: Math.min(actions, creations - base.warmup - 2 * base.sequentialActions),
     actionConcurrency: int('--action-concurrency', base.actionConcurrency),
