@@ -193,12 +193,31 @@ function toMinutes(windows: readonly TimeWindow[]): MinuteWindow[] {
   return windows.map(([a, b]) => [parseClock(a) as number, parseClock(b) as number] as const);
 }
 
+/** Prepared calendars by content: workflows ask about the same calendar on every activation. */
+const PREPARED = new Map<string, PreparedCalendar>();
+const PREPARED_MAX = 64;
+/** Days of working windows one prepared calendar keeps before starting afresh. */
+const DAYS_MAX = 20_000;
+
 /**
  * Validates and converts a calendar; throws on any problem so that a bad calendar fails loudly instead of
- * producing a wrong deadline. Prepare once per computation: the cache is not invalidated if the caller
- * later mutates the calendar.
+ * producing a wrong deadline. Memoised by the calendar's content (not its identity: workflow state is
+ * copied on every change), so validation and zone lookups happen once per calendar, not per question.
  */
 export function prepareCalendar(cal: BusinessCalendar): PreparedCalendar {
+  const key = JSON.stringify(cal);
+  const hit = PREPARED.get(key);
+  if (hit) {
+    if (hit.cache.size > DAYS_MAX) hit.cache.clear();
+    return hit;
+  }
+  const prepared = prepareUncached(cal);
+  if (PREPARED.size >= PREPARED_MAX) PREPARED.delete(PREPARED.keys().next().value!);
+  PREPARED.set(key, prepared);
+  return prepared;
+}
+
+function prepareUncached(cal: BusinessCalendar): PreparedCalendar {
   const problems = validateCalendar(cal);
   if (problems.length > 0) {
     throw new Error(`invalid business calendar ${JSON.stringify(cal?.name)}: ${problems.join('; ')}`);
