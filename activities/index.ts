@@ -2,10 +2,11 @@
  * Activities: everything the case workflow does outside itself. Dependencies come in through
  * createActivities(deps), so tests and the worker wire them the same way.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type Insertable, type QueryCreator } from 'kysely';
 import type { Logger } from 'pino';
 import { heartbeat } from '@temporalio/activity';
 import type { Db } from '../db/database.js';
+import { leastLoadedAgent } from '../db/directory.js';
 import type { PersonalData } from '../db/personal-data.js';
 import { countEvents } from '../runtime/metrics.js';
 import type { Database } from '../db/schema.js';
@@ -57,54 +58,8 @@ export function createActivities({ db, logger, personalData }: ActivityDeps) {
         seq: p.seq,
         view: JSON.stringify(v),
       };
-      let deliveries = 0;
-      let firstWritten: CaseEvent[] = [];
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('cases')
-          .values(row)
-          .onConflict((oc) =>
-            oc
-              .column('id')
-              .doUpdateSet((eb) => {
-                const { id: _id, ...rest } = row;
-                return Object.fromEntries(
-                  Object.keys(rest).map((k) => [k, eb.ref(`excluded.${k}` as any)]),
-                ) as any;
-              })
-              // Equal seq overwrites: a step re-decided after a lost workflow task replaces what the
-              // first attempt projected. Only older projections are ignored.
-              .where('cases.seq', '<=', (eb) => eb.ref('excluded.seq')),
-          )
-          .execute();
-        if (p.events.length > 0) {
-          const inserted = await trx
-            .insertInto('case_events')
-            .values(
-              p.events.map((e) => ({
-                case_id: v.id,
-                seq: e.seq,
-                at: e.at,
-                type: e.type,
-                actor: e.actor,
-                data: JSON.stringify(e.data),
-              })),
-            )
-            .onConflict((oc) =>
-              oc.columns(['case_id', 'seq']).doUpdateSet((eb) => ({
-                at: eb.ref('excluded.at'),
-                type: eb.ref('excluded.type'),
-                actor: eb.ref('excluded.actor'),
-                data: eb.ref('excluded.data'),
-              })),
-            )
-            // xmax = 0 marks a row this statement inserted (not one it updated): count those only.
-            .returning(['seq', sql<boolean>`xmax = 0`.as('inserted')])
-            .execute();
-          firstWritten = p.events.filter((e) => inserted.some((r) => r.seq === e.seq && r.inserted));
-          deliveries = await enqueueWebhooks(trx, v, p.events);
-        }
-      });
+      const { deliveries, inserted } = await writeProjection(db, row, v, p.events);
+      const firstWritten = p.events.filter((e) => inserted.has(e.seq));
       countEvents(v.type, firstWritten);
       logger.debug({ caseId: v.id, seq: p.seq, events: p.events.length, deliveries }, 'case projected');
       return { deliveries };
@@ -148,76 +103,123 @@ export function createActivities({ db, logger, personalData }: ActivityDeps) {
       return deliverPending({ db, logger }, input.caseId, input.upToSeq);
     },
 
-    /** First-contact assignment: the active agent with the fewest open cases in a team for this kind and level. */
+    /** First-contact assignment by workload (see db/directory.ts). */
     async chooseAssignee(input: { type: CaseType; level: number }): Promise<string | null> {
-      const row = await db
-        .selectFrom('agents')
-        .innerJoin('teams', 'teams.name', 'agents.team')
-        .leftJoin('cases', (j) =>
-          j
-            .onRef('cases.assignee', '=', 'agents.id')
-            .on('cases.status', 'not in', ['closed', 'rejected', 'withdrawn']),
-        )
-        .select(['agents.id', (eb) => eb.fn.count<number>('cases.id').as('open_cases')])
-        .where('agents.active', '=', true)
-        .where(sql<boolean>`teams.case_types ? ${input.type}`)
-        .where('teams.min_level', '<=', input.level)
-        .where('teams.max_level', '>=', input.level)
-        .groupBy('agents.id')
-        .orderBy('open_cases', 'asc')
-        .orderBy('agents.id', 'asc')
-        .limit(1)
-        .executeTakeFirst();
-      return row?.id ?? null;
+      return leastLoadedAgent(db, input);
     },
   };
 }
 
-/** The outbox rows and one delivery per matching subscription, in the projection's transaction. */
-async function enqueueWebhooks(
-  trx: Transaction<Database>,
+type CaseRow = Insertable<Database['cases']> & { id: string };
+
+/**
+ * The case row, its new events, their outbox rows and one delivery per matching subscription, as
+ * ONE statement (data-modifying CTEs): atomic without a transaction, one round trip per change.
+ * Events are keyed by (case, seq) and the row only moves forward; an equal seq overwrites, so a
+ * step re-decided after a lost workflow task replaces what the first attempt wrote.
+ * Returns the deliveries due (existing ones included: a re-decided step must still send them) and
+ * the events this statement inserted rather than overwrote.
+ */
+async function writeProjection(
+  db: Db,
+  row: CaseRow,
   view: CaseView,
   events: CaseEvent[],
-): Promise<number> {
-  await trx
-    .insertInto('outbox')
-    .values(
-      events.map((e) => ({
-        event_id: eventId(view.id, e.seq),
-        case_id: view.id,
-        seq: e.seq,
-        type: e.type,
-        payload: JSON.stringify(webhookPayload(view, e)),
-      })),
+): Promise<{ deliveries: number; inserted: Set<number> }> {
+  const { id: _id, ...rest } = row;
+  const upsertCase = (q: QueryCreator<Database>) =>
+    q
+      .insertInto('cases')
+      .values(row)
+      .onConflict((oc) =>
+        oc
+          .column('id')
+          .doUpdateSet(
+            (eb) =>
+              Object.fromEntries(Object.keys(rest).map((k) => [k, eb.ref(`excluded.${k}` as any)])) as any,
+          )
+          .where('cases.seq', '<=', (eb) => eb.ref('excluded.seq')),
+      )
+      .returning('id');
+  if (events.length === 0) {
+    await upsertCase(db).execute();
+    return { deliveries: 0, inserted: new Set() };
+  }
+  const rows = await db
+    .with('written_case', upsertCase)
+    .with('written_events', (q) =>
+      q
+        .insertInto('case_events')
+        .values(
+          events.map((e) => ({
+            case_id: row.id,
+            seq: e.seq,
+            at: e.at,
+            type: e.type,
+            actor: e.actor,
+            data: JSON.stringify(e.data),
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['case_id', 'seq']).doUpdateSet((eb) => ({
+            at: eb.ref('excluded.at'),
+            type: eb.ref('excluded.type'),
+            actor: eb.ref('excluded.actor'),
+            data: eb.ref('excluded.data'),
+          })),
+        )
+        // xmax = 0 marks a row this statement inserted (not one it updated).
+        .returning(['seq', sql<boolean>`xmax = 0`.as('inserted')]),
     )
-    .onConflict((oc) =>
-      oc
-        .column('event_id')
-        .doUpdateSet((eb) => ({ type: eb.ref('excluded.type'), payload: eb.ref('excluded.payload') })),
+    .with('written_outbox', (q) =>
+      q
+        .insertInto('outbox')
+        .values(
+          events.map((e) => ({
+            event_id: eventId(row.id, e.seq),
+            case_id: row.id,
+            seq: e.seq,
+            type: e.type,
+            payload: JSON.stringify(webhookPayload(view, e)),
+          })),
+        )
+        .onConflict((oc) =>
+          oc
+            .column('event_id')
+            .doUpdateSet((eb) => ({ type: eb.ref('excluded.type'), payload: eb.ref('excluded.payload') })),
+        )
+        .returning(['event_id', 'seq', 'type']),
     )
+    .with('due', (q) =>
+      q
+        .selectFrom('webhook_subscriptions as s')
+        .innerJoin('written_outbox as o', (j) =>
+          j.on(sql<boolean>`s.event_types ? '*' OR s.event_types ? o.type`),
+        )
+        .where('s.active', '=', true)
+        .select(['s.id as subscription_id', 'o.event_id', 'o.seq']),
+    )
+    .with('queued', (q) =>
+      q
+        .insertInto('webhook_deliveries')
+        .columns(['subscription_id', 'event_id', 'case_id', 'seq'])
+        .expression((eb) =>
+          eb.selectFrom('due').select(['subscription_id', 'event_id', sql.val(row.id).as('case_id'), 'seq']),
+        )
+        .onConflict((oc) => oc.columns(['subscription_id', 'event_id']).doNothing())
+        .returning('event_id'),
+    )
+    .selectFrom('written_events')
+    .select([
+      'seq',
+      'inserted',
+      (eb) => eb.selectFrom('due').select(eb.fn.countAll<string>().as('n')).as('deliveries'),
+    ])
     .execute();
-  const subs = await trx
-    .selectFrom('webhook_subscriptions')
-    .select(['id', 'event_types'])
-    .where('active', '=', true)
-    .execute();
-  const rows = events.flatMap((e) =>
-    subs
-      .filter((s) => s.event_types.includes('*') || s.event_types.includes(e.type))
-      .map((s) => ({
-        subscription_id: s.id,
-        event_id: eventId(view.id, e.seq),
-        case_id: view.id,
-        seq: e.seq,
-      })),
-  );
-  if (rows.length === 0) return 0;
-  await trx
-    .insertInto('webhook_deliveries')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['subscription_id', 'event_id']).doNothing())
-    .execute();
-  return rows.length;
+  return {
+    deliveries: Number(rows[0]?.deliveries ?? 0),
+    inserted: new Set(rows.filter((r) => r.inserted).map((r) => r.seq)),
+  };
 }
 
 export type CaseActivities = ReturnType<typeof createActivities>;

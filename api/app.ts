@@ -11,6 +11,7 @@ import type { PayloadCodec } from '@temporalio/common';
 import type { PersonalData } from '../db/personal-data.js';
 import type { Db } from '../db/database.js';
 import { KeyStore, hashKey, type Principal } from './auth.js';
+import { SlaCatalog } from './sla-catalog.js';
 import { CaseService } from './case-service.js';
 import { dependencyProblem } from './errors.js';
 import { mount, route, type RouteSpec } from './http.js';
@@ -52,12 +53,14 @@ export function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  const catalog = new SlaCatalog(deps.db);
   const cases = new CaseService({
     client: deps.client,
     db: deps.db,
     taskQueue: deps.taskQueue,
     updateTimeoutMs: deps.updateTimeoutMs,
     personalData: deps.personalData,
+    catalog,
   });
 
   app.use((req, res, next) => {
@@ -127,7 +130,7 @@ export function createApp(deps: AppDeps) {
 
   const specs: RouteSpec[] = [
     ...caseRoutes(cases, deps.db),
-    ...slaRoutes(deps.db, cases),
+    ...slaRoutes(deps.db, cases, catalog),
     ...customerRoutes(deps.db),
     ...reportRoutes(deps.db),
   ];

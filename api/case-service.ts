@@ -16,16 +16,18 @@ import { ulid } from 'ulid';
 import type { Db } from '../db/database.js';
 import type { PersonalData } from '../db/personal-data.js';
 import { FALLBACK_POLICY } from '../db/defaults.js';
+import { leastLoadedAgent } from '../db/directory.js';
 import { CALENDAR_24X7, type BusinessCalendar } from '../domain/calendar/index.js';
 import { classify } from '../domain/case/classification.js';
 import type { CaseCommand } from '../domain/case/commands.js';
 import { isTerminal, SA, workflowIdForCase, type CaseStatus } from '../domain/case/contract.js';
-import type { CaseView, Customer, OpenCaseInput, SlaPolicy, SlaSnapshot } from '../domain/case/types.js';
+import type { CaseView, Customer, OpenCaseInput, SlaSnapshot } from '../domain/case/types.js';
 import { caseWorkflow } from '../workflows/case.js';
 import { actionUpdates, FAILURE, openedUpdate } from '../workflows/messages.js';
 import type { Principal } from './auth.js';
 import { problem } from './problem.js';
 import type { OpenCaseBody } from './schemas.js';
+import type { SlaCatalog } from './sla-catalog.js';
 
 export interface CaseServiceDeps {
   client: Client;
@@ -33,6 +35,7 @@ export interface CaseServiceDeps {
   taskQueue: string;
   updateTimeoutMs: number;
   personalData: PersonalData;
+  catalog: SlaCatalog;
 }
 
 export const actorOf = (p: Principal) => `${p.role}:${p.name}`;
@@ -134,8 +137,10 @@ export class CaseService {
       phone: customer.phone,
       organisation: customer.organisation,
     });
+    const assignee = await leastLoadedAgent(this.deps.db, { type: body.type, level: classification.level });
     return {
       id: caseId,
+      assignee,
       number: `CS-${new Date().getUTCFullYear()}-${String(n).padStart(6, '0')}`,
       type: body.type,
       channel: body.channel,
@@ -250,47 +255,46 @@ export class CaseService {
     return view;
   }
 
+  /**
+   * The customer record, in one statement: by id, else by e-mail, else new. Given contact fields
+   * replace stored ones; the tier is kept unless given.
+   */
   private async upsertCustomer(c: OpenCaseBody['customer']): Promise<Customer> {
-    const db = this.deps.db;
-    let id = c.id;
-    if (!id && c.email) {
-      const known = await db
-        .selectFrom('customers')
-        .select('id')
-        .where('email', '=', c.email)
-        .executeTakeFirst();
-      id = known?.id;
-    }
-    id ??= `cus_${randomBytes(9).toString('base64url')}`;
-    const existing = await db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
-    const tier = c.tier ?? (existing?.tier as Customer['tier'] | undefined) ?? 'standard';
-    await db
+    const newId = `cus_${randomBytes(9).toString('base64url')}`;
+    const id =
+      c.id ??
+      (c.email
+        ? sql<string>`coalesce((SELECT id FROM customers WHERE email = ${c.email} LIMIT 1), ${newId})`
+        : newId);
+    const now = new Date();
+    const row = await this.deps.db
       .insertInto('customers')
       .values({
         id,
         name: c.name,
-        tier,
+        tier: c.tier ?? 'standard',
         email: c.email ?? null,
         phone: c.phone ?? null,
         organisation: c.organisation ?? null,
-        updated_at: new Date(),
+        updated_at: now,
       })
       .onConflict((oc) =>
-        oc.column('id').doUpdateSet({
+        oc.column('id').doUpdateSet((eb) => ({
           name: c.name,
-          tier,
+          tier: c.tier ?? eb.ref('customers.tier'),
           ...(c.email ? { email: c.email } : {}),
           ...(c.phone ? { phone: c.phone } : {}),
           ...(c.organisation ? { organisation: c.organisation } : {}),
-          updated_at: new Date(),
-        }),
+          updated_at: now,
+        })),
       )
-      .execute();
+      .returning(['id', 'tier'])
+      .executeTakeFirstOrThrow();
     // The case carries the contact data as given (API.md); absent fields stay absent.
     return {
-      id,
+      id: row.id,
       name: c.name,
-      tier,
+      tier: row.tier as Customer['tier'],
       ...(c.email ? { email: c.email } : {}),
       ...(c.phone ? { phone: c.phone } : {}),
       ...(c.organisation ? { organisation: c.organisation } : {}),
@@ -298,35 +302,26 @@ export class CaseService {
   }
 
   private async matchPolicy(facts: Record<string, string>): Promise<string> {
-    const rules = await this.deps.db.selectFrom('sla_rules').selectAll().orderBy('position').execute();
+    const { rules } = await this.deps.catalog.snapshot();
     const rule = rules.find((r) => Object.entries(r.match).every(([k, v]) => facts[k] === v));
     return rule?.policy ?? FALLBACK_POLICY;
   }
 
   async snapshotPolicy(name: string, explicit: boolean): Promise<SlaSnapshot> {
-    const row = await this.deps.db
-      .selectFrom('sla_policies')
-      .select('definition')
-      .where('name', '=', name)
-      .executeTakeFirst();
-    if (!row) {
+    const policy = (await this.deps.catalog.snapshot()).policies.get(name);
+    if (!policy) {
       if (explicit)
         throw problem.badRequest(`unknown SLA policy '${name}'`, [{ path: 'slaPolicy', message: 'unknown' }]);
       throw new Error(`SLA policy '${name}' is missing from the database`);
     }
-    const policy = { ...(row.definition as unknown as SlaPolicy), name };
     return { ...policy, calendar: await this.calendar(policy.calendar) };
   }
 
   async calendar(name: string): Promise<BusinessCalendar> {
     if (name === CALENDAR_24X7.name) return CALENDAR_24X7;
-    const row = await this.deps.db
-      .selectFrom('business_calendars')
-      .select('definition')
-      .where('name', '=', name)
-      .executeTakeFirst();
-    if (!row) throw problem.notFound(`no business calendar named '${name}'`);
-    return { ...(row.definition as unknown as BusinessCalendar), name };
+    const calendar = (await this.deps.catalog.snapshot()).calendars.get(name);
+    if (!calendar) throw problem.notFound(`no business calendar named '${name}'`);
+    return calendar;
   }
 }
 

@@ -1,5 +1,6 @@
 /** Teams, agents and API keys: the records the admin API and the CLI both manage. */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { generateApiKey, hashKey, ROLES, type Role } from '../api/auth.js';
 import type { Db } from './database.js';
 
@@ -52,6 +53,32 @@ export async function putAgent(db: Db, a: Agent): Promise<Agent> {
     .onConflict((oc) => oc.column('id').doUpdateSet({ name: a.name, team: a.team, active: a.active }))
     .execute();
   return a;
+}
+
+/**
+ * First-contact assignment: the active agent with the fewest open cases in a team that takes this
+ * kind of case at this level (ties by id), or null when no team does.
+ */
+export async function leastLoadedAgent(db: Db, c: { type: string; level: number }): Promise<string | null> {
+  const row = await db
+    .selectFrom('agents')
+    .innerJoin('teams', 'teams.name', 'agents.team')
+    .leftJoin('cases', (j) =>
+      j
+        .onRef('cases.assignee', '=', 'agents.id')
+        .on('cases.status', 'not in', ['closed', 'rejected', 'withdrawn']),
+    )
+    .select(['agents.id', (eb) => eb.fn.count<number>('cases.id').as('open_cases')])
+    .where('agents.active', '=', true)
+    .where(sql<boolean>`teams.case_types ? ${c.type}`)
+    .where('teams.min_level', '<=', c.level)
+    .where('teams.max_level', '>=', c.level)
+    .groupBy('agents.id')
+    .orderBy('open_cases', 'asc')
+    .orderBy('agents.id', 'asc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
 }
 
 export class UnknownTeam extends Error {

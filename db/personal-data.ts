@@ -73,11 +73,10 @@ export class PersonalData {
   }
 
   private async dataKey(caseId: string, customerId: string): Promise<Buffer> {
-    const existing = await this.lookup(caseId, true);
-    if (existing) return existing;
+    // A new case has no key yet: write ours first and read back only if a retry already stored one.
     const key = randomBytes(32);
     const wrapping = this.wrappingKeys[0]!;
-    await this.db
+    const stored = await this.db
       .insertInto('data_keys')
       .values({
         case_id: caseId,
@@ -86,10 +85,11 @@ export class PersonalData {
         wrapped_key: seal(wrapping, key).toString('base64'),
       })
       .onConflict((oc) => oc.column('case_id').doNothing())
-      .execute();
-    this.cache.delete(caseId);
-    // Another request may have won the race: use whatever key is stored.
-    return (await this.lookup(caseId, true))!;
+      .returning('case_id')
+      .executeTakeFirst();
+    if (!stored) return (await this.lookup(caseId, true))!;
+    this.cache.set(caseId, { key, until: Date.now() + this.cacheMs });
+    return key;
   }
 
   private async lookup(caseId: string, fresh = false): Promise<Buffer | null> {

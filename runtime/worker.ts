@@ -8,6 +8,22 @@ import type { PersonalData } from '../db/personal-data.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
+/**
+ * Pure modules every case workflow uses (the state machine, the deadline arithmetic and luxon),
+ * evaluated once per worker and shared by all workflows instead of once per workflow run: a new or
+ * replayed case skips evaluating them, and a cached case does not hold its own copy. Safe because
+ * they keep no per-workflow state (their only module state is the calendar memo, a pure cache).
+ * Nothing that imports '@temporalio/workflow' may be listed here.
+ */
+export const SHARED_WORKFLOW_MODULES = [
+  fileURLToPath(new URL('../domain/case/machine.ts', import.meta.url)),
+  fileURLToPath(new URL('../domain/case/projection.ts', import.meta.url)),
+  'luxon',
+];
+
+/** How every case bundle is built, by the worker and by tests that bundle once per file. */
+export const CASE_BUNDLE_OPTIONS = { workflowsPath: WORKFLOWS_PATH, preloadModules: SHARED_WORKFLOW_MODULES };
+
 export interface CaseWorkerOptions {
   connection: NativeConnection;
   namespace: string;
@@ -28,7 +44,9 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     namespace: o.namespace,
     taskQueue: o.taskQueue,
     ...(o.identity ? { identity: o.identity } : {}),
-    ...(o.workflowBundle ? { workflowBundle: o.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    ...(o.workflowBundle
+      ? { workflowBundle: o.workflowBundle }
+      : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: SHARED_WORKFLOW_MODULES } }),
     dataConverter: o.dataConverter,
     activities: createActivities({
       db: o.db,

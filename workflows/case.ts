@@ -170,7 +170,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
 
   // Opening: assign by workload, then make the case visible before anyone is answered.
   if ('open' in input) {
-    const assignee = await chooseAssignee({ type: state.type, level: state.level });
+    const chosen = input.open.assignee;
+    const assignee =
+      chosen !== undefined ? chosen : await chooseAssignee({ type: state.type, level: state.level });
     if (assignee) {
       const o = applyCommand(state, { action: 'assign', assignee }, { now: Date.now(), actor: 'system' });
       state = o.state;

@@ -3,6 +3,7 @@ import { z } from '../zod.js';
 import type { Db } from '../../db/database.js';
 import { CALENDAR_24X7, computeDue } from '../../domain/calendar/index.js';
 import type { Role } from '../auth.js';
+import type { SlaCatalog } from '../sla-catalog.js';
 import type { CaseService } from '../case-service.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
@@ -57,7 +58,7 @@ async function putDefinition(
     .execute();
 }
 
-export function slaRoutes(db: Db, cases: CaseService): RouteSpec[] {
+export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): RouteSpec[] {
   return [
     route({
       method: 'get',
@@ -99,6 +100,7 @@ export function slaRoutes(db: Db, cases: CaseService): RouteSpec[] {
         }
         const definition = { ...p, name };
         await putDefinition(db, 'sla_policies', name, definition);
+        catalog.invalidate();
         res.json(definition);
       },
     }),
@@ -133,6 +135,7 @@ export function slaRoutes(db: Db, cases: CaseService): RouteSpec[] {
           throw problem.badRequest("the '24x7' calendar is built in and cannot be changed");
         const definition = { ...(body as object), name };
         await putDefinition(db, 'business_calendars', name, definition);
+        catalog.invalidate();
         res.json(definition);
       },
     }),

@@ -61,6 +61,11 @@ export interface OpenCaseInput {
   openedBy: string;
   /** ISO time the API received the request; the clocks start from it. */
   receivedAt: string;
+  /**
+   * First-contact assignee the API chose by workload (null: no team takes the case). Absent in
+   * cases opened before the API chose; their workflow asks an activity instead.
+   */
+  assignee?: string | null;
 }
 
 export type ClockState = 'idle' | 'running' | 'paused' | 'stopped';

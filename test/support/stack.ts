@@ -4,7 +4,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { loadConfig } from '../../runtime/config.js';
 import { createLogger, startStack, type Stack } from '../../runtime/stack.js';
-import { WORKFLOWS_PATH } from '../../runtime/worker.js';
+import { CASE_BUNDLE_OPTIONS } from '../../runtime/worker.js';
 
 export const KEYS = {
   integrator: 'test-integrator-key',
@@ -39,7 +39,7 @@ export interface TestResponse {
 let bundle: Awaited<ReturnType<typeof bundleWorkflowCode>> | undefined;
 
 export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
-  bundle ??= await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+  bundle ??= await bundleWorkflowCode({ ...CASE_BUNDLE_OPTIONS, logger: quietBundlerLogger });
   const taskQueue = `cases-test-${randomUUID().slice(0, 8)}`;
   const config = loadConfig({
     PORT: '0',

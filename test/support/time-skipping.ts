@@ -6,7 +6,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { registerSearchAttributes } from '../../runtime/search-attributes.js';
 import { findTestServer, MISSING_TEST_SERVER_HELP } from '../../runtime/temporal-binaries.js';
-import { WORKFLOWS_PATH } from '../../runtime/worker.js';
+import { CASE_BUNDLE_OPTIONS } from '../../runtime/worker.js';
 
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = findTestServer();
@@ -35,5 +35,5 @@ export const quietBundlerLogger = {
 };
 
 export function bundleCaseWorkflows(extra: Partial<Parameters<typeof bundleWorkflowCode>[0]> = {}) {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger, ...extra });
+  return bundleWorkflowCode({ ...CASE_BUNDLE_OPTIONS, logger: quietBundlerLogger, ...extra });
 }
