@@ -187,6 +187,8 @@ export interface PreparedCalendar {
   readonly holidays: ReadonlySet<number>;
   readonly special: ReadonlyMap<number, readonly MinuteWindow[]>;
   readonly cache: Map<number, Interval[]>;
+  /** Answers already computed by the deadline functions, by their arguments (see deadline.ts). */
+  readonly answers: Map<string, number>;
 }
 
 function toMinutes(windows: readonly TimeWindow[]): MinuteWindow[] {
@@ -195,9 +197,13 @@ function toMinutes(windows: readonly TimeWindow[]): MinuteWindow[] {
 
 /** Prepared calendars by content: workflows ask about the same calendar on every activation. */
 const PREPARED = new Map<string, PreparedCalendar>();
+/** And by identity, which spares serialising the calendar for the key while a case holds the same object. */
+const PREPARED_BY_OBJECT = new WeakMap<BusinessCalendar, PreparedCalendar>();
 const PREPARED_MAX = 64;
 /** Days of working windows one prepared calendar keeps before starting afresh. */
 const DAYS_MAX = 20_000;
+/** Deadline answers one prepared calendar keeps before starting afresh. */
+const ANSWERS_MAX = 50_000;
 
 /**
  * Validates and converts a calendar; throws on any problem so that a bad calendar fails loudly instead of
@@ -205,15 +211,21 @@ const DAYS_MAX = 20_000;
  * copied on every change), so validation and zone lookups happen once per calendar, not per question.
  */
 export function prepareCalendar(cal: BusinessCalendar): PreparedCalendar {
+  const prepared = (cal && PREPARED_BY_OBJECT.get(cal)) ?? preparedByContent(cal);
+  if (prepared.cache.size > DAYS_MAX) prepared.cache.clear();
+  if (prepared.answers.size > ANSWERS_MAX) prepared.answers.clear();
+  return prepared;
+}
+
+function preparedByContent(cal: BusinessCalendar): PreparedCalendar {
   const key = JSON.stringify(cal);
-  const hit = PREPARED.get(key);
-  if (hit) {
-    if (hit.cache.size > DAYS_MAX) hit.cache.clear();
-    return hit;
+  let prepared = PREPARED.get(key);
+  if (!prepared) {
+    prepared = prepareUncached(cal);
+    if (PREPARED.size >= PREPARED_MAX) PREPARED.delete(PREPARED.keys().next().value!);
+    PREPARED.set(key, prepared);
   }
-  const prepared = prepareUncached(cal);
-  if (PREPARED.size >= PREPARED_MAX) PREPARED.delete(PREPARED.keys().next().value!);
-  PREPARED.set(key, prepared);
+  if (cal && typeof cal === 'object') PREPARED_BY_OBJECT.set(cal, prepared);
   return prepared;
 }
 
@@ -236,6 +248,7 @@ function prepareUncached(cal: BusinessCalendar): PreparedCalendar {
     holidays: new Set(cal.holidays.map((h) => parseLocalDate(h) as number)),
     special,
     cache: new Map(),
+    answers: new Map(),
   };
 }
 

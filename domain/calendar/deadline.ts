@@ -150,7 +150,18 @@ export function instantAfterWorkingTime(
   if (typeof budgetMs !== 'number' || !Number.isFinite(budgetMs) || budgetMs < 0) {
     throw new Error(`budgetMs must be a non-negative finite number, got ${String(budgetMs)}`);
   }
-  return instantAfter(prepareCalendar(cal), start, budgetMs, pauses);
+  const p = prepareCalendar(cal);
+  // A case asks for the same clock's due moment many times per change (view, search attributes,
+  // timer, projection) and again on every replay: answer repeats from the calendar's memo.
+  const key = pauses?.length
+    ? `${start}+${budgetMs}-${pauses.map((x) => `${x.from}:${x.to}`).join(',')}`
+    : `${start}+${budgetMs}`;
+  let due = p.answers.get(key);
+  if (due === undefined) {
+    due = instantAfter(p, start, budgetMs, pauses);
+    p.answers.set(key, due);
+  }
+  return due;
 }
 
 /** The due moment of a clock started at `from` with `duration`, pushed out by working time inside `pauses`. */

@@ -62,7 +62,11 @@ class Recorder {
   }
 }
 
-const clone = (s: CaseState): CaseState => JSON.parse(JSON.stringify(s)) as CaseState;
+/** A copy to decide on. The SLA snapshot is never changed by a decision, so it is shared, not copied. */
+function clone(s: CaseState): CaseState {
+  const { sla, ...rest } = s;
+  return { ...(JSON.parse(JSON.stringify(rest)) as Omit<CaseState, 'sla'>), sla };
+}
 
 /** The case exists from the moment the API received it, however late a worker first runs it. */
 export function openedAt(input: OpenCaseInput, now: number): number {
