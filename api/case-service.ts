@@ -107,7 +107,7 @@ export class CaseService {
     body: OpenCaseBody,
     principal: Principal,
   ): Promise<OpenCaseInput> {
-    const customer = await this.upsertCustomer(body.customer);
+    const { customer, number } = await this.recordCustomer(body.customer);
     const classification = classify({
       type: body.type,
       tier: customer.tier,
@@ -125,9 +125,6 @@ export class CaseService {
         })),
       body.slaPolicy !== undefined,
     );
-    const { n } = await sql<{ n: number }>`SELECT nextval('case_number_seq')::int AS n`
-      .execute(this.deps.db)
-      .then((r) => r.rows[0]!);
     // Personal data enters the workflow sealed with the case's data key (see db/personal-data.ts).
     const { subject, description, ...contact } = await this.deps.personalData.seal(caseId, customer.id, {
       subject: body.subject,
@@ -141,7 +138,7 @@ export class CaseService {
     return {
       id: caseId,
       assignee,
-      number: `CS-${new Date().getUTCFullYear()}-${String(n).padStart(6, '0')}`,
+      number: `CS-${new Date().getUTCFullYear()}-${String(number).padStart(6, '0')}`,
       type: body.type,
       channel: body.channel,
       subject: subject!,
@@ -256,10 +253,10 @@ export class CaseService {
   }
 
   /**
-   * The customer record, in one statement: by id, else by e-mail, else new. Given contact fields
-   * replace stored ones; the tier is kept unless given.
+   * The customer record and the new case's number, in one statement: the customer by id, else by
+   * e-mail, else new; given contact fields replace stored ones; the tier is kept unless given.
    */
-  private async upsertCustomer(c: OpenCaseBody['customer']): Promise<Customer> {
+  private async recordCustomer(c: OpenCaseBody['customer']): Promise<{ customer: Customer; number: number }> {
     const newId = `cus_${randomBytes(9).toString('base64url')}`;
     const id =
       c.id ??
@@ -268,30 +265,35 @@ export class CaseService {
         : newId);
     const now = new Date();
     const row = await this.deps.db
-      .insertInto('customers')
-      .values({
-        id,
-        name: c.name,
-        tier: c.tier ?? 'standard',
-        email: c.email ?? null,
-        phone: c.phone ?? null,
-        organisation: c.organisation ?? null,
-        updated_at: now,
-      })
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          name: c.name,
-          tier: c.tier ?? eb.ref('customers.tier'),
-          ...(c.email ? { email: c.email } : {}),
-          ...(c.phone ? { phone: c.phone } : {}),
-          ...(c.organisation ? { organisation: c.organisation } : {}),
-          updated_at: now,
-        })),
+      .with('customer', (q) =>
+        q
+          .insertInto('customers')
+          .values({
+            id,
+            name: c.name,
+            tier: c.tier ?? 'standard',
+            email: c.email ?? null,
+            phone: c.phone ?? null,
+            organisation: c.organisation ?? null,
+            updated_at: now,
+          })
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet((eb) => ({
+              name: c.name,
+              tier: c.tier ?? eb.ref('customers.tier'),
+              ...(c.email ? { email: c.email } : {}),
+              ...(c.phone ? { phone: c.phone } : {}),
+              ...(c.organisation ? { organisation: c.organisation } : {}),
+              updated_at: now,
+            })),
+          )
+          .returning(['id', 'tier']),
       )
-      .returning(['id', 'tier'])
+      .selectFrom('customer')
+      .select(['id', 'tier', sql<number>`nextval('case_number_seq')::int`.as('number')])
       .executeTakeFirstOrThrow();
     // The case carries the contact data as given (API.md); absent fields stay absent.
-    return {
+    const customer: Customer = {
       id: row.id,
       name: c.name,
       tier: row.tier as Customer['tier'],
@@ -299,6 +301,7 @@ export class CaseService {
       ...(c.phone ? { phone: c.phone } : {}),
       ...(c.organisation ? { organisation: c.organisation } : {}),
     };
+    return { customer, number: row.number };
   }
 
   private async matchPolicy(facts: Record<string, string>): Promise<string> {

@@ -248,6 +248,22 @@ const SCENARIOS: Scenario[] = [
       await handle.result(); // the test server skips to rateBy
     },
   },
+  {
+    // Opened with the assignee the API chose; notes, findings and an escalation leave the next
+    // threshold where it was, so the respond/resolve timers are kept rather than restarted.
+    name: 'api-assigned-timer-kept',
+    input: { assignee: 'agent.api' },
+    async run({ act, sleep }) {
+      await act({ action: 'notes', text: 'called the customer back', visibility: 'internal' });
+      await act(accept);
+      await act(findings);
+      await act({ action: 'escalate', reason: 'needs an expert' }, 'supervisor.chen');
+      await sleep(47 * H); // the resolve warning fires on the timer started at accept
+      await act(guidance);
+      await act(solved);
+      await act(rating(5));
+    },
+  },
 ];
 
 function openInput(id: string, over: Partial<OpenCaseInput> = {}): OpenCaseInput {

@@ -27,6 +27,7 @@ import {
   openedAt,
   toCaseView,
   type Outcome,
+  type Threshold,
 } from '../domain/case/machine.js';
 import { nextDeadline, toProjection } from '../domain/case/projection.js';
 import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from '../domain/case/types.js';
@@ -192,11 +193,19 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     }
     const seen = version;
     const next = nextThreshold(state);
+    // A change that leaves the next threshold where it was (a note, findings, an assignment) keeps
+    // the running timer: no cancel and restart in the history. Older cases wake on every change.
+    const woken = isPatched(PATCHES.timerFollowsThreshold)
+      ? () =>
+          isTerminal(state.status) ||
+          workflowInfo().continueAsNewSuggested ||
+          !sameThreshold(nextThreshold(state), next)
+      : () => version !== seen;
     if (!next) {
-      await condition(() => version !== seen);
+      await condition(woken);
       continue;
     }
-    await condition(() => version !== seen, Math.max(1, next.at - Date.now()), {
+    await condition(woken, Math.max(1, next.at - Date.now()), {
       summary: `${next.clock} ${next.kind} at ${iso(next.at)} (calendar ${state.sla.calendar.name})`,
     });
   }
@@ -204,6 +213,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   await drain();
   return toCaseView(state);
 }
+
+const sameThreshold = (a: Threshold | undefined, b: Threshold | undefined): boolean =>
+  a === b || (!!a && !!b && a.clock === b.clock && a.kind === b.kind && a.at === b.at);
 
 /** Validators see no clock of their own; the time only matters to handlers. */
 function validationContext(req: ActionRequest) {

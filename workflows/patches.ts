@@ -12,6 +12,8 @@ export const PATCHES = {
   serialWebhookDelivery: 'serial-webhook-delivery',
   /** 2026-11: the retention sweep also drops idempotency keys older than their lifetime. */
   purgeIdempotencyKeys: 'purge-idempotency-keys',
+  /** 2026-11: the SLA timer is replaced only when the next threshold moves, not on every change. */
+  timerFollowsThreshold: 'timer-follows-threshold',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];

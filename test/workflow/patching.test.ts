@@ -145,11 +145,18 @@ describe('a patched workflow change', () => {
         taskQueue,
       });
       await act(h, { action: 'accept' });
+      await act(h, { action: 'notes', text: 'n', visibility: 'internal' });
       return { h, t };
     });
     const newOpened = projections.find((p) => p.view.id === `${id}-new`)!;
     expect(Date.parse(newOpened.view.createdAt)).toBe(fresh.t - 60_000);
-    expect(patchesTaken(await fresh.h.fetchHistory()).join()).toContain(PATCHES.clockFromReceivedAt);
+    const freshHistory = await fresh.h.fetchHistory();
+    expect(patchesTaken(freshHistory).join()).toContain(PATCHES.clockFromReceivedAt);
+    expect(patchesTaken(freshHistory).join()).toContain(PATCHES.timerFollowsThreshold);
+    // The accept moved the next threshold (respond → resolve) and replaced the timer; the note did not.
+    const count = (type: number) => freshHistory.events!.filter((e) => e.eventType === type).length;
+    expect(count(EventType.EVENT_TYPE_TIMER_CANCELED)).toBe(1);
+    expect(count(EventType.EVENT_TYPE_TIMER_STARTED)).toBe(2);
     await fresh.h.terminate('test done');
   });
 });
