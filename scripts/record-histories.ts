@@ -249,9 +249,9 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    // Opened with the assignee the API chose; notes, findings and an escalation leave the next
-    // threshold where it was, so the respond/resolve timers are kept rather than restarted.
-    name: 'api-assigned-timer-kept',
+    // Opened with the assignee the API chose; notes and findings leave the next threshold and every
+    // search attribute where they were: no timer restart, no upsert (patch only-changed-ops-updates).
+    name: 'api-assigned-ops-unchanged',
     input: { assignee: 'agent.api' },
     async run({ act, sleep }) {
       await act({ action: 'notes', text: 'called the customer back', visibility: 'internal' });

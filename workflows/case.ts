@@ -128,16 +128,23 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     await project();
   }
 
+  let published: string | undefined;
   function publishForOps(): void {
     const next = nextDeadline(state);
-    upsertSearchAttributes([
-      { key: SA.status, value: state.status },
-      { key: SA.priority, value: state.priority },
-      { key: SA.level, value: state.level },
-      { key: SA.assignee, value: state.assignee },
-      { key: SA.breached, value: isBreached(state) },
-      { key: SA.nextDeadline, value: next ? new Date(next) : null },
-    ]);
+    const values = [state.status, state.priority, state.level, state.assignee, isBreached(state), next];
+    // Each upsert is a history event and a visibility write: skip it when nothing ops filter on moved.
+    const key = JSON.stringify(values);
+    if (key !== published || !isPatched(PATCHES.onlyChangedOpsUpdates)) {
+      upsertSearchAttributes([
+        { key: SA.status, value: state.status },
+        { key: SA.priority, value: state.priority },
+        { key: SA.level, value: state.level },
+        { key: SA.assignee, value: state.assignee },
+        { key: SA.breached, value: isBreached(state) },
+        { key: SA.nextDeadline, value: next ? new Date(next) : null },
+      ]);
+    }
+    published = key;
     setCurrentDetails(phaseDetails(state));
   }
 
@@ -195,7 +202,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const next = nextThreshold(state);
     // A change that leaves the next threshold where it was (a note, findings, an assignment) keeps
     // the running timer: no cancel and restart in the history. Older cases wake on every change.
-    const woken = isPatched(PATCHES.timerFollowsThreshold)
+    const woken = isPatched(PATCHES.onlyChangedOpsUpdates)
       ? () =>
           isTerminal(state.status) ||
           workflowInfo().continueAsNewSuggested ||

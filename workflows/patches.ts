@@ -12,8 +12,11 @@ export const PATCHES = {
   serialWebhookDelivery: 'serial-webhook-delivery',
   /** 2026-11: the retention sweep also drops idempotency keys older than their lifetime. */
   purgeIdempotencyKeys: 'purge-idempotency-keys',
-  /** 2026-11: the SLA timer is replaced only when the next threshold moves, not on every change. */
-  timerFollowsThreshold: 'timer-follows-threshold',
+  /**
+   * 2026-11: what ops see changes only when it changed: the SLA timer is replaced only when the next
+   * threshold moves, and search attributes are upserted only when one of their values differs.
+   */
+  onlyChangedOpsUpdates: 'only-changed-ops-updates',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];

@@ -111,6 +111,18 @@ describe('business calendars', () => {
       visibility: 'internal',
     });
     expect(after.body.deadlines.resolveBy).toBe(c.deadlines.resolveBy);
+    // A case opened right after the change gets the new target (the API's policy snapshot is renewed).
+    const { body: later } = await s.call('integrator', 'POST', '/v1/cases', {
+      type: 'inquiry',
+      channel: 'web',
+      subject: 's',
+      description: 'd',
+      customer: { name: 'N' },
+      slaPolicy: 'snap',
+    });
+    expect(Date.parse(later.deadlines.resolveBy)).toBeGreaterThan(
+      Date.parse(c.deadlines.resolveBy) + 7 * 86_400_000,
+    );
     const listed = await s.call('integrator', 'GET', '/v1/sla-policies');
     expect(listed.body.items.find((p: { name: string }) => p.name === 'snap').resolveWithin).toBe('P10D');
     const unknown = await s.call('integrator', 'POST', '/v1/cases', {

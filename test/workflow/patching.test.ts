@@ -152,11 +152,16 @@ describe('a patched workflow change', () => {
     expect(Date.parse(newOpened.view.createdAt)).toBe(fresh.t - 60_000);
     const freshHistory = await fresh.h.fetchHistory();
     expect(patchesTaken(freshHistory).join()).toContain(PATCHES.clockFromReceivedAt);
-    expect(patchesTaken(freshHistory).join()).toContain(PATCHES.timerFollowsThreshold);
+    expect(patchesTaken(freshHistory).join()).toContain(PATCHES.onlyChangedOpsUpdates);
     // The accept moved the next threshold (respond → resolve) and replaced the timer; the note did not.
     const count = (type: number) => freshHistory.events!.filter((e) => e.eventType === type).length;
     expect(count(EventType.EVENT_TYPE_TIMER_CANCELED)).toBe(1);
     expect(count(EventType.EVENT_TYPE_TIMER_STARTED)).toBe(2);
+    // Search attributes went out at opening and at the accept (status); the note changed none of them.
+    const caseUpserts = freshHistory.events!.filter(
+      (e) => e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.CaseStatus,
+    );
+    expect(caseUpserts).toHaveLength(2);
     await fresh.h.terminate('test done');
   });
 });
