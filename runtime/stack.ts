@@ -248,15 +248,21 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-/** JSON logs; keys and codec credentials never reach them. */
+/**
+ * JSON logs; keys and codec credentials never reach them. Written asynchronously (one request log
+ * line per request would otherwise be a blocking write each); pino flushes what is pending on exit.
+ */
 export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],
-      censor: '[redacted]',
+  return pino(
+    {
+      level,
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],
+        censor: '[redacted]',
+      },
     },
-  });
+    pino.destination({ dest: 1, sync: false }),
+  );
 }
 
 let sdkRuntimeInstalled = false;
