@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { loadConfig } from '../../runtime/config.js';
 import { createLogger, startStack, type Stack } from '../../runtime/stack.js';
 import { CASE_BUNDLE_OPTIONS } from '../../runtime/worker.js';
+import { quietBundlerLogger } from './time-skipping.js';
 
 export const KEYS = {
   integrator: 'test-integrator-key',
@@ -87,15 +88,6 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     },
   };
 }
-
-const quietBundlerLogger = {
-  trace: () => {},
-  debug: () => {},
-  info: () => {},
-  warn: (m: string, meta?: unknown) => console.warn(m, meta ?? ''),
-  error: (m: string, meta?: unknown) => console.error(m, meta ?? ''),
-  log: () => {},
-};
 
 export function newCaseBody(overrides: Record<string, unknown> = {}) {
   return {
