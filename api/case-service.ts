@@ -20,7 +20,8 @@ import { leastLoadedAgent } from '../db/directory.js';
 import { CALENDAR_24X7, type BusinessCalendar } from '../domain/calendar/index.js';
 import { classify } from '../domain/case/classification.js';
 import type { CaseCommand } from '../domain/case/commands.js';
-import { isTerminal, SA, workflowIdForCase, type CaseStatus } from '../domain/case/contract.js';
+import { isTerminal, workflowIdForCase, type CaseStatus } from '../domain/case/contract.js';
+import { startSearchAttributes } from '../domain/case/projection.js';
 import type { CaseView, Customer, OpenCaseInput, SlaSnapshot } from '../domain/case/types.js';
 import { caseWorkflow } from '../workflows/case.js';
 import { actionUpdates, FAILURE, openedUpdate } from '../workflows/messages.js';
@@ -164,14 +165,7 @@ export class CaseService {
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       staticSummary: `${input.type} · ${c.priority} · ${input.number}`,
       staticDetails: `Case ${input.number} via ${input.channel}; SLA policy ${input.sla.name} on calendar ${input.sla.calendar.name}`,
-      typedSearchAttributes: [
-        { key: SA.kind, value: input.type },
-        { key: SA.status, value: 'new' },
-        { key: SA.priority, value: c.priority },
-        { key: SA.level, value: c.level },
-        { key: SA.customerId, value: input.customer.id },
-        { key: SA.breached, value: false },
-      ],
+      typedSearchAttributes: startSearchAttributes(input),
     });
     try {
       const view = await client.connection.withDeadline(Date.now() + updateTimeoutMs, () =>

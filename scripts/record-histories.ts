@@ -19,6 +19,7 @@ import { Worker } from '@temporalio/worker';
 import { CALENDAR_24X7, type BusinessCalendar } from '../domain/calendar/index.js';
 import type { CaseCommand } from '../domain/case/commands.js';
 import { workflowIdForCase } from '../domain/case/contract.js';
+import { startSearchAttributes } from '../domain/case/projection.js';
 import type { CaseView, OpenCaseInput, SlaSnapshot } from '../domain/case/types.js';
 import { PROJECT_ROOT } from '../runtime/temporal-binaries.js';
 import { caseWorkflow } from '../workflows/case.js';
@@ -115,6 +116,8 @@ interface Ctx {
 interface Scenario {
   name: string;
   input?: Partial<OpenCaseInput>;
+  /** Started with the search attributes the API sets (startSearchAttributes). */
+  indexedAtStart?: boolean;
   run(ctx: Ctx): Promise<void>;
 }
 
@@ -249,6 +252,21 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    // The current code: one release marker for every patch; assignee and next deadline indexed at
+    // the start (as the API does), so opening upserts nothing; notes keep the timer.
+    name: 'release-2026-11',
+    input: { assignee: 'agent.api' },
+    indexedAtStart: true,
+    async run({ act }) {
+      await act({ action: 'notes', text: 'called the customer back', visibility: 'internal' });
+      await act(accept);
+      await act(findings);
+      await act(guidance);
+      await act(solved);
+      await act(rating(4));
+    },
+  },
+  {
     // Opened with the assignee the API chose; notes and findings leave the next threshold and every
     // search attribute where they were: no timer restart, no upsert (patch only-changed-ops-updates).
     name: 'api-assigned-ops-unchanged',
@@ -311,17 +329,15 @@ async function main(only: string[]): Promise<void> {
       for (const [i, scenario] of SCENARIOS.entries()) {
         if (only.length > 0 && !only.includes(scenario.name)) continue;
         const id = `replay-${String(i + 1).padStart(2, '0')}-${scenario.name}`;
+        const open = openInput(id, {
+          receivedAt: new Date(await env.currentTimeMs()).toISOString(),
+          ...scenario.input,
+        });
         const handle = await env.client.workflow.start(caseWorkflow, {
-          args: [
-            {
-              open: openInput(id, {
-                receivedAt: new Date(await env.currentTimeMs()).toISOString(),
-                ...scenario.input,
-              }),
-            },
-          ],
+          args: [{ open }],
           workflowId: workflowIdForCase(id),
           taskQueue,
+          ...(scenario.indexedAtStart ? { typedSearchAttributes: startSearchAttributes(open) } : {}),
         });
         await scenario.run({
           env,

@@ -21,7 +21,6 @@ import { isTerminal, SA } from '../domain/case/contract.js';
 import {
   applyCommand,
   fireDueThresholds,
-  isBreached,
   nextThreshold,
   openCase,
   openedAt,
@@ -29,7 +28,7 @@ import {
   type Outcome,
   type Threshold,
 } from '../domain/case/machine.js';
-import { nextDeadline, toProjection } from '../domain/case/projection.js';
+import { opsAttributes, opsKey, toProjection } from '../domain/case/projection.js';
 import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from '../domain/case/types.js';
 import { actionUpdates, FAILURE, openedUpdate, viewQuery, type ActionRequest } from './messages.js';
 import { isPatched, PATCHES } from './patches.js';
@@ -128,20 +127,20 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     await project();
   }
 
-  let published: string | undefined;
+  // What the search attributes already say: at the start, what the API set when it started the case.
+  let published = indexedOpsKey();
   function publishForOps(): void {
-    const next = nextDeadline(state);
-    const values = [state.status, state.priority, state.level, state.assignee, isBreached(state), next];
+    const ops = opsAttributes(state);
     // Each upsert is a history event and a visibility write: skip it when nothing ops filter on moved.
-    const key = JSON.stringify(values);
+    const key = opsKey(ops);
     if (key !== published || !isPatched(PATCHES.onlyChangedOpsUpdates)) {
       upsertSearchAttributes([
-        { key: SA.status, value: state.status },
-        { key: SA.priority, value: state.priority },
-        { key: SA.level, value: state.level },
-        { key: SA.assignee, value: state.assignee },
-        { key: SA.breached, value: isBreached(state) },
-        { key: SA.nextDeadline, value: next ? new Date(next) : null },
+        { key: SA.status, value: ops.status },
+        { key: SA.priority, value: ops.priority },
+        { key: SA.level, value: ops.level },
+        { key: SA.assignee, value: ops.assignee },
+        { key: SA.breached, value: ops.breached },
+        { key: SA.nextDeadline, value: ops.nextDeadline ? new Date(ops.nextDeadline) : null },
       ]);
     }
     published = key;
@@ -223,6 +222,28 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
 
 const sameThreshold = (a: Threshold | undefined, b: Threshold | undefined): boolean =>
   a === b || (!!a && !!b && a.clock === b.clock && a.kind === b.kind && a.at === b.at);
+
+/** The key of the ops attributes the case is indexed with now, if all of them are set. */
+function indexedOpsKey(): string | undefined {
+  const sa = workflowInfo().typedSearchAttributes;
+  const [status, priority, level, assignee, breached, next] = [
+    sa.get(SA.status),
+    sa.get(SA.priority),
+    sa.get(SA.level),
+    sa.get(SA.assignee),
+    sa.get(SA.breached),
+    sa.get(SA.nextDeadline),
+  ];
+  if ([status, priority, level, assignee, breached, next].some((v) => v === undefined)) return undefined;
+  return opsKey({
+    status: status as CaseState['status'],
+    priority: priority as CaseState['priority'],
+    level: level as CaseState['level'],
+    assignee: assignee!,
+    breached: breached!,
+    nextDeadline: next!.toISOString(),
+  });
+}
 
 /** Validators see no clock of their own; the time only matters to handlers. */
 function validationContext(req: ActionRequest) {

@@ -1,7 +1,9 @@
 /** What the read model stores of a case after a change: the view plus the columns lists filter on. */
 import { workingTimeBetween } from '../calendar/index.js';
-import { deadlines, isBreached, nextThreshold, toCaseView } from './machine.js';
-import type { CaseEvent, CaseState, CaseView } from './types.js';
+import type { SearchAttributePair } from '@temporalio/common';
+import { SA } from './contract.js';
+import { applyCommand, deadlines, isBreached, nextThreshold, openCase, toCaseView } from './machine.js';
+import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from './types.js';
 
 export interface CaseProjection {
   view: CaseView;
@@ -45,4 +47,57 @@ export function nextDeadline(state: CaseState): string | null {
   const d = deadlines(state);
   const byClock = { respond: d.respondBy, resolve: d.resolveBy, callback: d.callbackBy, rate: d.rateBy };
   return byClock[next.clock];
+}
+
+/** The values ops filter cases on in the Temporal UI: the case's search attributes besides kind and customer. */
+export interface OpsAttributes {
+  status: CaseState['status'];
+  priority: CaseState['priority'];
+  level: CaseState['level'];
+  assignee: string | null;
+  breached: boolean;
+  nextDeadline: string | null;
+}
+
+export function opsAttributes(state: CaseState): OpsAttributes {
+  return {
+    status: state.status,
+    priority: state.priority,
+    level: state.level,
+    assignee: state.assignee,
+    breached: isBreached(state),
+    nextDeadline: nextDeadline(state),
+  };
+}
+
+/** Equal keys, equal attributes: the workflow upserts only when the key changes. */
+export function opsKey(a: OpsAttributes): string {
+  return JSON.stringify([a.status, a.priority, a.level, a.assignee, a.breached, a.nextDeadline]);
+}
+
+/**
+ * The search attributes a case is started with: everything the workflow will index once it has
+ * opened the case (same pure functions, same instant), so its first task has nothing to upsert.
+ */
+export function startSearchAttributes(input: OpenCaseInput): SearchAttributePair[] {
+  const now = Date.parse(input.receivedAt);
+  let { state } = openCase(input, { now, actor: input.openedBy });
+  if (input.assignee) {
+    state = applyCommand(
+      state,
+      { action: 'assign', assignee: input.assignee },
+      { now, actor: 'system' },
+    ).state;
+  }
+  const ops = opsAttributes(state);
+  return [
+    { key: SA.kind, value: input.type },
+    { key: SA.customerId, value: input.customer.id },
+    { key: SA.status, value: ops.status },
+    { key: SA.priority, value: ops.priority },
+    { key: SA.level, value: ops.level },
+    { key: SA.breached, value: ops.breached },
+    ...(ops.assignee ? [{ key: SA.assignee, value: ops.assignee }] : []),
+    ...(ops.nextDeadline ? [{ key: SA.nextDeadline, value: new Date(ops.nextDeadline) }] : []),
+  ] as SearchAttributePair[];
 }
