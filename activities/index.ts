@@ -2,7 +2,7 @@
  * Activities: everything the case workflow does outside itself. Dependencies come in through
  * createActivities(deps), so tests and the worker wire them the same way.
  */
-import { sql, type Insertable, type QueryCreator } from 'kysely';
+import { sql, type Insertable, type Kysely, type QueryCreator } from 'kysely';
 import type { Logger } from 'pino';
 import { heartbeat } from '@temporalio/activity';
 import type { Db } from '../db/database.js';
@@ -28,41 +28,21 @@ export function createActivities({ db, logger, personalData }: ActivityDeps) {
      * keyed by (case, seq) and the row only moves forward, so a retried or late write is harmless.
      */
     async projectCase(sealed: CaseProjection): Promise<{ deliveries: number }> {
-      // The workflow only holds personal data sealed; the read model stores it revealed.
-      const p = await personalData.reveal(sealed);
-      const v = p.view;
-      const row = {
-        id: v.id,
-        number: v.number,
-        type: v.type,
-        channel: v.channel,
-        status: v.status,
-        priority: v.priority,
-        level: v.level,
-        customer_id: v.customer.id,
-        assignee: v.assignee,
-        owner: v.owner,
-        sla_policy: v.slaPolicy,
-        breached: p.breached,
-        next_deadline: p.nextDeadline,
-        reopen_count: v.reopenCount,
-        rating_score: v.rating?.score ?? null,
-        first_contact_resolution: p.firstContactResolution,
-        accepted_at: p.acceptedAt,
-        resolved_at: p.resolvedAt,
-        response_business_ms: p.responseBusinessMs ?? null,
-        resolution_business_ms: p.resolutionBusinessMs ?? null,
-        created_at: v.createdAt,
-        updated_at: v.updatedAt,
-        closed_at: v.closedAt,
-        seq: p.seq,
-        view: JSON.stringify(v),
-      };
-      const { deliveries, inserted } = await writeProjection(db, row, v, p.events);
-      const firstWritten = p.events.filter((e) => inserted.has(e.seq));
-      countEvents(v.type, firstWritten);
-      logger.debug({ caseId: v.id, seq: p.seq, events: p.events.length, deliveries }, 'case projected');
-      return { deliveries };
+      // The workflow only holds personal data sealed; the read model stores it revealed, read with
+      // the case's data key locked so that an erasure cannot interleave (see revealLocked).
+      const { p, written } = await db.transaction().execute(async (trx) => {
+        const p = await personalData.revealLocked(sealed, trx);
+        return { p, written: await writeProjection(trx, projectionRow(p), p.view, p.events) };
+      });
+      countEvents(
+        p.view.type,
+        p.events.filter((e) => written.inserted.has(e.seq)),
+      );
+      logger.debug(
+        { caseId: p.view.id, seq: p.seq, events: p.events.length, deliveries: written.deliveries },
+        'case projected',
+      );
+      return { deliveries: written.deliveries };
     },
 
     /** Retention: erases the personal data of cases closed longer ago than the retention period. */
@@ -110,6 +90,38 @@ export function createActivities({ db, logger, personalData }: ActivityDeps) {
   };
 }
 
+/** The read-model row of a revealed projection: the view plus the columns lists and reports use. */
+function projectionRow(p: CaseProjection): CaseRow {
+  const v = p.view;
+  return {
+    id: v.id,
+    number: v.number,
+    type: v.type,
+    channel: v.channel,
+    status: v.status,
+    priority: v.priority,
+    level: v.level,
+    customer_id: v.customer.id,
+    assignee: v.assignee,
+    owner: v.owner,
+    sla_policy: v.slaPolicy,
+    breached: p.breached,
+    next_deadline: p.nextDeadline,
+    reopen_count: v.reopenCount,
+    rating_score: v.rating?.score ?? null,
+    first_contact_resolution: p.firstContactResolution,
+    accepted_at: p.acceptedAt,
+    resolved_at: p.resolvedAt,
+    response_business_ms: p.responseBusinessMs ?? null,
+    resolution_business_ms: p.resolutionBusinessMs ?? null,
+    created_at: v.createdAt,
+    updated_at: v.updatedAt,
+    closed_at: v.closedAt,
+    seq: p.seq,
+    view: JSON.stringify(v),
+  };
+}
+
 type CaseRow = Insertable<Database['cases']> & { id: string };
 
 /**
@@ -121,7 +133,7 @@ type CaseRow = Insertable<Database['cases']> & { id: string };
  * the events this statement inserted rather than overwrote.
  */
 async function writeProjection(
-  db: Db,
+  db: Kysely<Database>,
   row: CaseRow,
   view: CaseView,
   events: CaseEvent[],

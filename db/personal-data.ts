@@ -5,9 +5,10 @@
  * model, so the data is gone from both, while reports (counts, times, ratings) keep working.
  */
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { seal, unseal, type EncryptionKey } from '../runtime/payload-codec.js';
 import type { Db } from './database.js';
+import type { Database } from './schema.js';
 
 const PREFIX = 'pd1:';
 export const ERASED = '[erased]';
@@ -53,12 +54,34 @@ export class PersonalData {
   }
 
   /** Replaces every sealed string inside `value` by its plaintext, or by [erased] when the key is gone. */
-  async reveal<T>(value: T): Promise<T> {
+  reveal<T>(value: T): Promise<T> {
+    return this.revealWith(value, (id) => this.lookup(id));
+  }
+
+  /**
+   * The same, for writers of the read model: reads the keys inside `trx`, never from the cache, and
+   * locks them (FOR SHARE) until `trx` ends. An erasure (which deletes the keys) therefore waits for
+   * the write this reveal is for and scrubs it, or has already happened and this reveal sees
+   * [erased]: a projection can never put erased data back.
+   */
+  revealLocked<T>(value: T, trx: Transaction<Database>): Promise<T> {
+    return this.revealWith(value, async (id) => {
+      const row = await trx
+        .selectFrom('data_keys')
+        .select(['wrapping_key_id', 'wrapped_key'])
+        .where('case_id', '=', id)
+        .forShare()
+        .executeTakeFirst();
+      return row ? this.unwrap(id, row) : null;
+    });
+  }
+
+  private async revealWith<T>(value: T, keyFor: (caseId: string) => Promise<Buffer | null>): Promise<T> {
     const caseIds = new Set<string>();
     collect(value, caseIds);
     if (caseIds.size === 0) return value;
     const keys = new Map<string, Buffer | null>();
-    for (const id of caseIds) keys.set(id, await this.lookup(id));
+    for (const id of caseIds) keys.set(id, await keyFor(id));
     return replace(value, (s) => {
       const rest = s.slice(PREFIX.length);
       const i = rest.indexOf(':');
@@ -100,15 +123,16 @@ export class PersonalData {
       .select(['wrapping_key_id', 'wrapped_key'])
       .where('case_id', '=', caseId)
       .executeTakeFirst();
-    let key: Buffer | null = null;
-    if (row) {
-      const wrapping = this.wrappingKeys.find((k) => k.id === row.wrapping_key_id);
-      if (!wrapping)
-        throw new Error(`data key of case ${caseId} is wrapped with unknown key '${row.wrapping_key_id}'`);
-      key = unseal(wrapping.key, Buffer.from(row.wrapped_key, 'base64'));
-    }
+    const key = row ? this.unwrap(caseId, row) : null;
     this.cache.set(caseId, { key, until: Date.now() + this.cacheMs });
     return key;
+  }
+
+  private unwrap(caseId: string, row: { wrapping_key_id: string; wrapped_key: string }): Buffer {
+    const wrapping = this.wrappingKeys.find((k) => k.id === row.wrapping_key_id);
+    if (!wrapping)
+      throw new Error(`data key of case ${caseId} is wrapped with unknown key '${row.wrapping_key_id}'`);
+    return unseal(wrapping.key, Buffer.from(row.wrapped_key, 'base64'));
   }
 
   /** Erases a customer's personal data everywhere we hold it; returns the cases touched. */
