@@ -223,7 +223,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
 const sameThreshold = (a: Threshold | undefined, b: Threshold | undefined): boolean =>
   a === b || (!!a && !!b && a.clock === b.clock && a.kind === b.kind && a.at === b.at);
 
-/** The key of the ops attributes the case is indexed with now, if all of them are set. */
+/** The key of the ops attributes the case is indexed with now, if they are set. */
 function indexedOpsKey(): string | undefined {
   const sa = workflowInfo().typedSearchAttributes;
   const [status, priority, level, assignee, breached, next] = [
@@ -234,12 +234,14 @@ function indexedOpsKey(): string | undefined {
     sa.get(SA.breached),
     sa.get(SA.nextDeadline),
   ];
-  if ([status, priority, level, assignee, breached, next].some((v) => v === undefined)) return undefined;
+  // No assignee attribute means none (a keyword cannot be set to null at the start); cases started
+  // before the API set the next deadline lack it, and their first publish upserts as it always did.
+  if ([status, priority, level, breached, next].some((v) => v === undefined)) return undefined;
   return opsKey({
     status: status as CaseState['status'],
     priority: priority as CaseState['priority'],
     level: level as CaseState['level'],
-    assignee: assignee!,
+    assignee: assignee ?? null,
     breached: breached!,
     nextDeadline: next!.toISOString(),
   });

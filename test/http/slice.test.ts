@@ -3,6 +3,7 @@
  * open a case, read it back, accept it through a Workflow Update, read-your-writes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SA } from '../../domain/case/contract.js';
 import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';
 
 let s: TestStack;
@@ -77,7 +78,9 @@ describe('a case end to end', () => {
 
   it('keeps the case findable by Temporal search attributes', async () => {
     const { body: c } = await s.call('integrator', 'POST', '/v1/cases', newCaseBody({ type: 'complaint' }));
-    await s.call('agent', 'POST', `/v1/cases/${c.id}/accept`, { assignee: 'wang.wu' });
+    const { body: accepted } = await s.call('agent', 'POST', `/v1/cases/${c.id}/accept`, {
+      assignee: 'wang.wu',
+    });
     const handle = s.client.workflow.getHandle(c.workflowId);
     const desc = await handle.describe();
     expect(await desc.staticSummary()).toBe(`complaint · ${c.priority} · ${c.number}`);
@@ -93,5 +96,11 @@ describe('a case end to end', () => {
       if (!ids.includes(c.workflowId)) await new Promise((r) => setTimeout(r, 200));
     }
     expect(ids).toContain(c.workflowId);
+    // The case was indexed at its start; the workflow upserted only what the accept changed.
+    expect(desc.typedSearchAttributes.get(SA.nextDeadline)?.toISOString()).toBe(accepted.deadlines.resolveBy);
+    const upserts = (await handle.fetchHistory()).events!.filter(
+      (e) => e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.CaseStatus,
+    );
+    expect(upserts).toHaveLength(1);
   });
 });
