@@ -86,6 +86,23 @@ export function createApp(deps: AppDeps) {
         return m ? { caseId: m[1], workflowId: `case:${m[1]}` } : {};
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      // One short line per request: what was asked and how it ended, not every header.
+      serializers: {
+        req: (req: {
+          id: string;
+          method: string;
+          url: string;
+          remoteAddress?: string;
+          headers: Record<string, unknown>;
+        }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+          remoteAddress: req.remoteAddress,
+          userAgent: req.headers['user-agent'],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
   app.use(
