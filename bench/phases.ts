@@ -406,23 +406,33 @@ export async function rawUpdates(ctx: BenchContext): Promise<ActionMeasured> {
   await runLoad(total, opts.concurrency, (i) => handles[i]!.executeUpdate(trivialUpdate, { args: [0] }));
   progress.note('raw: executeUpdate on a trivial workflow');
   const update = (i: number) => handles[i]!.executeUpdate(trivialUpdate, { args: [1] });
-  await runLoad(opts.warmup, opts.actionConcurrency, update);
-  await sleep(500);
-  const before = ctx.cpu.snapshot();
-  const load = await runLoad(
-    opts.actions,
-    opts.actionConcurrency,
-    (i) => update(opts.warmup + i),
-    (d) => progress.update(opts.warmup + d),
-  );
-  const m = measured(load, opts.actions, opts.actionConcurrency, ctx.cpu.diff(before, ctx.cpu.snapshot()));
-  progress.note('raw: the same, one at a time');
-  const sequential = await sequentialRun(opts.sequentialActions, opts.warmup + opts.actions, update);
+  const { m, sequential } = await timedActions(ctx, update, 'raw: the same, one at a time');
   progress.end(
     `p50 ${m.latencyMs.p50} ms, p99 ${m.latencyMs.p99} ms, ${m.perSecond}/s; one at a time p50 ${sequential.latencyMs.p50} ms`,
   );
   await sleep(1000);
   return { ...m, sequential };
+}
+
+/**
+ * The same measurement for the raw update and for our accept: a warm-up, the measured load at the
+ * action concurrency (with its CPU), then the next ones one at a time.
+ */
+async function timedActions(ctx: BenchContext, act: (i: number) => Promise<unknown>, sequentialNote: string) {
+  const { opts, progress } = ctx;
+  await runLoad(opts.warmup, opts.actionConcurrency, act);
+  await sleep(500);
+  const before = ctx.cpu.snapshot();
+  const load = await runLoad(
+    opts.actions,
+    opts.actionConcurrency,
+    (i) => act(opts.warmup + i),
+    (d) => progress.update(opts.warmup + d),
+  );
+  const m = measured(load, opts.actions, opts.actionConcurrency, ctx.cpu.diff(before, ctx.cpu.snapshot()));
+  progress.note(sequentialNote);
+  const sequential = await sequentialRun(opts.sequentialActions, opts.warmup + opts.actions, act);
+  return { m, sequential };
 }
 
 /** POST /v1/cases/{id}/accept on cases the creation phase opened (one per case, as in real life). */
@@ -434,18 +444,7 @@ export async function apiAccepts(ctx: BenchContext): Promise<ActionMeasured> {
     throw new Error(`accept needs ${total} new cases, the creation phase opened ${ids.length}`);
   progress.start('ours: POST /v1/cases/{id}/accept', total);
   const accept = (i: number) => api.expect([200], 'agent', 'POST', `/v1/cases/${ids[i]}/accept`, {});
-  await runLoad(opts.warmup, opts.actionConcurrency, accept);
-  await sleep(500);
-  const before = ctx.cpu.snapshot();
-  const load = await runLoad(
-    opts.actions,
-    opts.actionConcurrency,
-    (i) => accept(opts.warmup + i),
-    (d) => progress.update(opts.warmup + d),
-  );
-  const m = measured(load, opts.actions, opts.actionConcurrency, ctx.cpu.diff(before, ctx.cpu.snapshot()));
-  progress.note('ours: accept, one at a time');
-  const sequential = await sequentialRun(opts.sequentialActions, opts.warmup + opts.actions, accept);
+  const { m, sequential } = await timedActions(ctx, accept, 'ours: accept, one at a time');
   progress.note('ours: accept, one at a time, straight to the workflow (no API)');
   const direct = (i: number) =>
     ctx.codecClient.workflow.getHandle(workflowIdForCase(ids[i]!)).executeUpdate(actionUpdates.accept, {

@@ -269,6 +269,8 @@ const SCENARIOS: Scenario[] = [
   {
     // Opened with the assignee the API chose; notes and findings leave the next threshold and every
     // search attribute where they were: no timer restart, no upsert (patch only-changed-ops-updates).
+    // The committed history was recorded before the release marker (one marker per patch) and keeps
+    // that path replaying; recorded again today it would take the release path instead.
     name: 'api-assigned-ops-unchanged',
     input: { assignee: 'agent.api' },
     async run({ act, sleep }) {

@@ -28,7 +28,7 @@ import {
   type Outcome,
   type Threshold,
 } from '../domain/case/machine.js';
-import { opsAttributes, opsKey, toProjection } from '../domain/case/projection.js';
+import { opsAttributes, opsKey, opsSearchAttributes, toProjection } from '../domain/case/projection.js';
 import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from '../domain/case/types.js';
 import { actionUpdates, FAILURE, openedUpdate, viewQuery, type ActionRequest } from './messages.js';
 import { isPatched, PATCHES } from './patches.js';
@@ -134,14 +134,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     // Each upsert is a history event and a visibility write: skip it when nothing ops filter on moved.
     const key = opsKey(ops);
     if (key !== published || !isPatched(PATCHES.onlyChangedOpsUpdates)) {
-      upsertSearchAttributes([
-        { key: SA.status, value: ops.status },
-        { key: SA.priority, value: ops.priority },
-        { key: SA.level, value: ops.level },
-        { key: SA.assignee, value: ops.assignee },
-        { key: SA.breached, value: ops.breached },
-        { key: SA.nextDeadline, value: ops.nextDeadline ? new Date(ops.nextDeadline) : null },
-      ]);
+      upsertSearchAttributes(opsSearchAttributes(ops));
     }
     published = key;
     setCurrentDetails(phaseDetails(state));

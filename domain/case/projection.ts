@@ -1,6 +1,6 @@
 /** What the read model stores of a case after a change: the view plus the columns lists filter on. */
 import { workingTimeBetween } from '../calendar/index.js';
-import type { SearchAttributePair } from '@temporalio/common';
+import type { SearchAttributePair, SearchAttributeUpdatePair } from '@temporalio/common';
 import { SA } from './contract.js';
 import { applyCommand, deadlines, isBreached, nextThreshold, openCase, toCaseView } from './machine.js';
 import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from './types.js';
@@ -75,6 +75,18 @@ export function opsKey(a: OpsAttributes): string {
   return JSON.stringify([a.status, a.priority, a.level, a.assignee, a.breached, a.nextDeadline]);
 }
 
+/** The ops attributes as search attributes; a null clears one (no assignee, no deadline ahead). */
+export function opsSearchAttributes(ops: OpsAttributes): SearchAttributeUpdatePair[] {
+  return [
+    { key: SA.status, value: ops.status },
+    { key: SA.priority, value: ops.priority },
+    { key: SA.level, value: ops.level },
+    { key: SA.assignee, value: ops.assignee },
+    { key: SA.breached, value: ops.breached },
+    { key: SA.nextDeadline, value: ops.nextDeadline ? new Date(ops.nextDeadline) : null },
+  ];
+}
+
 /**
  * The search attributes a case is started with: everything the workflow will index once it has
  * opened the case (same pure functions, same instant), so its first task has nothing to upsert.
@@ -89,15 +101,10 @@ export function startSearchAttributes(input: OpenCaseInput): SearchAttributePair
       { now, actor: 'system' },
     ).state;
   }
-  const ops = opsAttributes(state);
   return [
     { key: SA.kind, value: input.type },
     { key: SA.customerId, value: input.customer.id },
-    { key: SA.status, value: ops.status },
-    { key: SA.priority, value: ops.priority },
-    { key: SA.level, value: ops.level },
-    { key: SA.breached, value: ops.breached },
-    ...(ops.assignee ? [{ key: SA.assignee, value: ops.assignee }] : []),
-    ...(ops.nextDeadline ? [{ key: SA.nextDeadline, value: new Date(ops.nextDeadline) }] : []),
+    // A start cannot set an attribute to null: an absent one is read as none.
+    ...opsSearchAttributes(opsAttributes(state)).filter((p) => p.value !== null),
   ] as SearchAttributePair[];
 }

@@ -96,14 +96,14 @@ describe('business calendars', () => {
       200,
     );
     expect((await s.call('agent', 'PUT', '/v1/sla-policies/snap', policy)).status).toBe(403);
-    const { body: c } = await s.call('integrator', 'POST', '/v1/cases', {
+    const onSnap = {
       type: 'inquiry',
       channel: 'web',
       subject: 's',
       description: 'd',
       customer: { name: 'N' },
-      slaPolicy: 'snap',
-    });
+    };
+    const { body: c } = await s.call('integrator', 'POST', '/v1/cases', { ...onSnap, slaPolicy: 'snap' });
     expect(c.slaPolicy).toBe('snap');
     await s.call('admin', 'PUT', '/v1/sla-policies/snap', { ...policy, resolveWithin: 'P10D' });
     const after = await s.call('agent', 'POST', `/v1/cases/${c.id}/notes`, {
@@ -112,25 +112,14 @@ describe('business calendars', () => {
     });
     expect(after.body.deadlines.resolveBy).toBe(c.deadlines.resolveBy);
     // A case opened right after the change gets the new target (the API's policy snapshot is renewed).
-    const { body: later } = await s.call('integrator', 'POST', '/v1/cases', {
-      type: 'inquiry',
-      channel: 'web',
-      subject: 's',
-      description: 'd',
-      customer: { name: 'N' },
-      slaPolicy: 'snap',
-    });
+    const { body: later } = await s.call('integrator', 'POST', '/v1/cases', { ...onSnap, slaPolicy: 'snap' });
     expect(Date.parse(later.deadlines.resolveBy)).toBeGreaterThan(
       Date.parse(c.deadlines.resolveBy) + 7 * 86_400_000,
     );
     const listed = await s.call('integrator', 'GET', '/v1/sla-policies');
     expect(listed.body.items.find((p: { name: string }) => p.name === 'snap').resolveWithin).toBe('P10D');
     const unknown = await s.call('integrator', 'POST', '/v1/cases', {
-      type: 'inquiry',
-      channel: 'web',
-      subject: 's',
-      description: 'd',
-      customer: { name: 'N' },
+      ...onSnap,
       slaPolicy: 'no-such-policy',
     });
     expect(unknown.status).toBe(400);
