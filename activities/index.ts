@@ -205,12 +205,10 @@ async function writeProjection(
               })),
             )
             .onConflict((oc) =>
-              oc
-                .column('event_id')
-                .doUpdateSet((eb) => ({
-                  type: eb.ref('excluded.type'),
-                  payload: eb.ref('excluded.payload'),
-                })),
+              oc.column('event_id').doUpdateSet((eb) => ({
+                type: eb.ref('excluded.type'),
+                payload: eb.ref('excluded.payload'),
+              })),
             )
             .returning(['event_id', 'seq', 'type']),
     )
