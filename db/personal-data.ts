@@ -147,11 +147,17 @@ export class PersonalData {
         })
         .where('id', '=', customerId)
         .execute();
-      await trx.deleteFrom('data_keys').where('customer_id', '=', customerId).execute();
-      return scrubCases(trx, sql`SELECT id FROM cases WHERE customer_id = ${customerId}`);
+      const keys = await trx
+        .deleteFrom('data_keys')
+        .where('customer_id', '=', customerId)
+        .returning('case_id')
+        .execute();
+      const cases = await scrubCases(trx, sql`SELECT id FROM cases WHERE customer_id = ${customerId}`);
+      return { cases, keys: keys.map((k) => k.case_id) };
     });
-    for (const id of scrubbed) this.cache.delete(id);
-    return scrubbed.length;
+    // Including cases not in the read model yet: this instance must not seal with a destroyed key.
+    for (const id of [...scrubbed.cases, ...scrubbed.keys]) this.cache.delete(id);
+    return scrubbed.cases.length;
   }
 
   /** Destroys the cases' data keys and scrubs their personal data from the read model. */
