@@ -6,8 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMigratedPostgres, type TestPostgres } from '../support/postgres.js';
 import { newCaseBody, startTestStack, type TestRole, type TestStack } from '../support/stack.js';
 
+let pg: TestPostgres;
 let s: TestStack;
 let receiver: Server;
 let hooksUrl: string;
@@ -23,10 +25,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
   hooksUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hooks`;
-  s = await startTestStack({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
+  // Its own database: a catch-all subscription in the shared one would reach every other test's cases.
+  pg = await startMigratedPostgres();
+  s = await startTestStack({ DATABASE_URL: pg.url, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
 });
 afterAll(async () => {
   await s?.stop();
+  await pg?.stop();
   await new Promise((r) => receiver?.close(r));
 });
 
