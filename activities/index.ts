@@ -13,6 +13,7 @@ import type { Database } from '../db/schema.js';
 import type { CaseType } from '../domain/case/contract.js';
 import type { CaseProjection } from '../domain/case/projection.js';
 import type { CaseEvent, CaseView } from '../domain/case/types.js';
+import { visibleTo } from '../domain/case/visibility.js';
 import { deliverPending, eventId, webhookPayload } from './webhooks.js';
 
 export interface ActivityDeps {
@@ -157,6 +158,8 @@ async function writeProjection(
     await upsertCase(db).execute();
     return { deliveries: 0, inserted: new Set() };
   }
+  // Webhooks go to integrators' systems: only what integrators may read enters the outbox.
+  const published = events.filter((e) => visibleTo('integrator', e));
   const rows = await db
     .with('written_case', upsertCase)
     .with('written_events', (q) =>
@@ -184,23 +187,30 @@ async function writeProjection(
         .returning(['seq', sql<boolean>`xmax = 0`.as('inserted')]),
     )
     .with('written_outbox', (q) =>
-      q
-        .insertInto('outbox')
-        .values(
-          events.map((e) => ({
-            event_id: eventId(row.id, e.seq),
-            case_id: row.id,
-            seq: e.seq,
-            type: e.type,
-            payload: JSON.stringify(webhookPayload(view, e)),
-          })),
-        )
-        .onConflict((oc) =>
-          oc
-            .column('event_id')
-            .doUpdateSet((eb) => ({ type: eb.ref('excluded.type'), payload: eb.ref('excluded.payload') })),
-        )
-        .returning(['event_id', 'seq', 'type']),
+      // An internal note alone publishes nothing: the CTE then selects no row.
+      published.length === 0
+        ? q
+            .selectFrom('outbox')
+            .select(['event_id', 'seq', 'type'])
+            .where(sql<boolean>`false`)
+        : q
+            .insertInto('outbox')
+            .values(
+              published.map((e) => ({
+                event_id: eventId(row.id, e.seq),
+                case_id: row.id,
+                seq: e.seq,
+                type: e.type,
+                payload: JSON.stringify(webhookPayload(view, e)),
+              })),
+            )
+            .onConflict((oc) =>
+              oc.column('event_id').doUpdateSet((eb) => ({
+                type: eb.ref('excluded.type'),
+                payload: eb.ref('excluded.payload'),
+              })),
+            )
+            .returning(['event_id', 'seq', 'type']),
     )
     .with('due', (q) =>
       q

@@ -19,7 +19,7 @@ import { FALLBACK_POLICY } from '../db/defaults.js';
 import { leastLoadedAgent } from '../db/directory.js';
 import { CALENDAR_24X7, type BusinessCalendar } from '../domain/calendar/index.js';
 import { classify } from '../domain/case/classification.js';
-import type { CaseCommand } from '../domain/case/commands.js';
+import { FREE_TEXT_FIELDS, type CaseCommand } from '../domain/case/commands.js';
 import { isTerminal, workflowIdForCase, type CaseStatus } from '../domain/case/contract.js';
 import { startSearchAttributes } from '../domain/case/projection.js';
 import type { CaseView, Customer, OpenCaseInput, SlaSnapshot } from '../domain/case/types.js';
@@ -199,10 +199,11 @@ export class CaseService {
     if (isTerminal(current.status) && !retry) throw notAllowed(command.action, current.status);
     const { client, updateTimeoutMs } = this.deps;
     const handle = client.workflow.getHandle(workflowIdForCase(caseId));
+    const sealed = await this.sealFreeText(current, command);
     try {
       const view = await client.connection.withDeadline(Date.now() + updateTimeoutMs, () =>
         handle.executeUpdate(actionUpdates[command.action], {
-          args: [{ actor: actorOf(principal), command }],
+          args: [{ actor: actorOf(principal), command: sealed }],
           updateId: idempotencyKey ? `${principal.keyId}:${idempotencyKey}` : undefined,
         }),
       );
@@ -212,6 +213,21 @@ export class CaseService {
       if (retry && isWorkflowGone(err)) return this.get(caseId);
       throw await this.explainUpdateFailure(err, caseId, command.action);
     }
+  }
+
+  /**
+   * The command with its free text sealed with the case's data key: the workflow treats it as an
+   * opaque string, so it enters Temporal's history only in the sealed form (see db/personal-data.ts).
+   */
+  private async sealFreeText(view: CaseView, command: CaseCommand): Promise<CaseCommand> {
+    const fields = command as unknown as Record<string, unknown>;
+    const text = Object.fromEntries(
+      FREE_TEXT_FIELDS[command.action].flatMap((f) =>
+        typeof fields[f] === 'string' ? [[f, fields[f]]] : [],
+      ),
+    ) as Record<string, string>;
+    if (Object.keys(text).length === 0) return command;
+    return { ...command, ...(await this.deps.personalData.seal(view.id, view.customer.id, text)) };
   }
 
   private async explainUpdateFailure(err: unknown, caseId: string, action: string): Promise<unknown> {

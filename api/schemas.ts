@@ -158,6 +158,9 @@ export const TimelineItem = z
     type: z.string(),
     actor: z.string(),
     data: z.record(z.string(), z.unknown()),
+    visibility: z.enum(['internal', 'public']).openapi({
+      description: 'internal events (internal notes) are shown to staff only, never to integrators',
+    }),
   })
   .openapi('TimelineItem');
 

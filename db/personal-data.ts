@@ -1,31 +1,19 @@
 /**
- * Personal data of a case (the customer's contact fields, the subject and description) is sealed
- * with a per-case data key before it enters the workflow. The read model stores it revealed; the
- * Temporal history only ever holds the sealed form. Erasing destroys the key and scrubs the read
- * model, so the data is gone from both, while reports (counts, times, ratings) keep working.
+ * Personal data of a case (the customer's contact fields and every free-text field: subject,
+ * description, notes, replies, findings, reasons… see FREE_TEXT_FIELDS) is sealed with a per-case
+ * data key before it enters the workflow. The read model stores it revealed; the Temporal history
+ * only ever holds the sealed form. Erasing destroys the key and scrubs the read model, so the data
+ * is gone from both, while reports (counts, times, ratings) keep working.
  */
 import { randomBytes } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
+import { FREE_TEXT_KEYS } from '../domain/case/commands.js';
 import { seal, unseal, type EncryptionKey } from '../runtime/payload-codec.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
 
 const PREFIX = 'pd1:';
 export const ERASED = '[erased]';
-
-/** Free-text fields of case events and views that can carry personal data. */
-const FREE_TEXT = [
-  'subject',
-  'description',
-  'summary',
-  'rootCause',
-  'text',
-  'message',
-  'question',
-  'notes',
-  'comment',
-  'reason',
-];
 
 export class PersonalData {
   private readonly cache = new Map<string, { key: Buffer | null; until: number }>();
@@ -96,7 +84,11 @@ export class PersonalData {
   }
 
   private async dataKey(caseId: string, customerId: string): Promise<Buffer> {
-    // A new case has no key yet: write ours first and read back only if a retry already stored one.
+    const hit = this.cache.get(caseId);
+    if (hit?.key && hit.until > Date.now()) return hit.key;
+    // A new case has no key yet, nor has an erased one: write ours first and read back only if one
+    // is stored already. Text written after an erasure is new data, sealed with a new key; what was
+    // sealed with the destroyed one stays unreadable (it fails authentication under the new key).
     const key = randomBytes(32);
     const wrapping = this.wrappingKeys[0]!;
     const stored = await this.db
@@ -135,14 +127,14 @@ export class PersonalData {
     return unseal(wrapping.key, Buffer.from(row.wrapped_key, 'base64'));
   }
 
-  /** Erases a customer's personal data everywhere we hold it; returns the cases touched. */
+  /**
+   * Erases a customer's personal data everywhere we hold it; returns the cases touched. One
+   * transaction: the keys go first (waiting for any projection that holds one, see revealLocked),
+   * then every case of the customer is scrubbed, found by customer inside the same transaction, so
+   * a case projected for the first time a moment before is scrubbed too.
+   */
   async eraseCustomer(customerId: string): Promise<number> {
-    const cases = await this.db
-      .selectFrom('cases')
-      .select('id')
-      .where('customer_id', '=', customerId)
-      .execute();
-    await this.db.transaction().execute(async (trx) => {
+    const scrubbed = await this.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('customers')
         .set({
@@ -155,10 +147,17 @@ export class PersonalData {
         })
         .where('id', '=', customerId)
         .execute();
-      await trx.deleteFrom('data_keys').where('customer_id', '=', customerId).execute();
+      const keys = await trx
+        .deleteFrom('data_keys')
+        .where('customer_id', '=', customerId)
+        .returning('case_id')
+        .execute();
+      const cases = await scrubCases(trx, sql`SELECT id FROM cases WHERE customer_id = ${customerId}`);
+      return { cases, keys: keys.map((k) => k.case_id) };
     });
-    await this.eraseCases(cases.map((c) => c.id));
-    return cases.length;
+    // Including cases not in the read model yet: this instance must not seal with a destroyed key.
+    for (const id of [...scrubbed.cases, ...scrubbed.keys]) this.cache.delete(id);
+    return scrubbed.cases.length;
   }
 
   /** Destroys the cases' data keys and scrubs their personal data from the read model. */
@@ -166,23 +165,27 @@ export class PersonalData {
     if (caseIds.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('data_keys').where('case_id', 'in', caseIds).execute();
-      await sql`UPDATE cases SET personal_data_erased_at = now(), view = jsonb_set(
-          jsonb_set(jsonb_set(view, '{subject}', to_jsonb(${ERASED}::text)), '{description}', to_jsonb(${ERASED}::text)),
-          '{customer}', jsonb_build_object('id', view->'customer'->'id', 'tier', view->'customer'->'tier', 'name', to_jsonb(${ERASED}::text)))
-        WHERE id IN (${sql.join(caseIds)})`.execute(trx);
-      for (const field of FREE_TEXT) {
-        await sql`UPDATE case_events SET data = jsonb_set(data, ${sql.lit(`{${field}}`)}, to_jsonb(${ERASED}::text))
-          WHERE case_id IN (${sql.join(caseIds)}) AND data ? ${field} AND jsonb_typeof(data->${field}) = 'string'`.execute(
-          trx,
-        );
-        await sql`UPDATE outbox SET payload = jsonb_set(payload, ${sql.lit(`{data,${field}}`)}, to_jsonb(${ERASED}::text))
-          WHERE case_id IN (${sql.join(caseIds)}) AND payload->'data' ? ${field} AND jsonb_typeof(payload->'data'->${field}) = 'string'`.execute(
-          trx,
-        );
-      }
+      await scrubCases(trx, sql`VALUES ${sql.join(caseIds.map((id) => sql`(${id})`))}`);
     });
     for (const id of caseIds) this.cache.delete(id);
   }
+}
+
+/**
+ * Replaces the personal data of the cases `ids` selects in views, events and outbox payloads: every
+ * free-text field at any depth (scrub_free_text, migration 007) and the customer's contact fields.
+ * Returns the ids of the cases scrubbed.
+ */
+async function scrubCases(trx: Transaction<Database>, ids: RawBuilder<unknown>): Promise<string[]> {
+  const keys = sql`${`{${FREE_TEXT_KEYS.join(',')}}`}::text[]`;
+  const scrub = (column: string) => sql`scrub_free_text(${sql.ref(column)}, ${keys}, ${ERASED})`;
+  const cases = await sql<{ id: string }>`UPDATE cases SET personal_data_erased_at = now(), view = jsonb_set(
+      ${scrub('view')}, '{customer}',
+      jsonb_build_object('id', view->'customer'->'id', 'tier', view->'customer'->'tier', 'name', to_jsonb(${ERASED}::text)))
+    WHERE id IN (${ids}) RETURNING id`.execute(trx);
+  await sql`UPDATE case_events SET data = ${scrub('data')} WHERE case_id IN (${ids})`.execute(trx);
+  await sql`UPDATE outbox SET payload = ${scrub('payload')} WHERE case_id IN (${ids})`.execute(trx);
+  return cases.rows.map((r) => r.id);
 }
 
 function collect(v: unknown, out: Set<string>): void {

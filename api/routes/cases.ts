@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import { z } from '../zod.js';
 import type { Db } from '../../db/database.js';
 import type { CaseAction } from '../../domain/case/commands.js';
+import { eventVisibility, visibleTo } from '../../domain/case/visibility.js';
+import { audienceOf } from '../audience.js';
 import type { Role } from '../auth.js';
 import type { CaseService } from '../case-service.js';
 import { route, type RouteSpec } from '../http.js';
@@ -157,13 +159,15 @@ export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
       method: 'get',
       path: '/v1/cases/:id/timeline',
       summary: "Get a case's timeline",
+      description:
+        'Staff see every event, each marked `internal` or `public`; integrators see the public ones only.',
       tags: ['cases'],
       roles: ALL,
       responses: {
         200: { description: 'every event, in order', schema: z.object({ items: z.array(TimelineItem) }) },
         404: { description: 'unknown case' },
       },
-      handler: async ({ res, params }) => {
+      handler: async ({ res, params, principal }) => {
         await cases.get(params.id!);
         const rows = await db
           .selectFrom('case_events')
@@ -171,7 +175,12 @@ export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
           .where('case_id', '=', params.id!)
           .orderBy('seq')
           .execute();
-        res.json({ items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })) });
+        const audience = audienceOf(principal);
+        res.json({
+          items: rows
+            .filter((r) => visibleTo(audience, r))
+            .map((r) => ({ ...r, at: new Date(r.at).toISOString(), visibility: eventVisibility(r) })),
+        });
       },
     }),
   ];

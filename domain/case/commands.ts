@@ -38,6 +38,37 @@ export const CASE_ACTIONS: readonly CaseAction[] = [
   'priority',
 ];
 
+/**
+ * The free-text fields of each command: what a person writes, so what can carry personal data. The
+ * API seals them with the case's data key before they enter the workflow, and an erasure scrubs
+ * them (under the same names in events and views) from the read model.
+ */
+export const FREE_TEXT_FIELDS: { readonly [A in CaseAction]: readonly string[] } = {
+  accept: [],
+  assign: [],
+  reject: ['reason'],
+  findings: ['summary', 'rootCause'],
+  'wait-for-customer': ['question'],
+  'customer-reply': ['message'],
+  resolution: ['summary'],
+  approval: ['comment'],
+  callback: ['notes'],
+  rating: ['comment'],
+  escalate: ['reason'],
+  notes: ['text'],
+  withdraw: ['reason'],
+  extend: ['reason'],
+  priority: ['reason'],
+};
+
+/** Free text of an opening besides the customer's contact fields. */
+export const OPENING_FREE_TEXT = ['subject', 'description'] as const;
+
+/** Every key under which free text appears in events, views and webhook payloads, at any depth. */
+export const FREE_TEXT_KEYS: readonly string[] = [
+  ...new Set([...OPENING_FREE_TEXT, ...Object.values(FREE_TEXT_FIELDS).flat()]),
+];
+
 /** An action the case's current status does not allow (HTTP 409). */
 export class ActionNotAllowed extends Error {
   constructor(

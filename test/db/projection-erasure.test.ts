@@ -5,6 +5,8 @@
  * before (and would have had the key cached).
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { createActivities } from '../../activities/index.js';
@@ -25,6 +27,36 @@ afterAll(async () => {
   await db?.destroy();
 });
 
+/** An opening as the API makes it: subject, description and contact fields sealed with the case's key. */
+async function sealedOpening(api: PersonalData, id: string, customerId: string): Promise<OpenCaseInput> {
+  const sealed = await api.seal(id, customerId, {
+    subject: 'Router keeps rebooting',
+    description: 'Call Wang Fang on +86 139 1111 2222',
+    name: 'Wang Fang',
+    email: 'wang.fang@example.com',
+  });
+  return {
+    id,
+    number: `CS-T-${id}`,
+    type: 'complaint',
+    channel: 'api',
+    subject: sealed.subject!,
+    description: sealed.description!,
+    customer: { id: customerId, name: sealed.name!, email: sealed.email!, tier: 'standard' },
+    classification: { priority: 'normal', level: 1, reasons: [] },
+    sla: {
+      name: 'test',
+      calendar: CALENDAR_24X7,
+      respondWithin: 'PT4H',
+      resolveWithin: 'P2D',
+      callbackWithin: 'P1D',
+      rateWithin: 'P5D',
+    },
+    openedBy: 'integrator:test',
+    receivedAt: new Date().toISOString(),
+  };
+}
+
 describe('projecting an erased case', () => {
   it('writes [erased], never the data, even right after the worker revealed it', async () => {
     const keys = parseEncryptionKeys(TEST_ENCRYPTION_KEYS);
@@ -34,32 +66,7 @@ describe('projecting an erased case', () => {
 
     const id = `erasure-${randomUUID().slice(0, 8)}`;
     const customerId = `cust-${randomUUID().slice(0, 8)}`;
-    const sealed = await api.seal(id, customerId, {
-      subject: 'Router keeps rebooting',
-      description: 'Call Wang Fang on +86 139 1111 2222',
-      name: 'Wang Fang',
-      email: 'wang.fang@example.com',
-    });
-    const input: OpenCaseInput = {
-      id,
-      number: 'CS-2026-990001',
-      type: 'complaint',
-      channel: 'api',
-      subject: sealed.subject!,
-      description: sealed.description!,
-      customer: { id: customerId, name: sealed.name!, email: sealed.email!, tier: 'standard' },
-      classification: { priority: 'normal', level: 1, reasons: [] },
-      sla: {
-        name: 'test',
-        calendar: CALENDAR_24X7,
-        respondWithin: 'PT4H',
-        resolveWithin: 'P2D',
-        callbackWithin: 'P1D',
-        rateWithin: 'P5D',
-      },
-      openedBy: 'integrator:test',
-      receivedAt: new Date().toISOString(),
-    };
+    const input = await sealedOpening(api, id, customerId);
     const opened = openCase(input, { now: Date.now(), actor: 'integrator:test' });
     await activities.projectCase(toProjection(opened.state, opened.events));
     const view = async () =>
@@ -97,3 +104,66 @@ describe('projecting an erased case', () => {
     expect(JSON.stringify(opening.data)).not.toContain('Router keeps rebooting');
   });
 });
+
+describe('an erasure racing a case projected for the first time', () => {
+  it('scrubs the new case too: the cases are found inside the transaction that destroys the keys', async () => {
+    const keys = parseEncryptionKeys(TEST_ENCRYPTION_KEYS);
+    const api = new PersonalData(db, keys);
+    const activities = createActivities({
+      db,
+      logger: pino({ level: 'silent' }),
+      personalData: new PersonalData(db, keys),
+    });
+    const customerId = `race-${randomUUID().slice(0, 8)}`;
+    await db
+      .insertInto('customers')
+      .values({ id: customerId, name: 'Wang Fang', tier: 'standard', updated_at: new Date() })
+      .execute();
+    const project = async (id: string) => {
+      const opened = openCase(await sealedOpening(api, id, customerId), {
+        now: Date.now(),
+        actor: 'integrator:test',
+      });
+      await activities.projectCase(toProjection(opened.state, opened.events));
+    };
+    const earlier = `race-a-${randomUUID().slice(0, 8)}`;
+    const fresh = `race-b-${randomUUID().slice(0, 8)}`;
+    await project(earlier);
+
+    // Hold the customer row so the erasure stops at its first write, then project a new case.
+    const holder = new pg.Client({ connectionString: inject('databaseUrl') });
+    await holder.connect();
+    let erasure: Promise<number> | undefined;
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM customers WHERE id = $1 FOR UPDATE', [customerId]);
+      erasure = api.eraseCustomer(customerId);
+      await waitForLockWait(customerId);
+      await project(fresh);
+    } finally {
+      await holder.query('COMMIT');
+      await holder.end();
+    }
+    expect(await erasure).toBe(2);
+
+    for (const id of [earlier, fresh]) {
+      const row = await db.selectFrom('cases').select('view').where('id', '=', id).executeTakeFirstOrThrow();
+      const events = await db.selectFrom('case_events').select('data').where('case_id', '=', id).execute();
+      const stored = JSON.stringify([row.view, events]);
+      expect(row.view.subject, id).toBe(ERASED);
+      expect(stored, id).not.toContain('Router keeps rebooting');
+      expect(stored, id).not.toContain('Wang Fang');
+    }
+  });
+});
+
+/** Waits until a statement on customers waits for a lock: the erasure, behind the held row. */
+async function waitForLockWait(customerId: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity
+      WHERE wait_event_type = 'Lock' AND query LIKE '%customers%'`.execute(db);
+    if (rows[0]!.n > 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the erasure of ${customerId} never waited for the customer row`);
+}
