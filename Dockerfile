@@ -1,25 +1,20 @@
-# Production image of the case service: one image, two roles.
-#   api:    npm run api     (the default CMD)
-#   worker: npm run worker
-# TypeScript runs through tsx (a runtime dependency), so there is no build step.
-FROM node:20-bookworm-slim
+# Production image of the case service: one image, two roles, compiled JavaScript on Node 24 LTS.
+#   api:    node dist/bin/main.js api     (the default CMD)
+#   worker: node dist/bin/main.js worker
+# The worker loads the workflow bundle built here (dist/workflow-bundle.js): the code the replay
+# tests check, never bundled at start.
 
+# ---- build: every dependency, compile to dist/ and bundle the workflows
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
-
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false \
     SCARF_ANALYTICS=false
-
-# Dependencies first, so this layer is cached until package*.json change.
-# `npm install`, not `npm ci`: the lockfile is written on linux-x64 and lacks
-# other platforms' optional packages (e.g. esbuild's), which `npm ci` refuses.
-# Only `dependencies`: everything the api and the worker import is there,
-# tsx included, so the linters, vitest and typescript stay out of the image.
+# `npm install`, not `npm ci`: the lockfile is written on linux-x64 and may lack other platforms'
+# optional packages, which `npm ci` refuses. --ignore-scripts: `prepare` would fetch the Temporal
+# binaries, which only development and the tests need; the build runs explicitly below.
 COPY package.json package-lock.json ./
-RUN npm install --omit=dev --no-audit --no-fund \
-    && npm cache clean --force
-
-# Sources (only what the api and the worker run).
-COPY tsconfig.json ./
+RUN npm install --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
 COPY bin ./bin
 COPY domain ./domain
 COPY workflows ./workflows
@@ -27,15 +22,34 @@ COPY activities ./activities
 COPY api ./api
 COPY db ./db
 COPY runtime ./runtime
+COPY bench/baseline ./bench/baseline
+COPY scripts/build-workflow-bundle.ts ./scripts/
+RUN npm run build
 
-ENV NODE_ENV=production
+# ---- runtime: production dependencies and the compiled output only
+FROM node:24-bookworm-slim
+WORKDIR /app
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false \
+    SCARF_ANALYTICS=false \
+    NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund \
+    && npm cache clean --force
+COPY --from=build /app/dist/bin ./dist/bin
+COPY --from=build /app/dist/domain ./dist/domain
+COPY --from=build /app/dist/workflows ./dist/workflows
+COPY --from=build /app/dist/activities ./dist/activities
+COPY --from=build /app/dist/api ./dist/api
+COPY --from=build /app/dist/db ./dist/db
+COPY --from=build /app/dist/runtime ./dist/runtime
+COPY --from=build /app/dist/workflow-bundle.js ./dist/
 
-# Run as the unprivileged `node` user the image ships with (uid/gid 1000,
-# numeric so runtimes can check it is not root). The code and node_modules stay
-# root-owned: the service reads them and never writes under /app (tsx keeps its
-# cache in the system temp directory).
+# Run as the unprivileged `node` user the image ships with (uid/gid 1000, numeric so runtimes can
+# check it is not root). The code and node_modules stay root-owned: the service reads them and
+# never writes under /app.
 USER 1000:1000
 
 EXPOSE 3000
 
-CMD ["npm", "run", "api"]
+# node itself as PID 1's child-free entry: SIGTERM reaches the service directly (no npm wrapper).
+CMD ["node", "dist/bin/main.js", "api"]

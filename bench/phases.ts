@@ -7,6 +7,7 @@ import {
   baselineActUpdate,
   baselineCaseWorkflow,
   emptyWorkflow,
+  RAW_TASK_QUEUE,
   trivialUpdate,
   trivialUpdateWorkflow,
   type BaselineAction,
@@ -88,6 +89,26 @@ async function openCase(ctx: BenchContext, i: number, extra: Record<string, unkn
   });
 }
 
+/** Starts a baseline case: recorded in PostgreSQL by its activity, then its respond timer. */
+function startBaselineCase(ctx: BenchContext, id: string, subject: string) {
+  return ctx.client.workflow.start(baselineCaseWorkflow, {
+    taskQueue: BASELINE_TASK_QUEUE,
+    workflowId: baselineWorkflowId(id),
+    args: [
+      {
+        id,
+        subject,
+        customerId: `bench-cus-${id}`,
+        requestedAt: Date.now(),
+        respondWithinMs: DAY_MS,
+        resolveWithinMs: 5 * DAY_MS,
+      },
+    ],
+  });
+}
+
+const baselineWorkflowId = (id: string) => `bench-baseline-${id}`;
+
 // ---------------------------------------------------------------------------------------------
 /** The directory a real deployment has (assignment by workload runs), and the breach drill policy. */
 export async function seed(ctx: BenchContext): Promise<void> {
@@ -143,7 +164,7 @@ export async function ceiling(ctx: BenchContext): Promise<Measured> {
   progress.start('raw ceiling: client.workflow.start(emptyWorkflow)', opts.warmup + opts.creations);
   const start = (i: number) =>
     client.workflow.start(emptyWorkflow, {
-      taskQueue: BASELINE_TASK_QUEUE,
+      taskQueue: RAW_TASK_QUEUE,
       workflowId: `bench-empty-${runId}-${i}`,
     });
   await runLoad(opts.warmup, opts.concurrency, start);
@@ -201,7 +222,7 @@ function addCpu(into: CpuDiff, d: CpuDiff): CpuDiff {
 export async function creations(
   ctx: BenchContext,
 ): Promise<{ baseline: BaselineCreation; ours: OurCreation }> {
-  const { opts, client, progress, runId, db } = ctx;
+  const { opts, progress, runId, db } = ctx;
   const rounds = Math.max(1, opts.rounds);
   const perRound = Math.floor(opts.creations / rounds);
   const N = perRound * rounds;
@@ -214,22 +235,8 @@ export async function creations(
     { length: opts.warmup + N },
     (_, i) => `bl-${runId}-${String(i).padStart(6, '0')}`,
   );
-  const blStart = (i: number) => {
-    const id = blIds[i]!;
-    return client.workflow.start(baselineCaseWorkflow, {
-      taskQueue: BASELINE_TASK_QUEUE,
-      workflowId: `bench-baseline-${id}`,
-      args: [
-        {
-          id,
-          subject: `Ball mill controller shows E42 after a power cut (#${i})`,
-          customerId: `bench-cus-${id}`,
-          requestedAt: Date.now(),
-          respondWithinMs: DAY_MS,
-        },
-      ],
-    });
-  };
+  const blStart = (i: number) =>
+    startBaselineCase(ctx, blIds[i]!, `Ball mill controller shows E42 after a power cut (#${i})`);
   const recordedCount = async (from: number, to: number) => {
     const r = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM bench_baseline_cases WHERE id >= ${blIds[from]!} AND id <= ${blIds[to - 1]!}`.execute(
@@ -310,6 +317,7 @@ export async function creations(
     await sleep(500);
   }
   ctx.createdCaseIds = ourIds.filter(Boolean);
+  ctx.createdBaselineIds = blIds;
 
   const baseline: BaselineCreation = {
     n: N,
@@ -398,7 +406,7 @@ export async function rawUpdates(ctx: BenchContext): Promise<ActionMeasured> {
   progress.note('raw: starting the trivial workflows');
   await runLoad(total, opts.concurrency, (i) =>
     client.workflow.start(trivialUpdateWorkflow, {
-      taskQueue: BASELINE_TASK_QUEUE,
+      taskQueue: RAW_TASK_QUEUE,
       workflowId: handles[i]!.workflowId,
     }),
   );
@@ -467,6 +475,33 @@ export async function apiAccepts(ctx: BenchContext): Promise<ActionMeasured> {
     sequential,
     breakdown: { getCase: { n: get.n, latencyMs: get.latencyMs }, directUpdate },
   };
+}
+
+/**
+ * The fair action baseline: the hand-written case's accept (an Update whose handler records it in
+ * PostgreSQL with a local activity and moves its timer), on the baseline cases the creation phase
+ * opened in the same rounds as ours, in the same order, under the same workflow cache size: an
+ * accept finds its case evicted and replays it exactly when ours does.
+ */
+export async function baselineAccepts(ctx: BenchContext): Promise<ActionMeasured> {
+  const { opts, progress, client } = ctx;
+  const ids = ctx.createdBaselineIds;
+  const total = opts.warmup + opts.actions + opts.sequentialActions;
+  if (ids.length < total)
+    throw new Error(`baseline accept needs ${total} new cases, the creation phase opened ${ids.length}`);
+  progress.start('baseline: accept as an Update (local activity, timer moved)', total);
+  const accept = async (i: number) => {
+    const status = await client.workflow
+      .getHandle(baselineWorkflowId(ids[i]!))
+      .executeUpdate(baselineActUpdate, { args: [{ action: 'accept' }] });
+    if (status !== 'investigating') throw new Error(`baseline accept answered '${status}'`);
+  };
+  const { m, sequential } = await timedActions(ctx, accept, 'baseline: accept, one at a time');
+  progress.end(
+    `p50 ${m.latencyMs.p50} ms, p99 ${m.latencyMs.p99} ms, ${m.perSecond}/s; one at a time p50 ${sequential.latencyMs.p50} ms`,
+  );
+  await sleep(1000);
+  return { ...m, sequential };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -656,19 +691,7 @@ export async function historyCost(ctx: BenchContext): Promise<HistoryResult> {
 
     // the baseline, through its client
     const id = `bl-life-${runId}-${k}`;
-    const bh = await client.workflow.start(baselineCaseWorkflow, {
-      taskQueue: BASELINE_TASK_QUEUE,
-      workflowId: `bench-baseline-${id}`,
-      args: [
-        {
-          id,
-          subject: 'Roaming charged twice',
-          customerId: `bench-cus-${id}`,
-          requestedAt: Date.now(),
-          respondWithinMs: DAY_MS,
-        },
-      ],
-    });
+    const bh = await startBaselineCase(ctx, id, 'Roaming charged twice');
     await waitFor(
       async () =>
         (

@@ -6,10 +6,13 @@
  *   npm run bench -- --quick  under ~3 minutes
  *
  * It starts a Temporal dev server (in memory) and a throwaway PostgreSQL unless given
- * --temporal-address / --database-url, then runs each role as its own process: our worker and our
- * API exactly as deployed (`bin/main.ts worker|api`), and the baseline worker
- * (`bench/baseline/worker.ts`) on its own task queue with its own table. See BENCHMARKS.md.
+ * --temporal-address / --database-url, then runs each role as its own process, compiled as shipped
+ * (it runs `npm run build` first unless dist/ is fresh): our worker and our API exactly as deployed
+ * (`dist/bin/main.js worker|api`, the worker loading dist/workflow-bundle.js), and the baseline
+ * worker (`dist/bench/baseline/worker.js`) on its own task queues with its own table. See
+ * BENCHMARKS.md.
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +22,7 @@ import { sql } from 'kysely';
 import { createDb, migrate, type Db } from '../db/database.js';
 import { AesGcmCodec, parseEncryptionKeys } from '../runtime/payload-codec.js';
 import { startDevServer, type RunningDevServer } from '../runtime/temporal-dev-server.js';
+import { buildIsFresh } from '../runtime/workflow-bundle.js';
 import { freePort, startTestPostgres, type TestPostgres } from '../test/support/postgres.js';
 import { createBaselineTable } from './baseline/activities.js';
 import { renderChart } from './chart/chart.js';
@@ -49,12 +53,19 @@ export interface BenchContext {
   workerMetricsUrl: string;
   /** Cases our creation phase opened (still `new`), for the accept phase. */
   createdCaseIds: string[];
+  /** The baseline cases the same rounds opened, for the baseline's accept phase. */
+  createdBaselineIds: string[];
 }
 
-const PHASES = 11;
+const PHASES = 12;
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
+  // What ships is what is measured: the compiled output, built from the sources as they are.
+  if (!buildIsFresh()) {
+    process.stderr.write('dist/ is missing or older than the sources: npm run build…\n');
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  }
   const started = Date.now();
   // Before anything loads the product code: what exactly is being measured.
   const code = describeCode(ROOT);
@@ -150,7 +161,7 @@ async function main(): Promise<void> {
     const settled = await Promise.allSettled([
       startService({
         name: 'worker',
-        args: ['bin/main.ts', 'worker'],
+        args: ['dist/bin/main.js', 'worker'],
         env: { ...common, METRICS_PORT: String(metricsPort), HOST: '127.0.0.1' },
         readyPattern: /\] ready/,
         logDir,
@@ -158,7 +169,7 @@ async function main(): Promise<void> {
       }),
       startService({
         name: 'api',
-        args: ['bin/main.ts', 'api'],
+        args: ['dist/bin/main.js', 'api'],
         env: {
           ...common,
           PORT: '0',
@@ -173,7 +184,7 @@ async function main(): Promise<void> {
       }),
       startService({
         name: 'baseline-worker',
-        args: ['bench/baseline/worker.ts'],
+        args: ['dist/bench/baseline/worker.js'],
         env: common,
         readyPattern: /baseline worker ready/,
         logDir,
@@ -218,6 +229,7 @@ async function main(): Promise<void> {
       progress,
       workerMetricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
       createdCaseIds: [],
+      createdBaselineIds: [],
     };
     await phases.seed(ctx);
     progress.end(`Temporal ${temporalAddress}, PostgreSQL ${pgVersion}, API ${api.baseUrl}`);
@@ -237,6 +249,7 @@ async function main(): Promise<void> {
     const ceiling = await timed('ceiling', () => phases.ceiling(ctx));
     const { baseline, ours } = await timed('creation', () => phases.creations(ctx));
     const rawUpdate = await timed('rawUpdates', () => phases.rawUpdates(ctx));
+    const baselineAccept = await timed('baselineAccepts', () => phases.baselineAccepts(ctx));
     const accept = await timed('accepts', () => phases.apiAccepts(ctx));
     const breach = await timed('breach', () => phases.breaches(ctx, ours.casesPerSecond));
     const history = await timed('history', () => phases.historyCost(ctx));
@@ -259,6 +272,7 @@ async function main(): Promise<void> {
       phaseSeconds,
       createRatio: round3(ours.casesPerSecond / baseline.casesPerSecond),
       createCpuRatio: round3((baseline.cpuMsPerCase.stack ?? NaN) / (ours.cpuMsPerOp.stack ?? NaN)),
+      actionBaselineP99Ratio: round3(accept.latencyMs.p99 / baselineAccept.latencyMs.p99),
       actionP99Ratio: round3(accept.latencyMs.p99 / rawUpdate.latencyMs.p99),
       breachLatencyP99Ms: breach.detectedLateMs.p99,
       breachVisibleP99Ms: breach.visibleLateMs.p99,
@@ -268,6 +282,10 @@ async function main(): Promise<void> {
       listP99Growth: round3(last.list.latencyMs.p99 / first.list.latencyMs.p99),
       targets: {
         createRatio: { target: '>= 0.8', met: ours.casesPerSecond / baseline.casesPerSecond >= 0.8 },
+        actionBaselineP99Ratio: {
+          target: '<= 1.2',
+          met: accept.latencyMs.p99 / baselineAccept.latencyMs.p99 <= 1.2,
+        },
         actionP99Ratio: { target: '<= 1.5', met: accept.latencyMs.p99 / rawUpdate.latencyMs.p99 <= 1.5 },
         breachLatencyP99Ms: { target: '<= 1000', met: breach.detectedLateMs.p99 <= 1000 },
         workerRssFlat: {
@@ -292,7 +310,7 @@ async function main(): Promise<void> {
       code,
       config: { ...opts, databaseUrl: opts.databaseUrl ? '(given)' : undefined, warmupChurn: warmup },
       create: { ceiling, baseline, ours },
-      actions: { raw: rawUpdate, accept },
+      actions: { raw: rawUpdate, baseline: baselineAccept, accept },
       breach,
       scale,
       history,

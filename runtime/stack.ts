@@ -135,7 +135,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
     let worker: Worker | undefined;
     if (opts.roles.includes('worker')) {
       await installSdkRuntime(logger);
-      progress(`starting worker on task queue '${config.temporal.taskQueue}' (bundling workflows)…`);
+      progress(`starting worker on task queue '${config.temporal.taskQueue}'…`);
       const workerConnection = await NativeConnection.connect(connectionOptions);
       stops.push(() => workerConnection.close());
       worker = await createCaseWorker({

@@ -1,12 +1,17 @@
 /** The worker: runs case workflows and their activities on one task queue; scale out by running more. */
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { createActivities } from '../activities/index.js';
 import type { Db } from '../db/database.js';
 import type { PersonalData } from '../db/personal-data.js';
+import { PROJECT_ROOT } from './temporal-binaries.js';
 
-export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+/** Workflow code is always bundled from the TypeScript sources, whether this module runs compiled or not. */
+const source = (file: string) => path.join(PROJECT_ROOT, file);
+
+export const WORKFLOWS_PATH = source('workflows/index.ts');
 
 /**
  * Pure modules every case workflow uses (the state machine, the deadline arithmetic and luxon),
@@ -16,13 +21,19 @@ export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', imp
  * Nothing that imports '@temporalio/workflow' may be listed here.
  */
 export const SHARED_WORKFLOW_MODULES = [
-  fileURLToPath(new URL('../domain/case/machine.ts', import.meta.url)),
-  fileURLToPath(new URL('../domain/case/projection.ts', import.meta.url)),
+  source('domain/case/machine.ts'),
+  source('domain/case/projection.ts'),
   'luxon',
 ];
 
-/** How every case bundle is built, by the worker and by tests that bundle once per file. */
+/** How every case bundle is built: the shipped one (runtime/workflow-bundle.ts) and tests' own. */
 export const CASE_BUNDLE_OPTIONS = { workflowsPath: WORKFLOWS_PATH, preloadModules: SHARED_WORKFLOW_MODULES };
+
+/** The bundle `npm run build` writes and the compiled worker loads: the code the replay tests check. */
+export const SHIPPED_BUNDLE_PATH = path.join(PROJECT_ROOT, 'dist', 'workflow-bundle.js');
+
+/** This module runs compiled (dist/, `npm start`) rather than from the sources through tsx. */
+const COMPILED = import.meta.url.endsWith('.js');
 
 export interface CaseWorkerOptions {
   connection: NativeConnection;
@@ -32,7 +43,7 @@ export interface CaseWorkerOptions {
   logger: Logger;
   personalData: PersonalData;
   dataConverter: WorkerOptions['dataConverter'];
-  /** Pre-built bundle (tests bundle once per file); otherwise the worker bundles at start. */
+  /** A bundle of the caller's (tests bundle once per file); otherwise see workflowCode. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   identity?: string;
   maxCachedWorkflows?: number;
@@ -44,9 +55,7 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     namespace: o.namespace,
     taskQueue: o.taskQueue,
     ...(o.identity ? { identity: o.identity } : {}),
-    ...(o.workflowBundle
-      ? { workflowBundle: o.workflowBundle }
-      : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: SHARED_WORKFLOW_MODULES } }),
+    ...workflowCode(o.workflowBundle),
     dataConverter: o.dataConverter,
     activities: createActivities({
       db: o.db,
@@ -58,4 +67,18 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     maxCachedWorkflows: o.maxCachedWorkflows ?? 250,
     shutdownGraceTime: '10s',
   });
+}
+
+/**
+ * Compiled, the worker loads the bundle built with it, never bundling at start: every worker runs
+ * exactly the code the replay tests checked. From the sources (`npm run dev`) it bundles at start.
+ */
+function workflowCode(given: WorkerOptions['workflowBundle']): Partial<WorkerOptions> {
+  if (given) return { workflowBundle: given };
+  if (COMPILED) {
+    if (!existsSync(SHIPPED_BUNDLE_PATH))
+      throw new Error(`no workflow bundle at ${SHIPPED_BUNDLE_PATH}: run \`npm run build\``);
+    return { workflowBundle: { codePath: SHIPPED_BUNDLE_PATH } };
+  }
+  return { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: SHARED_WORKFLOW_MODULES } };
 }

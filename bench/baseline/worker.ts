@@ -1,29 +1,44 @@
 /**
- * The baseline worker, run as its own process by the bench (like ours): the baseline workflows on
- * their own task queue, SDK defaults otherwise. Env: TEMPORAL_ADDRESS, DATABASE_URL.
+ * The baseline worker, run as its own process by the bench (like ours, compiled: `npm run build`
+ * puts it in dist/bench/baseline/). Two workers in it:
+ *   - the baseline cases, with the same workflow cache size as ours (WORKER_MAX_CACHED_WORKFLOWS,
+ *     read by the same config code), so an action finds a case cached or replays it alike;
+ *   - the raw ceiling and floor (empty and trivial workflows), with the SDK's default cache.
+ * Env: TEMPORAL_ADDRESS, DATABASE_URL.
  */
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createDb } from '../../db/database.js';
+import { loadConfig } from '../../runtime/config.js';
 import { createBaselineActivities } from './activities.js';
-import { BASELINE_TASK_QUEUE } from './workflows.js';
+import { BASELINE_TASK_QUEUE, RAW_TASK_QUEUE } from './workflows.js';
+
+/** workflows.js beside this file once compiled, workflows.ts when run from the sources. */
+const workflowsPath = fileURLToPath(
+  new URL(`./workflows${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url),
+);
 
 async function main(): Promise<void> {
   const address = process.env.TEMPORAL_ADDRESS;
   const databaseUrl = process.env.DATABASE_URL;
   if (!address || !databaseUrl) throw new Error('set TEMPORAL_ADDRESS and DATABASE_URL');
-  const db = createDb(databaseUrl, Number(process.env.DATABASE_POOL_SIZE ?? 10));
+  const config = loadConfig();
+  const db = createDb(databaseUrl, config.database.poolSize);
   const connection = await NativeConnection.connect({ address });
-  const worker = await Worker.create({
-    connection,
-    namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+  const common = { connection, namespace: config.temporal.namespace, workflowsPath };
+  const cases = await Worker.create({
+    ...common,
     taskQueue: BASELINE_TASK_QUEUE,
-    workflowsPath: fileURLToPath(new URL('./workflows.ts', import.meta.url)),
     activities: createBaselineActivities(db),
+    maxCachedWorkflows: config.temporal.maxCachedWorkflows,
   });
-  const running = worker.run();
-  console.log('baseline worker ready');
-  const stop = () => worker.shutdown();
+  const raw = await Worker.create({ ...common, taskQueue: RAW_TASK_QUEUE });
+  const running = Promise.all([cases.run(), raw.run()]);
+  console.log(`baseline worker ready (cases cached: ${config.temporal.maxCachedWorkflows})`);
+  const stop = () => {
+    cases.shutdown();
+    raw.shutdown();
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   await running;

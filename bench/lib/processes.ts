@@ -1,5 +1,5 @@
 /**
- * The service's roles as child processes (`node --import tsx bin/main.ts worker|api`), so the
+ * The service's roles as child processes (`node dist/bin/main.js worker|api`, compiled as shipped), so the
  * worker's resident memory is its own, read from /proc/<pid>/status, and the load generator does
  * not share an event loop with what it measures.
  */
@@ -32,15 +32,11 @@ export async function startService(opts: {
 }): Promise<ServiceProcess> {
   const logFile = path.join(opts.logDir, `${opts.name}.log`);
   const fd = openSync(logFile, 'a');
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...(opts.nodeArgs ?? []), '--import', 'tsx', ...opts.args],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...opts.env },
-      stdio: ['ignore', fd, fd],
-    },
-  );
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...opts.args], {
+    cwd: ROOT,
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', fd, fd],
+  });
   closeSync(fd);
   let exitCode: number | null = null;
   const exited = new Promise<void>((resolve) =>

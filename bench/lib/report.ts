@@ -53,6 +53,7 @@ export function rows(r: BenchResults): Row[] {
       `${pair(r.actions.accept.latencyMs.p50, r.actions.accept.latencyMs.p99)} (accept)`,
       `actionP99Ratio ${r.actionP99Ratio} (≤ 1.5)${mark(t.actionP99Ratio?.met)}`,
     ],
+    ...baselineActionRows(r),
     [
       'action: one at a time p50 / p99',
       pair(r.actions.raw.sequential.latencyMs.p50, r.actions.raw.sequential.latencyMs.p99),
@@ -150,4 +151,31 @@ export function markdownSummary(r: BenchResults): string {
   const table = rows(r);
   const md = (row: Row) => `| ${row.join(' | ')} |`;
   return [md(table[0]!), '| --- | --- | --- | --- |', ...table.slice(1).map(md), ''].join('\n');
+}
+
+/** The fair action baseline's rows (runs before it had one have none). */
+function baselineActionRows(r: BenchResults): Row[] {
+  const b = r.actions.baseline;
+  const a = r.actions.accept;
+  if (!b) return [];
+  return [
+    [
+      `action vs hand-written accept p50 / p99 (N=${b.n}, C=${b.concurrency})`,
+      `${pair(b.latencyMs.p50, b.latencyMs.p99)} (baseline accept)`,
+      `${pair(a.latencyMs.p50, a.latencyMs.p99)} (accept)`,
+      `actionBaselineP99Ratio ${r.actionBaselineP99Ratio} (≤ 1.2)${mark(r.targets.actionBaselineP99Ratio?.met)}`,
+    ],
+    [
+      'action vs hand-written: one at a time p50 / p99',
+      pair(b.sequential.latencyMs.p50, b.sequential.latencyMs.p99),
+      pair(a.sequential.latencyMs.p50, a.sequential.latencyMs.p99),
+      `${(a.sequential.latencyMs.p99 / b.sequential.latencyMs.p99).toFixed(2)}×`,
+    ],
+    [
+      'action vs hand-written: CPU per accept',
+      ms(sumCpu(b.cpuMsPerOp)),
+      ms(sumCpu(a.cpuMsPerOp)),
+      `${(sumCpu(a.cpuMsPerOp) / sumCpu(b.cpuMsPerOp)).toFixed(2)}×`,
+    ],
+  ];
 }

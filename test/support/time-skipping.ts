@@ -7,6 +7,9 @@ import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { registerSearchAttributes } from '../../runtime/search-attributes.js';
 import { findTestServer, MISSING_TEST_SERVER_HELP } from '../../runtime/temporal-binaries.js';
 import { CASE_BUNDLE_OPTIONS } from '../../runtime/worker.js';
+import { quietBundlerLogger } from '../../runtime/workflow-bundle.js';
+
+export { quietBundlerLogger };
 
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = findTestServer();
@@ -23,16 +26,6 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   return env;
 }
-
-/** The bundler's logger, quiet but for warnings and errors. */
-export const quietBundlerLogger = {
-  trace: () => {},
-  debug: () => {},
-  info: () => {},
-  log: () => {},
-  warn: (m: string, meta?: unknown) => console.warn(m, meta ?? ''),
-  error: (m: string, meta?: unknown) => console.error(m, meta ?? ''),
-};
 
 export function bundleCaseWorkflows(extra: Partial<Parameters<typeof bundleWorkflowCode>[0]> = {}) {
   return bundleWorkflowCode({ ...CASE_BUNDLE_OPTIONS, logger: quietBundlerLogger, ...extra });

@@ -1,18 +1,19 @@
 /**
  * Replays the committed histories of representative cases (test/histories/*.json, recorded by
- * `npx tsx scripts/record-histories.ts`) against today's workflow code. A failure here means a change
- * would break cases in flight: guard it with `patched()` instead of re-recording.
+ * `npx tsx scripts/record-histories.ts`) against today's workflow code, in the very bundle the
+ * compiled worker ships. A failure here means a change would break cases in flight: guard it with
+ * `patched()` instead of re-recording.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import proto from '@temporalio/proto';
 import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root.js';
-import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundleCaseWorkflows } from '../support/time-skipping.js';
 import { PROJECT_ROOT } from '../../runtime/temporal-binaries.js';
+import { shippedBundle } from '../../runtime/workflow-bundle.js';
 
 type History = proto.temporal.api.history.v1.IHistory;
 
@@ -46,14 +47,15 @@ function load(file: string): { workflowId: string; history: History } {
   return { workflowId: `case:${open.open.id}`, history };
 }
 
-let workflowBundle: WorkflowBundleWithSourceMap;
+/** The bundle a compiled worker loads (dist/workflow-bundle.js), rebuilt first if its sources changed. */
+let workflowBundle: { codePath: string };
 beforeAll(async () => {
   try {
     Runtime.install({ logger: new DefaultLogger('WARN') });
   } catch {
     // already installed in this process: keep it
   }
-  workflowBundle = await bundleCaseWorkflows();
+  workflowBundle = await shippedBundle();
 });
 
 describe('replaying committed case histories', () => {
