@@ -1,10 +1,16 @@
-/** The worker: runs case workflows and their activities on one task queue; scale out by running more. */
+/**
+ * The workers: case workflows and their activities on the case task queue, webhook delivery
+ * workflows and their activities on their own queue; scale out by running more.
+ */
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
+import type { Client } from '@temporalio/client';
 import { createActivities } from '../activities/index.js';
+import { createDeliveryActivities } from '../activities/webhooks.js';
 import type { Db } from '../db/database.js';
 import type { PersonalData } from '../db/personal-data.js';
+import { deliveryWaker } from './webhook-delivery.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -36,6 +42,15 @@ export interface CaseWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
   identity?: string;
   maxCachedWorkflows?: number;
+  /** Starts and wakes delivery workflows on the webhook task queue. */
+  client: Client;
+  webhooks: { taskQueue: string; retryForMs: number };
+}
+
+function bundle(o: CaseWorkerOptions) {
+  return o.workflowBundle
+    ? { workflowBundle: o.workflowBundle }
+    : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: SHARED_WORKFLOW_MODULES } };
 }
 
 export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
@@ -44,18 +59,36 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     namespace: o.namespace,
     taskQueue: o.taskQueue,
     ...(o.identity ? { identity: o.identity } : {}),
-    ...(o.workflowBundle
-      ? { workflowBundle: o.workflowBundle }
-      : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: SHARED_WORKFLOW_MODULES } }),
+    ...bundle(o),
     dataConverter: o.dataConverter,
     activities: createActivities({
       db: o.db,
       logger: o.logger.child({ component: 'activities' }),
       personalData: o.personalData,
+      wakeDeliveries: deliveryWaker(o.client, o.webhooks.taskQueue),
     }),
     // Cases wait on timers for days: a bounded cache keeps worker memory flat however many are open;
     // an evicted case replays its (short, continued-as-new) history when its next event comes.
     maxCachedWorkflows: o.maxCachedWorkflows ?? 250,
+    shutdownGraceTime: '10s',
+  });
+}
+
+/** Webhook delivery on its own task queue: a slow receiver never takes a case's worker slots. */
+export async function createWebhookWorker(o: CaseWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: o.connection,
+    namespace: o.namespace,
+    taskQueue: o.webhooks.taskQueue,
+    ...(o.identity ? { identity: o.identity } : {}),
+    ...bundle(o),
+    dataConverter: o.dataConverter,
+    activities: createDeliveryActivities({
+      db: o.db,
+      logger: o.logger.child({ component: 'webhooks' }),
+      retryForMs: o.webhooks.retryForMs,
+    }),
+    maxCachedWorkflows: 100,
     shutdownGraceTime: '10s',
   });
 }
