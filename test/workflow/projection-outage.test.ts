@@ -5,22 +5,18 @@
  * lag in its current details, and once the cause is gone every pending change is projected in order.
  */
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import webpack from 'webpack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALENDAR_24X7 } from '../../domain/calendar/index.js';
 import type { CaseCommand } from '../../domain/case/commands.js';
 import type { CaseProjection } from '../../domain/case/projection.js';
-import type { OpenCaseInput } from '../../domain/case/types.js';
 import { caseWorkflow } from '../../workflows/case.js';
 import { actionUpdates, viewQuery } from '../../workflows/messages.js';
 import { bundleCaseWorkflows, createTimeSkippingEnv } from '../support/time-skipping.js';
+import { bundleBeforePatches, plainCaseInput } from './fixtures/cases.js';
 
-const BEFORE = path.resolve(import.meta.dirname, 'fixtures/patches-before.ts');
 const M = 60_000;
 const H = 60 * M;
 
@@ -55,29 +51,6 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-function input(id: string, now: number): OpenCaseInput {
-  return {
-    id,
-    number: 'CS-2026-777777',
-    type: 'fault_report',
-    channel: 'api',
-    subject: 's',
-    description: 'd',
-    customer: { id: 'cust-o', name: 'n', tier: 'standard' },
-    classification: { priority: 'normal', level: 1, reasons: [] },
-    sla: {
-      name: 'p',
-      calendar: CALENDAR_24X7,
-      respondWithin: 'PT2H',
-      resolveWithin: 'PT8H',
-      callbackWithin: 'PT24H',
-      rateWithin: 'P7D',
-    },
-    openedBy: 'integrator:test',
-    receivedAt: new Date(now).toISOString(),
-  };
-}
-
 async function withWorker<T>(bundle: typeof current, fn: () => Promise<T>): Promise<T> {
   const taskQueue = `outage-${randomUUID().slice(0, 8)}`;
   const worker = await Worker.create({
@@ -93,7 +66,7 @@ let queue = '';
 
 async function open(id: string) {
   return env.client.workflow.start(caseWorkflow, {
-    args: [{ open: input(id, await env.currentTimeMs()) }],
+    args: [{ open: plainCaseInput(id, await env.currentTimeMs(), 'CS-2026-777777') }],
     workflowId: `case:${id}`,
     taskQueue: queue,
   });
@@ -130,19 +103,7 @@ async function growthPerHour(bundle: typeof current, how: 'outage' | 'rejected',
 describe('a read model that stays unavailable', () => {
   it('grows the history by a few events per hour, where it used to grow by hundreds', async () => {
     const after = await growthPerHour(current, 'rejected', 3);
-    const before = await growthPerHour(
-      await bundleCaseWorkflows({
-        webpackConfigHook: (config) => {
-          config.plugins = [
-            ...(config.plugins ?? []),
-            new webpack.NormalModuleReplacementPlugin(/^\.\/patches\.js$/, BEFORE),
-          ];
-          return config;
-        },
-      }),
-      'outage',
-      1,
-    );
+    const before = await growthPerHour(await bundleBeforePatches(), 'outage', 1);
     console.log(`history events per hour of projection failure: before ${before}, after ${after}`);
     expect(after).toBeLessThanOrEqual(20);
     expect(before).toBeGreaterThan(100);
