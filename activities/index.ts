@@ -5,45 +5,59 @@
 import { sql, type Insertable, type Kysely, type QueryCreator } from 'kysely';
 import type { Logger } from 'pino';
 import { heartbeat } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/database.js';
 import { leastLoadedAgent } from '../db/directory.js';
 import type { PersonalData } from '../db/personal-data.js';
-import { countEvents } from '../runtime/metrics.js';
+import { countEvents, metrics } from '../runtime/metrics.js';
 import type { Database } from '../db/schema.js';
 import type { CaseType } from '../domain/case/contract.js';
 import type { CaseProjection } from '../domain/case/projection.js';
 import type { CaseEvent, CaseView } from '../domain/case/types.js';
 import { visibleTo } from '../domain/case/visibility.js';
-import { deliverPending, eventId, webhookPayload } from './webhooks.js';
+import { eventId, webhookPayload } from './webhooks.js';
 
 export interface ActivityDeps {
   db: Db;
   logger: Logger;
   personalData: PersonalData;
+  /** Tells these subscriptions' delivery workflows that deliveries are queued (signal-with-start). */
+  wakeDeliveries: (subscriptionIds: string[]) => Promise<void>;
 }
 
-export function createActivities({ db, logger, personalData }: ActivityDeps) {
+export function createActivities({ db, logger, personalData, wakeDeliveries }: ActivityDeps) {
   return {
     /**
-     * Writes the case's new state and events in one transaction. Idempotent and ordered: events are
-     * keyed by (case, seq) and the row only moves forward, so a retried or late write is harmless.
+     * Writes the case's new state and events in one transaction, then wakes the delivery workflows
+     * of the subscriptions it queued webhooks for. Idempotent and ordered: events are keyed by
+     * (case, seq) and the row only moves forward, so a retried or late write is harmless.
+     * A failure the same input would hit again (bad data, a constraint) is not retried here: the
+     * case retries it on its own backoff timer, and ops see it (log, metric, the case's details).
      */
     async projectCase(sealed: CaseProjection): Promise<{ deliveries: number }> {
-      // The workflow only holds personal data sealed; the read model stores it revealed, read with
-      // the case's data key locked so that an erasure cannot interleave (see revealLocked).
-      const { p, written } = await db.transaction().execute(async (trx) => {
-        const p = await personalData.revealLocked(sealed, trx);
-        return { p, written: await writeProjection(trx, projectionRow(p), p.view, p.events) };
-      });
+      let written: Awaited<ReturnType<typeof writeProjection>>;
+      let p: CaseProjection;
+      try {
+        // The workflow only holds personal data sealed; the read model stores it revealed, read with
+        // the case's data key locked so that an erasure cannot interleave (see revealLocked).
+        ({ p, written } = await db.transaction().execute(async (trx) => {
+          const p = await personalData.revealLocked(sealed, trx);
+          return { p, written: await writeProjection(trx, projectionRow(p), p.view, p.events) };
+        }));
+      } catch (err) {
+        throw projectionFailure(logger, sealed, err);
+      }
       countEvents(
         p.view.type,
         p.events.filter((e) => written.inserted.has(e.seq)),
       );
+      // Only once the delivery workflows know may the case go on: a lost wake-up would strand them.
+      if (written.subscriptions.length > 0) await wakeDeliveries(written.subscriptions);
       logger.debug(
-        { caseId: p.view.id, seq: p.seq, events: p.events.length, deliveries: written.deliveries },
+        { caseId: p.view.id, seq: p.seq, events: p.events.length, subscriptions: written.subscriptions },
         'case projected',
       );
-      return { deliveries: written.deliveries };
+      return { deliveries: written.subscriptions.length };
     },
 
     /** Retention: erases the personal data of cases closed longer ago than the retention period. */
@@ -79,9 +93,21 @@ export function createActivities({ db, logger, personalData }: ActivityDeps) {
       return { purged: Number(r.numDeletedRows) };
     },
 
-    /** Sends the case's pending webhooks; Temporal retries it with backoff while any receiver fails. */
+    /**
+     * Cases started before `deliveries-outside-case` still call this after a projection: it hands
+     * the case's pending deliveries to their subscriptions' delivery workflows and returns.
+     */
     async deliverWebhooks(input: { caseId: string; upToSeq: number }): Promise<{ delivered: number }> {
-      return deliverPending({ db, logger }, input.caseId, input.upToSeq);
+      const subs = await db
+        .selectFrom('webhook_deliveries')
+        .select('subscription_id')
+        .distinct()
+        .where('case_id', '=', input.caseId)
+        .where('seq', '<=', input.upToSeq)
+        .where('status', '=', 'pending')
+        .execute();
+      if (subs.length > 0) await wakeDeliveries(subs.map((s) => s.subscription_id));
+      return { delivered: 0 };
     },
 
     /** First-contact assignment by workload (see db/directory.ts). */
@@ -138,7 +164,7 @@ async function writeProjection(
   row: CaseRow,
   view: CaseView,
   events: CaseEvent[],
-): Promise<{ deliveries: number; inserted: Set<number> }> {
+): Promise<{ subscriptions: string[]; inserted: Set<number> }> {
   const { id: _id, ...rest } = row;
   const upsertCase = (q: QueryCreator<Database>) =>
     q
@@ -156,7 +182,7 @@ async function writeProjection(
       .returning('id');
   if (events.length === 0) {
     await upsertCase(db).execute();
-    return { deliveries: 0, inserted: new Set() };
+    return { subscriptions: [], inserted: new Set() };
   }
   // Webhooks go to integrators' systems: only what integrators may read enters the outbox.
   const published = events.filter((e) => visibleTo('integrator', e));
@@ -235,13 +261,42 @@ async function writeProjection(
     .select([
       'seq',
       'inserted',
-      (eb) => eb.selectFrom('due').select(eb.fn.countAll<string>().as('n')).as('deliveries'),
+      (eb) =>
+        eb
+          .selectFrom('due')
+          .select(sql<string[]>`coalesce(array_agg(DISTINCT subscription_id), '{}')`.as('ids'))
+          .as('subscriptions'),
     ])
     .execute();
   return {
-    deliveries: Number(rows[0]?.deliveries ?? 0),
+    subscriptions: rows[0]?.subscriptions ?? [],
     inserted: new Set(rows.filter((r) => r.inserted).map((r) => r.seq)),
   };
 }
 
 export type CaseActivities = ReturnType<typeof createActivities>;
+
+// SQLSTATE classes the same write would hit again: data exception, integrity constraint violation,
+// syntax error or access rule violation (a missing column until a migration runs, say).
+const DETERMINISTIC_SQLSTATE = /^(22|23|42)/;
+
+/** Logs and counts a failed projection; one the same input would hit again is not retried locally. */
+function projectionFailure(logger: Logger, p: CaseProjection, err: unknown): unknown {
+  const code = (err as { code?: unknown }).code;
+  const deterministic =
+    (typeof code === 'string' && DETERMINISTIC_SQLSTATE.test(code)) ||
+    err instanceof TypeError ||
+    err instanceof RangeError;
+  metrics.projectionFailures.inc({ kind: deterministic ? 'deterministic' : 'transient' });
+  const message = (err as Error)?.message ?? String(err);
+  logger.error(
+    { caseId: p.view.id, seq: p.seq, code, deterministic, err: message },
+    'case projection failed',
+  );
+  return deterministic
+    ? ApplicationFailure.nonRetryable(
+        `projection of case ${p.view.id} rejected: ${message}`,
+        'ProjectionRejected',
+      )
+    : err;
+}

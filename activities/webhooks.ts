@@ -1,10 +1,12 @@
 /**
  * Webhook delivery from the outbox: signed (HMAC-SHA256 over "t.body"), carrying the event id so
- * receivers can de-duplicate, retried by Temporal with exponential backoff until every delivery is made.
+ * receivers can de-duplicate. The delivery rows are the queue: one delivery workflow per
+ * subscription (workflows/webhooks.ts) runs `deliverDue`, which sends what is due case by case in
+ * sequence order and gives each failed row its own backoff, until it is delivered or, past the
+ * retry window, marked failed.
  */
 import { createHmac } from 'node:crypto';
-import { heartbeat } from '@temporalio/activity';
-import { ApplicationFailure } from '@temporalio/common';
+import { Context } from '@temporalio/activity';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
@@ -45,64 +47,141 @@ export function webhookPayload(view: CaseView, e: CaseEvent): WebhookPayload {
   };
 }
 
-export function signature(secret: string, body: string, unixSeconds: number): string {
-  const mac = createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex');
-  return `t=${unixSeconds},v1=${mac}`;
+/** `t=<unix>,v1=<mac>`; during a secret rotation a second `v1` signs with the previous secret. */
+export function signature(secrets: string[], body: string, unixSeconds: number): string {
+  const macs = secrets.map(
+    (s) => `v1=${createHmac('sha256', s).update(`${unixSeconds}.${body}`).digest('hex')}`,
+  );
+  return [`t=${unixSeconds}`, ...macs].join(',');
 }
 
 export interface DeliveryDeps {
   db: Db;
   logger: Logger;
+  /** How long a delivery is retried before it is marked failed. */
+  retryForMs: number;
   timeoutMs?: number;
+  /** A pass stops taking new rows after this long, so the activity heartbeats and returns. */
+  budgetMs?: number;
+  /** Cases sent at the same time (each case's events one after another). */
+  lanes?: number;
 }
 
-/** Delivers every pending webhook of one case up to `upToSeq`, in sequence order; throws while any is left. */
-export async function deliverPending(
-  { db, logger, timeoutMs = 10_000 }: DeliveryDeps,
-  caseId: string,
-  upToSeq: number,
-) {
-  // Claim rows for a while so a concurrent attempt for the same case does not send them twice.
-  const claimed = await sql<{
-    subscription_id: string;
-    event_id: string;
-    seq: number;
-  }>`UPDATE webhook_deliveries SET locked_until = now() + interval '20 seconds'
-     WHERE (subscription_id, event_id) IN (
-       SELECT subscription_id, event_id FROM webhook_deliveries
-       WHERE case_id = ${caseId} AND seq <= ${upToSeq} AND status = 'pending'
-         AND (locked_until IS NULL OR locked_until < now())
-       ORDER BY seq FOR UPDATE SKIP LOCKED)
-     RETURNING subscription_id, event_id, seq`.execute(db);
-  const rows = claimed.rows.sort((a, b) => a.seq - b.seq);
-  if (rows.length === 0) {
-    const left = await db
-      .selectFrom('webhook_deliveries')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('case_id', '=', caseId)
-      .where('seq', '<=', upToSeq)
-      .where('status', '=', 'pending')
-      .executeTakeFirstOrThrow();
-    if (Number(left.n) > 0)
-      throw ApplicationFailure.retryable(`${left.n} deliveries are being sent by another attempt`);
-    return { delivered: 0 };
+/** 1 s doubling to 5 min: the backoff after the n-th failed attempt. */
+export const backoffMs = (attempts: number) => Math.min(300_000, 1000 * 2 ** Math.min(attempts - 1, 20));
+
+interface Row {
+  event_id: string;
+  case_id: string;
+  seq: number;
+  attempts: number;
+  window_start: Date;
+}
+
+interface Subscription {
+  id: string;
+  url: string;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_until: Date | null;
+  active: boolean;
+  paused: boolean;
+}
+
+export function createDeliveryActivities(deps: DeliveryDeps) {
+  return {
+    /** Sends what the subscription has due; says when the next retry is due, or to stop. */
+    async deliverDue(input: { subscriptionId: string }): Promise<{ nextAt: number | null; stop: boolean }> {
+      return deliverDue(deps, input.subscriptionId);
+    },
+  };
+}
+export type DeliveryActivities = ReturnType<typeof createDeliveryActivities>;
+
+export async function deliverDue(
+  deps: DeliveryDeps,
+  subscriptionId: string,
+): Promise<{ nextAt: number | null; stop: boolean }> {
+  const { db, budgetMs = 30_000 } = deps;
+  const sub = new SubscriptionState(db, subscriptionId);
+  if (!(await sub.sending())) return { nextAt: null, stop: true };
+  const started = Date.now();
+  for (;;) {
+    const rows = await claimDue(db, subscriptionId);
+    if (rows.length === 0) break;
+    await sendInLanes(deps, sub, rows);
+    if (Date.now() - started > budgetMs || cancelled() || !(await sub.sending())) break;
   }
-  const subs = new Map(
-    (
-      await db
+  if (!(await sub.sending())) return { nextAt: null, stop: true };
+  const next = await db
+    .selectFrom('webhook_deliveries')
+    .select((eb) => eb.fn.min('next_attempt_at').as('at'))
+    .where('subscription_id', '=', subscriptionId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return { nextAt: next?.at ? new Date(next.at).getTime() : null, stop: false };
+}
+
+/** The subscription as it is now (re-read at most once a second): deleting or pausing stops at once. */
+class SubscriptionState {
+  private row: Subscription | undefined;
+  private readAt = 0;
+  constructor(
+    private readonly db: Db,
+    private readonly id: string,
+  ) {}
+
+  async current(): Promise<Subscription | undefined> {
+    if (Date.now() - this.readAt > 1000) {
+      this.row = await this.db
         .selectFrom('webhook_subscriptions')
-        .select(['id', 'url', 'secret'])
-        .where(
-          'id',
-          'in',
-          rows.map((r) => r.subscription_id),
-        )
-        .execute()
-    ).map((s) => [s.id, s]),
-  );
+        .select(['id', 'url', 'secret', 'previous_secret', 'previous_secret_until', 'active', 'paused'])
+        .where('id', '=', this.id)
+        .executeTakeFirst();
+      this.readAt = Date.now();
+    }
+    return this.row;
+  }
+
+  async sending(): Promise<boolean> {
+    const s = await this.current();
+    return !!s && s.active && !s.paused;
+  }
+}
+
+/**
+ * Claims what is due: pending rows whose attempt time has come, in cases where no earlier event is
+ * still waiting for its retry (a case's events go out in sequence order). The claim lasts longer
+ * than a pass, so a second sender (a retried activity while the first still runs) skips them.
+ */
+async function claimDue(db: Db, subscriptionId: string): Promise<Row[]> {
+  const claimed = await sql<Row>`
+    UPDATE webhook_deliveries SET locked_until = now() + interval '60 seconds'
+    WHERE (subscription_id, event_id) IN (
+      SELECT w.subscription_id, w.event_id FROM webhook_deliveries w
+      WHERE w.subscription_id = ${subscriptionId} AND w.status = 'pending'
+        AND w.next_attempt_at <= now()
+        AND (w.locked_until IS NULL OR w.locked_until < now())
+        AND NOT EXISTS (
+          SELECT 1 FROM webhook_deliveries e
+          WHERE e.subscription_id = w.subscription_id AND e.case_id = w.case_id
+            AND e.status = 'pending' AND e.seq < w.seq
+            AND (e.next_attempt_at > now() OR e.locked_until >= now()))
+      ORDER BY w.created_at, w.seq LIMIT 200
+      FOR UPDATE SKIP LOCKED)
+    RETURNING event_id, case_id, seq, attempts, coalesce(retry_from, created_at) AS window_start`.execute(db);
+  return claimed.rows;
+}
+
+/** Cases side by side, each case's events in order; a case stops at its first failure. */
+async function sendInLanes(deps: DeliveryDeps, sub: SubscriptionState, rows: Row[]): Promise<void> {
+  const byCase = new Map<string, Row[]>();
+  for (const r of rows.sort((a, b) => a.seq - b.seq)) {
+    byCase.set(r.case_id, [...(byCase.get(r.case_id) ?? []), r]);
+  }
   const payloads = new Map(
     (
-      await db
+      await deps.db
         .selectFrom('outbox')
         .select(['event_id', 'payload'])
         .where(
@@ -113,70 +192,106 @@ export async function deliverPending(
         .execute()
     ).map((o) => [o.event_id, o.payload]),
   );
+  const queue = [...byCase.values()];
+  const lane = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      let i = 0;
+      for (; i < next.length; i++) {
+        const s = await sub.current();
+        if (!s || !s.active || s.paused || cancelled()) break;
+        if (!(await sendOne(deps, s, next[i]!, payloads.get(next[i]!.event_id)))) {
+          i += 1;
+          break;
+        }
+      }
+      await release(deps.db, sub, next.slice(i));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(deps.lanes ?? 8, queue.length) }, lane));
+}
 
-  let failed = 0;
-  let delivered = 0;
-  const brokenSubs = new Set<string>();
-  for (const row of rows) {
-    const sub = subs.get(row.subscription_id);
-    // Keep per-subscription order: after a failure, later events of that subscription wait for the retry.
-    if (!sub || brokenSubs.has(row.subscription_id)) {
-      await release(db, row);
-      if (sub) failed += 1;
-      continue;
-    }
-    heartbeatIfActivity(row.event_id);
-    const body = JSON.stringify(payloads.get(row.event_id));
-    const outcome = await post(sub.url, body, sub.secret, row.event_id, timeoutMs);
-    await db
-      .updateTable('webhook_deliveries')
-      .set({
-        status: outcome.ok ? 'delivered' : 'pending',
-        attempts: sql`attempts + 1`,
-        last_status_code: outcome.status ?? null,
-        last_error: outcome.error ?? null,
-        last_attempt_at: new Date(),
-        delivered_at: outcome.ok ? new Date() : null,
-        locked_until: null,
-      })
-      .where('subscription_id', '=', row.subscription_id)
-      .where('event_id', '=', row.event_id)
-      .execute();
-    metrics.webhookDeliveries.inc({ outcome: outcome.ok ? 'delivered' : 'failed' });
-    if (outcome.ok) delivered += 1;
-    else {
-      failed += 1;
-      brokenSubs.add(row.subscription_id);
-      logger.warn({ caseId, eventId: row.event_id, url: sub.url, ...outcome }, 'webhook delivery failed');
-    }
+/** One attempt; records it on the row. True when the case may go on with its next event. */
+async function sendOne(deps: DeliveryDeps, s: Subscription, row: Row, payload: unknown): Promise<boolean> {
+  heartbeatIfActivity(row.event_id);
+  const body = JSON.stringify(payload);
+  const secrets =
+    s.previous_secret && s.previous_secret_until && s.previous_secret_until.getTime() > Date.now()
+      ? [s.secret, s.previous_secret]
+      : [s.secret];
+  const outcome: { ok: boolean; status?: number; error?: string } =
+    payload === undefined
+      ? { ok: false, error: 'event missing from the outbox' }
+      : await post(s.url, body, secrets, row.event_id, deps.timeoutMs ?? 10_000);
+  const attempts = row.attempts + 1;
+  const gaveUp = !outcome.ok && Date.now() - row.window_start.getTime() >= deps.retryForMs;
+  await deps.db
+    .updateTable('webhook_deliveries')
+    .set({
+      status: outcome.ok ? 'delivered' : gaveUp ? 'failed' : 'pending',
+      attempts,
+      last_status_code: outcome.status ?? null,
+      last_error: outcome.error ?? null,
+      last_attempt_at: new Date(),
+      delivered_at: outcome.ok ? new Date() : null,
+      next_attempt_at: new Date(Date.now() + (outcome.ok ? 0 : backoffMs(attempts))),
+      locked_until: null,
+    })
+    .where('subscription_id', '=', s.id)
+    .where('event_id', '=', row.event_id)
+    // Deleted meanwhile: the row was cancelled and stays so.
+    .where('status', '=', 'pending')
+    .execute();
+  metrics.webhookDeliveries.inc({ outcome: outcome.ok ? 'delivered' : gaveUp ? 'gave_up' : 'failed' });
+  if (outcome.ok) return true;
+  const log = { caseId: row.case_id, eventId: row.event_id, subscriptionId: s.id, attempts, ...outcome };
+  if (gaveUp) deps.logger.error(log, 'webhook delivery gave up: marked failed (redeliver through the API)');
+  else deps.logger.warn(log, 'webhook delivery failed; retrying');
+  // A given-up event no longer holds back the case's later events.
+  return gaveUp;
+}
+
+function cancelled(): boolean {
+  try {
+    return Context.current().cancellationSignal.aborted;
+  } catch {
+    return false; // called outside an activity (tests of the delivery itself)
   }
-  if (failed > 0)
-    throw ApplicationFailure.retryable(
-      `${failed} webhook deliveries failed; retrying`,
-      'WebhookDeliveryFailed',
-    );
-  return { delivered };
 }
 
 function heartbeatIfActivity(progress: string): void {
   try {
-    heartbeat(progress);
+    Context.current().heartbeat(progress);
   } catch {
-    // called outside an activity (tests of the delivery itself)
+    // called outside an activity
   }
 }
 
-async function release(db: Db, row: { subscription_id: string; event_id: string }) {
+function cancellationSignal(): AbortSignal | undefined {
+  try {
+    return Context.current().cancellationSignal;
+  } catch {
+    return undefined;
+  }
+}
+
+async function release(db: Db, sub: SubscriptionState, rows: Row[]) {
+  if (rows.length === 0) return;
+  const s = await sub.current();
   await db
     .updateTable('webhook_deliveries')
     .set({ locked_until: null })
-    .where('subscription_id', '=', row.subscription_id)
-    .where('event_id', '=', row.event_id)
+    .where('subscription_id', '=', s?.id ?? '')
+    .where(
+      'event_id',
+      'in',
+      rows.map((r) => r.event_id),
+    )
     .execute();
 }
 
-async function post(url: string, body: string, secret: string, id: string, timeoutMs: number) {
+async function post(url: string, body: string, secrets: string[], id: string, timeoutMs: number) {
   const t = Math.floor(Date.now() / 1000);
+  const stop = cancellationSignal();
   try {
     const res = await fetch(url, {
       method: 'POST',
@@ -184,10 +299,10 @@ async function post(url: string, body: string, secret: string, id: string, timeo
         'Content-Type': 'application/json',
         'User-Agent': 'case-service-webhooks/1',
         'X-Event-Id': id,
-        'X-Signature': signature(secret, body, t),
+        'X-Signature': signature(secrets, body, t),
       },
       body,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: stop ? AbortSignal.any([AbortSignal.timeout(timeoutMs), stop]) : AbortSignal.timeout(timeoutMs),
       redirect: 'error',
     });
     await res.arrayBuffer().catch(() => undefined);

@@ -33,6 +33,8 @@ export interface AppDeps {
   logger: Logger;
   keys: KeyStore;
   taskQueue: string;
+  /** Wakes webhook delivery workflows (a redelivery, a resumed subscription). */
+  wakeDeliveries: (subscriptionIds: string[]) => Promise<void>;
   updateTimeoutMs: number;
   rateLimitPerMinute: number;
   personalData: PersonalData;
@@ -153,7 +155,7 @@ export function createApp(deps: AppDeps) {
   ];
   specs.push(
     ...directoryRoutes(deps.db),
-    ...webhookRoutes(deps.db),
+    ...webhookRoutes(deps.db, deps.wakeDeliveries),
     ...privacyRoutes({
       db: deps.db,
       personalData: deps.personalData,

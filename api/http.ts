@@ -8,7 +8,7 @@ import { z } from './zod.js';
 import type { Principal, Role } from './auth.js';
 import { HttpProblem, problem, type FieldError } from './problem.js';
 
-export type Method = 'get' | 'post' | 'put' | 'delete';
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface RouteContext<B, Q> {
   req: Request;

@@ -8,6 +8,7 @@ import * as m004 from './migrations/004_personal_data.js';
 import * as m005 from './migrations/005_business_time.js';
 import * as m006 from './migrations/006_workload_index.js';
 import * as m007 from './migrations/007_scrub_free_text.js';
+import * as m008 from './migrations/008_webhook_delivery_queue.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005_business_time': m005,
   '006_workload_index': m006,
   '007_scrub_free_text': m007,
+  '008_webhook_delivery_queue': m008,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -124,6 +124,11 @@ export interface WebhookSubscriptionsTable {
   event_types: JSONColumnType<string[]>;
   secret: string;
   active: boolean;
+  /** Paused: deliveries are queued but not sent until resumed. */
+  paused: Generated<boolean>;
+  /** After a rotation, the old secret still signs (a second v1) until previous_secret_until. */
+  previous_secret: string | null;
+  previous_secret_until: Timestamp | null;
   created_at: CreatedAt;
 }
 
@@ -132,7 +137,8 @@ export interface WebhookDeliveriesTable {
   event_id: string;
   case_id: string;
   seq: number;
-  status: Generated<'pending' | 'delivered' | 'failed'>;
+  /** cancelled: the subscription was deleted before it was sent. */
+  status: Generated<'pending' | 'delivered' | 'failed' | 'cancelled'>;
   attempts: Generated<number>;
   last_status_code: number | null;
   last_error: string | null;
@@ -140,6 +146,9 @@ export interface WebhookDeliveriesTable {
   created_at: CreatedAt;
   last_attempt_at: Timestamp | null;
   delivered_at: Timestamp | null;
+  /** When the next attempt is due (backoff after a failure). */
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  retry_from: Timestamp | null;
 }
 
 export interface DataKeysTable {

@@ -16,6 +16,12 @@ const EnvSchema = z.object({
   TEMPORAL_ADDRESS: optional,
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('cases'),
+  WEBHOOK_TASK_QUEUE: z.string().default('webhooks'),
+  WEBHOOK_RETRY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(3 * 24 * 3600),
   TEMPORAL_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
   TEMPORAL_CLI_PATH: optional,
@@ -60,6 +66,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       cliPath: e.TEMPORAL_CLI_PATH,
       /** Cases kept in worker memory between events; the rest replay from history when a timer fires. */
       maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+    },
+    webhooks: {
+      /** The delivery workflows' own task queue: a slow receiver never competes with case decisions. */
+      taskQueue: e.WEBHOOK_TASK_QUEUE,
+      /** How long a delivery is retried before it is marked failed. */
+      retryForMs: e.WEBHOOK_RETRY_SECONDS * 1000,
     },
     database: {
       /** Unset: the service runs an embedded PostgreSQL (PGlite) under DATA_DIR. */

@@ -42,8 +42,14 @@ export const metrics = {
   }),
   webhookDeliveries: new Counter({
     name: 'webhook_deliveries_total',
-    help: 'webhook delivery attempts, by outcome (delivered, failed)',
+    help: 'webhook delivery attempts, by outcome (delivered, failed = an attempt failed, gave_up = marked failed)',
     labelNames: ['outcome'] as const,
+    registers: [registry],
+  }),
+  projectionFailures: new Counter({
+    name: 'case_projection_failures_total',
+    help: 'read-model writes that failed, by kind (transient = retried, deterministic = the same error every time)',
+    labelNames: ['kind'] as const,
     registers: [registry],
   }),
 };

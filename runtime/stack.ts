@@ -24,7 +24,8 @@ import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { ensureSearchAttributes } from './search-attributes.js';
 import { configuredConnectionOptions } from './temporal-connection.js';
 import { startDevServer } from './temporal-dev-server.js';
-import { createCaseWorker } from './worker.js';
+import { createCaseWorker, createWebhookWorker } from './worker.js';
+import { deliveryWaker, wakePendingDeliveries } from './webhook-delivery.js';
 import { AesGcmCodec, embeddedEncryptionKeys, parseEncryptionKeys } from './payload-codec.js';
 import { ensureRetentionSchedule } from './retention-schedule.js';
 import { serveMetrics, setSdkMetricsAddress } from './metrics.js';
@@ -138,7 +139,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
       progress(`starting worker on task queue '${config.temporal.taskQueue}'…`);
       const workerConnection = await NativeConnection.connect(connectionOptions);
       stops.push(() => workerConnection.close());
-      worker = await createCaseWorker({
+      const workerOptions = {
         connection: workerConnection,
         namespace: config.temporal.namespace,
         taskQueue: config.temporal.taskQueue,
@@ -148,7 +149,11 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         dataConverter,
         maxCachedWorkflows: config.temporal.maxCachedWorkflows,
         workflowBundle: opts.workflowBundle,
-      });
+        client,
+        webhooks: config.webhooks,
+      };
+      worker = await createCaseWorker(workerOptions);
+      const webhookWorker = await createWebhookWorker(workerOptions);
       await ensureRetentionSchedule(client, {
         taskQueue: config.temporal.taskQueue,
         olderThanDays: config.retention.days,
@@ -160,6 +165,14 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         if (worker!.getState() === 'RUNNING') worker!.shutdown();
         await running;
       });
+      const webhooksRunning = webhookWorker.run();
+      stops.push(async () => {
+        if (webhookWorker.getState() === 'RUNNING') webhookWorker.shutdown();
+        await webhooksRunning;
+      });
+      const woken = await wakePendingDeliveries(db, deliveryWaker(client, config.webhooks.taskQueue));
+      if (woken)
+        progress(`webhook deliveries pending for ${woken} subscription(s): delivery workflows woken`);
     }
 
     if (!opts.roles.includes('api') && config.metricsPort !== undefined) {
@@ -178,6 +191,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         logger,
         keys,
         taskQueue: config.temporal.taskQueue,
+        wakeDeliveries: deliveryWaker(client, config.webhooks.taskQueue),
         updateTimeoutMs: config.updateTimeoutMs,
         rateLimitPerMinute: config.rateLimitPerMinute,
         personalData,

@@ -1,12 +1,18 @@
-/** The worker: runs case workflows and their activities on one task queue; scale out by running more. */
+/**
+ * The workers: case workflows and their activities on the case task queue, webhook delivery
+ * workflows and their activities on their own queue; scale out by running more.
+ */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
+import type { Client } from '@temporalio/client';
 import { createActivities } from '../activities/index.js';
+import { createDeliveryActivities } from '../activities/webhooks.js';
 import type { Db } from '../db/database.js';
 import type { PersonalData } from '../db/personal-data.js';
 import { PROJECT_ROOT } from './temporal-binaries.js';
+import { deliveryWaker } from './webhook-delivery.js';
 
 /** Workflow code is always bundled from the TypeScript sources, whether this module runs compiled or not. */
 const source = (file: string) => path.join(PROJECT_ROOT, file);
@@ -47,6 +53,9 @@ export interface CaseWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
   identity?: string;
   maxCachedWorkflows?: number;
+  /** Starts and wakes delivery workflows on the webhook task queue. */
+  client: Client;
+  webhooks: { taskQueue: string; retryForMs: number };
 }
 
 export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
@@ -61,10 +70,30 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
       db: o.db,
       logger: o.logger.child({ component: 'activities' }),
       personalData: o.personalData,
+      wakeDeliveries: deliveryWaker(o.client, o.webhooks.taskQueue),
     }),
     // Cases wait on timers for days: a bounded cache keeps worker memory flat however many are open;
     // an evicted case replays its (short, continued-as-new) history when its next event comes.
     maxCachedWorkflows: o.maxCachedWorkflows ?? 250,
+    shutdownGraceTime: '10s',
+  });
+}
+
+/** Webhook delivery on its own task queue: a slow receiver never takes a case's worker slots. */
+export async function createWebhookWorker(o: CaseWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: o.connection,
+    namespace: o.namespace,
+    taskQueue: o.webhooks.taskQueue,
+    ...(o.identity ? { identity: o.identity } : {}),
+    ...workflowCode(o.workflowBundle),
+    dataConverter: o.dataConverter,
+    activities: createDeliveryActivities({
+      db: o.db,
+      logger: o.logger.child({ component: 'webhooks' }),
+      retryForMs: o.webhooks.retryForMs,
+    }),
+    maxCachedWorkflows: 100,
     shutdownGraceTime: '10s',
   });
 }

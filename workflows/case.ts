@@ -8,10 +8,12 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
-  proxyActivities,
+  currentUpdateInfo,
+  log,
   proxyLocalActivities,
   setCurrentDetails,
   setHandler,
+  sleep,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -28,29 +30,43 @@ import {
   type Outcome,
   type Threshold,
 } from '../domain/case/machine.js';
-import { opsAttributes, opsKey, opsSearchAttributes, toProjection } from '../domain/case/projection.js';
+import { opsAttributes, opsKey, opsSearchAttributes } from '../domain/case/projection.js';
 import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from '../domain/case/types.js';
 import { actionUpdates, FAILURE, openedUpdate, viewQuery, type ActionRequest } from './messages.js';
 import { isPatched, PATCHES } from './patches.js';
+import { lagDetails, Projector, type ProjectionLag } from './projector.js';
 
 export type CaseWorkflowInput =
-  { open: OpenCaseInput } | { resume: { state: CaseState; unprojected: CaseEvent[] } };
+  | { open: OpenCaseInput }
+  | {
+      resume: {
+        state: CaseState;
+        unprojected: CaseEvent[];
+        /** The read model was behind when the previous run continued as new. */
+        lag?: ProjectionLag;
+        /** Updates the previous runs applied, by update id: a retry answers as they did. */
+        applied?: [string, CaseView][];
+      };
+    };
 
-// Local activities: the projection is on the answer path of every action, so it skips the task queue.
-const { projectCase, chooseAssignee } = proxyLocalActivities<CaseActivities>({
-  startToCloseTimeout: '30s',
-  localRetryThreshold: '10s',
-  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '30s' },
-});
+const assignment = {
+  // Legacy: retried for as long as it takes.
+  legacy: proxyLocalActivities<CaseActivities>({
+    startToCloseTimeout: '30s',
+    localRetryThreshold: '10s',
+    retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '30s' },
+  }),
+  // From deliveries-outside-case: a few seconds of tries, then the case goes on unassigned.
+  bounded: proxyLocalActivities<CaseActivities>({
+    startToCloseTimeout: '5s',
+    scheduleToCloseTimeout: '15s',
+    localRetryThreshold: '1 minute',
+    retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '5s' },
+  }),
+};
 
-// Webhooks: a regular activity, retried with exponential backoff while a receiver is down.
-const { deliverWebhooks } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '2 minutes',
-  // A worker that died mid-delivery is noticed in seconds, not at the start-to-close timeout.
-  heartbeatTimeout: '15 seconds',
-  scheduleToCloseTimeout: '3 days',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+/** How many applied update ids a case carries into its next run (Temporal dedupes only within a run). */
+const APPLIED_CARRIED = 32;
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -68,63 +84,21 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   }
   let version = 0;
   let opened = false;
-  let projecting: Promise<void> = Promise.resolve();
-
-  /** Projections run one after another, so the read model sees events in sequence order. */
-  function project(): Promise<void> {
-    const events = unprojected;
-    unprojected = [];
-    const snapshot = toProjection(state, events);
-    projecting = projecting.then(async () => {
-      const result = await projectCase(snapshot);
-      if (result?.deliveries) deliverInBackground(snapshot.seq);
-    });
-    return projecting;
-  }
-
-  /**
-   * Nobody waits for webhooks to answer; the case only waits for them before it completes. One
-   * delivery activity at a time per case, so a receiver sees a case's events in sequence order.
-   */
-  const deliveries = new Set<Promise<void>>();
-  let deliveryTarget = 0;
-  let deliveryLoop: Promise<void> | undefined;
-  function deliverInBackground(upToSeq: number): void {
-    if (!isPatched(PATCHES.serialWebhookDelivery)) {
-      // Cases started before the patch keep their concurrent deliveries.
-      const delivery: Promise<void> = deliverWebhooks({ caseId: state.id, upToSeq }).then(
-        () => void deliveries.delete(delivery),
-        () => void deliveries.delete(delivery),
-      );
-      deliveries.add(delivery);
-      return;
-    }
-    deliveryTarget = Math.max(deliveryTarget, upToSeq);
-    deliveryLoop ??= (async () => {
-      for (let done = 0; done < deliveryTarget;) {
-        const target = deliveryTarget;
-        // Gave up after the schedule-to-close timeout: the rows stay pending in the delivery log.
-        await deliverWebhooks({ caseId: state.id, upToSeq: target }).catch(() => undefined);
-        done = target;
-      }
-      deliveryLoop = undefined;
-    })();
-  }
-
-  async function drain(): Promise<void> {
-    await condition(allHandlersFinished);
-    await projecting;
-    await Promise.all([...deliveries]);
-    while (deliveryLoop) await deliveryLoop;
-  }
+  const projector = new Projector({
+    state: () => state,
+    unprojected,
+    lag: 'resume' in input ? input.resume.lag : undefined,
+    onLagChange: () => setCurrentDetails(phaseDetails(state) + lagDetails(projector.lag)),
+  });
+  const applied = new Map<string, CaseView>('resume' in input ? (input.resume.applied ?? []) : []);
 
   async function commit(outcome: Outcome): Promise<void> {
     if (outcome.events.length === 0) return;
     state = outcome.state;
-    unprojected.push(...outcome.events);
+    projector.push(outcome.events);
     version += 1;
     publishForOps();
-    await project();
+    await projector.project();
   }
 
   // What the search attributes already say: at the start, what the API set when it started the case.
@@ -137,7 +111,20 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       upsertSearchAttributes(opsSearchAttributes(ops));
     }
     published = key;
-    setCurrentDetails(phaseDetails(state));
+    setCurrentDetails(phaseDetails(state) + lagDetails(projector.lag));
+  }
+
+  /** An update an earlier run applied: the id Temporal no longer knows, with the answer it got. */
+  const earlier = (): CaseView | undefined => {
+    const id = currentUpdateInfo()?.id;
+    return id === undefined ? undefined : applied.get(id);
+  };
+  function remember(view: CaseView): void {
+    const id = currentUpdateInfo()?.id;
+    if (!projector.decoupled || id === undefined) return;
+    applied.delete(id);
+    applied.set(id, view);
+    if (applied.size > APPLIED_CARRIED) applied.delete(applied.keys().next().value!);
   }
 
   setHandler(viewQuery, () => toCaseView(state));
@@ -149,68 +136,112 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     setHandler(
       actionUpdates[action],
       async (req: ActionRequest) => {
+        const before = earlier();
+        if (before) return before;
         await condition(() => opened);
         const command = await withAutoAssignee(req.command);
         await commit(decide(() => applyCommand(state, command, { now: Date.now(), actor: req.actor })));
-        return toCaseView(state);
+        const view = toCaseView(state);
+        remember(view);
+        return view;
       },
       {
-        validator: (req: ActionRequest) =>
-          void decide(() => applyCommand(state, req.command, validationContext(req))),
+        validator: (req: ActionRequest) => {
+          if (earlier()) return;
+          decide(() => applyCommand(state, req.command, validationContext(req)));
+        },
       },
     );
+  }
+
+  /** First-contact assignment by workload; a directory that keeps failing leaves the case unassigned. */
+  async function chooseAssignee(): Promise<string | null> {
+    const q = { type: state.type, level: state.level };
+    if (!projector.decoupled) return assignment.legacy.chooseAssignee(q);
+    try {
+      return await assignment.bounded.chooseAssignee(q);
+    } catch (err) {
+      log.warn('assignment by workload failed; the case stays unassigned', {
+        caseId: state.id,
+        error: String((err as Error)?.cause ?? err),
+      });
+      return null;
+    }
   }
 
   /** Accepting a case nobody has yet: first-contact assignment by workload. */
   async function withAutoAssignee(command: CaseCommand): Promise<CaseCommand> {
     if (command.action !== 'accept' || command.assignee || state.assignee) return command;
-    const assignee = await chooseAssignee({ type: state.type, level: state.level });
+    const assignee = await chooseAssignee();
     return assignee ? { ...command, assignee } : command;
   }
 
   // Opening: assign by workload, then make the case visible before anyone is answered.
   if ('open' in input) {
     const chosen = input.open.assignee;
-    const assignee =
-      chosen !== undefined ? chosen : await chooseAssignee({ type: state.type, level: state.level });
+    const assignee = chosen !== undefined ? chosen : await chooseAssignee();
     if (assignee) {
       const o = applyCommand(state, { action: 'assign', assignee }, { now: Date.now(), actor: 'system' });
       state = o.state;
-      unprojected.push(...o.events);
+      projector.push(o.events);
     }
   }
   publishForOps();
-  await project();
+  await projector.project();
   opened = true;
+
+  /** Continue-as-new only between updates and writes, so nothing accepted is left behind. */
+  const readyToContinue = () => allHandlersFinished() && projector.idle();
 
   while (!isTerminal(state.status)) {
     await commit(fireDueThresholds(state, Date.now()));
     if (isTerminal(state.status)) break;
+    projector.retryIfDue(Date.now());
     if (workflowInfo().continueAsNewSuggested) {
-      await drain();
-      await continueAsNew<typeof caseWorkflow>({ resume: { state, unprojected } });
+      if (!projector.decoupled) {
+        // Legacy: waits for in-flight work, webhooks included.
+        await condition(allHandlersFinished);
+        await projector.drain(sleepUntil);
+        await continueAsNew<typeof caseWorkflow>({ resume: { state, unprojected: projector.pending } });
+      } else if (readyToContinue()) {
+        await continueAsNew<typeof caseWorkflow>({
+          resume: { state, unprojected: projector.pending, lag: projector.lag, applied: [...applied] },
+        });
+      }
     }
     const seen = version;
+    const lagSeen = projector.lagChanges;
     const next = nextThreshold(state);
     // A change that leaves the next threshold where it was (a note, findings, an assignment) keeps
     // the running timer: no cancel and restart in the history. Older cases wake on every change.
     const woken = isPatched(PATCHES.onlyChangedOpsUpdates)
       ? () =>
           isTerminal(state.status) ||
-          workflowInfo().continueAsNewSuggested ||
+          (workflowInfo().continueAsNewSuggested && (!projector.decoupled || readyToContinue())) ||
+          projector.lagChanges !== lagSeen ||
           !sameThreshold(nextThreshold(state), next)
-      : () => version !== seen;
-    if (!next) {
+      : () => version !== seen || projector.lagChanges !== lagSeen;
+    const retryAt = projector.retryAt();
+    const wakeAt = Math.min(next?.at ?? Infinity, retryAt ?? Infinity);
+    if (wakeAt === Infinity) {
       await condition(woken);
       continue;
     }
-    await condition(woken, Math.max(1, next.at - Date.now()), {
-      summary: `${next.clock} ${next.kind} at ${iso(next.at)} (calendar ${state.sla.calendar.name})`,
-    });
+    const summary =
+      next && next.at === wakeAt
+        ? `${next.clock} ${next.kind} at ${iso(next.at)} (calendar ${state.sla.calendar.name})`
+        : `read model retry at ${iso(wakeAt)}`;
+    await condition(woken, Math.max(1, wakeAt - Date.now()), { summary });
   }
-  // Let in-flight actions answer and webhooks go out before the run completes.
-  await drain();
+  // Let in-flight actions answer and the read model take every event before the run completes
+  // (legacy cases also wait for their webhooks; newer ones leave them to the delivery workflows).
+  await condition(allHandlersFinished);
+  await projector.drain(sleepUntil);
   return toCaseView(state);
+}
+
+async function sleepUntil(at: number): Promise<void> {
+  if (at > Date.now()) await sleep(at - Date.now());
 }
 
 const sameThreshold = (a: Threshold | undefined, b: Threshold | undefined): boolean =>

@@ -1,3 +1,4 @@
-// The worker's workflow bundle entry: every workflow type the case task queue runs.
+// The workers' workflow bundle entry: every workflow type the case and webhook task queues run.
 export { caseWorkflow } from './case.js';
 export { retentionSweep } from './retention.js';
+export { webhookDelivery } from './webhooks.js';

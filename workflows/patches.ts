@@ -17,19 +17,32 @@ export const PATCHES = {
    * threshold moves, and search attributes are upserted only when one of their values differs.
    */
   onlyChangedOpsUpdates: 'only-changed-ops-updates',
+  /**
+   * 2026-11, after the release marker: the case never waits for webhook receivers (delivery
+   * workflows on their own task queue send them), a projection or an assignment that keeps failing
+   * is retried on the case's own backoff timer instead of forever inside one local activity, and
+   * continue-as-new carries unprojected events and applied update ids into the next run.
+   */
+  deliveriesOutsideCase: 'deliveries-outside-case',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];
 
 /**
- * Cases started from this release on take every patch above at once and record one marker for
+ * Cases started from this release on take the patches it names at once and record one marker for
  * them (each marker is two history events), instead of one per patch. Cases started before still
- * answer patch by patch, as recorded. A patch added later is not covered: ask it on its own.
+ * answer patch by patch, as recorded. The list is fixed forever: a case that recorded this marker
+ * took exactly these, so a patch added later is asked on its own (until a newer release id names it).
  */
 export const RELEASE_2026_11 = 'release-2026-11';
-const COVERED_BY_RELEASE: ReadonlySet<string> = new Set(Object.values(PATCHES));
+export const COVERED_BY_RELEASE_2026_11: ReadonlySet<PatchId> = new Set<PatchId>([
+  'clock-from-received-at',
+  'serial-webhook-delivery',
+  'purge-idempotency-keys',
+  'only-changed-ops-updates',
+]);
 
 /** The one place the workflow asks; tests build the pre-patch worker by replacing this module. */
 export function isPatched(id: PatchId): boolean {
-  return (COVERED_BY_RELEASE.has(id) && patched(RELEASE_2026_11)) || patched(id);
+  return (COVERED_BY_RELEASE_2026_11.has(id) && patched(RELEASE_2026_11)) || patched(id);
 }

@@ -97,6 +97,10 @@ export interface WebhookReceiver {
   received: Map<string, number>;
   /** Per case, the seqs of its events in the order they first arrived. */
   order: Map<string, number[]>;
+  /** When each X-Event-Id first arrived (ms). */
+  firstAt: Map<string, number>;
+  /** 'down': answers 503 without recording; 'hang': never answers (the sender times out). */
+  mode: 'up' | 'down' | 'hang';
   close(): Promise<void>;
 }
 
@@ -273,12 +277,26 @@ export class Cluster {
   // --- HTTP helpers ---------------------------------------------------------------------------------
 
   private async subscribeWebhooks(): Promise<void> {
+    await this.subscribe(this.webhooks.url);
+  }
+
+  /** Subscribes a receiver to every event; answers the subscription id. */
+  async subscribe(url: string): Promise<string> {
     const res = await fetch(`${this.apiUrl}/v1/webhooks`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${KEYS.admin}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ url: this.webhooks.url, events: ['*'] }),
+      body: JSON.stringify({ url, events: ['*'] }),
     });
     if (res.status !== 201) throw new Error(`webhook subscription: HTTP ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { id: string }).id;
+  }
+
+  async unsubscribe(id: string): Promise<void> {
+    const res = await fetch(`${this.apiUrl}/v1/webhooks/${id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${KEYS.admin}` },
+    });
+    if (res.status !== 204) throw new Error(`webhook unsubscribe: HTTP ${res.status}`);
   }
 
   /** Waits until /readyz says every dependency answers (bounded). */
@@ -359,14 +377,18 @@ export function tail(file: string, lines = 30): string {
   return safeRead(file).split('\n').slice(-lines).join('\n');
 }
 
-async function startWebhookReceiver(): Promise<WebhookReceiver> {
+export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received = new Map<string, number>();
   const order = new Map<string, number[]>();
+  const firstAt = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const id = req.headers['x-event-id'];
     req.resume();
     req.on('end', () => {
+      if (receiver.mode === 'hang') return;
+      if (receiver.mode === 'down') return void res.writeHead(503).end();
       if (typeof id === 'string') {
+        if (!firstAt.has(id)) firstAt.set(id, Date.now());
         const n = received.get(id) ?? 0;
         received.set(id, n + 1);
         // Event ids are `<caseId>:<seq>`.
@@ -381,14 +403,17 @@ async function startWebhookReceiver(): Promise<WebhookReceiver> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
-  return {
+  const receiver: WebhookReceiver = {
     url: `http://127.0.0.1:${port}/hook`,
     received,
     order,
+    firstAt,
+    mode: 'up',
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+  return receiver;
 }

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { createDb } from '../../db/database.js';
 import { viewQuery } from '../../workflows/messages.js';
-import { Cluster } from './cluster.js';
+import { Cluster, startWebhookReceiver } from './cluster.js';
 import {
   DEFAULT_RETRY,
   HttpStats,
@@ -24,11 +24,20 @@ import { emptyFigures, verifyReadModel, verifySettled, type Figures } from './ve
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export const SCENARIOS = ['worker-kill', 'temporal-restart', 'postgres-outage', 'api-restart'] as const;
+export const SCENARIOS = [
+  'worker-kill',
+  'temporal-restart',
+  'postgres-outage',
+  'api-restart',
+  'dead-subscriber',
+  'receiver-down',
+] as const;
 /** Run order: the scenarios whose webhooks take longest to catch up first, so that their catching
  *  up overlaps the later scenarios. */
 const RUN_ORDER: readonly ScenarioName[] = [
+  'receiver-down',
   'postgres-outage',
+  'dead-subscriber',
   'worker-kill',
   'temporal-restart',
   'api-restart',
@@ -184,7 +193,88 @@ async function probeDatabaseOutage(c: FaultContext): Promise<void> {
   );
 }
 
+/** The case ids of the lifecycles once all of them are done (bounded). */
+async function allDone(c: FaultContext): Promise<string[]> {
+  await c.progress.until(c.totalSteps, c.profile.retry.deadlineMs + 60_000);
+  for (let i = 0; i < 600 && c.lifecycles.some((l) => !l.finished && !l.failure); i++) await sleep(100);
+  return c.lifecycles.flatMap((l) => (l.caseId ? [l.caseId] : []));
+}
+
+/** Every case workflow completed, each within `withinMs` from now; problems otherwise. */
+async function expectCompleted(c: FaultContext, caseIds: string[], withinMs: number): Promise<number> {
+  const t0 = Date.now();
+  let slowest = 0;
+  await Promise.all(
+    caseIds.map(async (id) => {
+      const h = c.cluster.client.workflow.getHandle(`case:${id}`);
+      for (;;) {
+        const d = await h.describe().catch(() => undefined);
+        if (d && d.status.name !== 'RUNNING') {
+          slowest = Math.max(slowest, Date.now() - t0);
+          return;
+        }
+        if (Date.now() - t0 > withinMs)
+          return void c.problem(`case ${id}: workflow still running ${secs(withinMs)} after its lifecycle`);
+        await sleep(200);
+      }
+    }),
+  );
+  return slowest;
+}
+
 const FAULTS: Record<ScenarioName, (c: FaultContext) => Promise<void>> = {
+  /** A second subscriber whose receiver never answers: the live receiver must not notice. */
+  async 'dead-subscriber'(c) {
+    const dead = await startWebhookReceiver();
+    dead.mode = 'hang';
+    const sub = await c.cluster.subscribe(dead.url);
+    c.note('subscribed a receiver that never answers, beside the live one');
+    try {
+      const ids = await allDone(c);
+      // Every event of these cases reaches the live receiver within seconds of happening.
+      let worst = 0;
+      let missing = 0;
+      for (const id of ids) {
+        const tl = await c.api.call('agent', 'GET', `/v1/cases/${id}/timeline`);
+        for (const e of (tl.body?.items ?? []) as { seq: number; at: string }[]) {
+          const key = `${id}:${e.seq}`;
+          for (let i = 0; i < 100 && !c.cluster.webhooks.firstAt.has(key); i++) await sleep(100);
+          const at = c.cluster.webhooks.firstAt.get(key);
+          if (at === undefined) missing += 1;
+          else worst = Math.max(worst, at - Date.parse(e.at));
+        }
+      }
+      c.note(`live receiver: slowest event arrived ${secs(worst)} after it happened; ${missing} missing`);
+      if (missing > 0 || worst > 5000)
+        c.problem(`live receiver delayed by the dead one: slowest ${secs(worst)}, ${missing} missing`);
+      const slowest = await expectCompleted(c, ids, 10_000);
+      c.note(`every case workflow completed (the last ${secs(slowest)} after the lifecycles)`);
+    } finally {
+      await c.cluster.unsubscribe(sub).catch((e) => c.problem(`unsubscribe: ${(e as Error).message}`));
+      await dead.close();
+    }
+  },
+
+  /** The only receiver is down for the whole scenario: cases still complete; deliveries come later. */
+  async 'receiver-down'(c) {
+    c.cluster.webhooks.mode = 'down';
+    c.note('webhook receiver down (503) for the whole scenario');
+    try {
+      const ids = await allDone(c);
+      const slowest = await expectCompleted(c, ids, 10_000);
+      c.note(
+        `every case workflow completed with the receiver down (the last ${secs(slowest)} after the lifecycles)`,
+      );
+      const early = ids.filter((id) =>
+        [...c.cluster.webhooks.received.keys()].some((k) => k.startsWith(`${id}:`)),
+      );
+      if (early.length) c.problem(`the receiver was down, yet ${early.length} cases' events were recorded`);
+    } finally {
+      c.cluster.webhooks.mode = 'up';
+      c.note('webhook receiver back up');
+    }
+  },
+
   /** kill -9 the worker mid-run, restart it after a moment. */
   async 'worker-kill'(c) {
     await faultPoint(c);
@@ -364,7 +454,13 @@ async function sabotage(
 /** Waits (bounded) for every case workflow to complete and every webhook to arrive, then judges. */
 export async function settle(cluster: Cluster, results: ScenarioResult[], deadline: number): Promise<void> {
   await Promise.all(results.map((r) => verifySettled(cluster, r.lifecycles, r.figures, r.endedAt, deadline)));
-  for (const r of results) judge(r);
+  for (const r of results) {
+    // Nothing was killed in these: every event id must have arrived exactly once.
+    const onceEach = r.name === 'dead-subscriber' || r.name === 'receiver-down';
+    if (onceEach && r.figures.webhooks.redelivered > 0)
+      r.problems.push(`${r.figures.webhooks.redelivered} webhook events arrived more than once`);
+    judge(r);
+  }
 }
 
 function judge(r: ScenarioResult, settled = true): void {

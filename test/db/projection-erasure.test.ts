@@ -62,7 +62,12 @@ describe('projecting an erased case', () => {
     const keys = parseEncryptionKeys(TEST_ENCRYPTION_KEYS);
     const api = new PersonalData(db, keys);
     const worker = new PersonalData(db, keys); // its own key cache, as in the worker process
-    const activities = createActivities({ db, logger: pino({ level: 'silent' }), personalData: worker });
+    const activities = createActivities({
+      db,
+      logger: pino({ level: 'silent' }),
+      personalData: worker,
+      wakeDeliveries: async () => {},
+    });
 
     const id = `erasure-${randomUUID().slice(0, 8)}`;
     const customerId = `cust-${randomUUID().slice(0, 8)}`;

@@ -49,6 +49,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     DATABASE_URL: inject('databaseUrl'),
     DATABASE_POOL_SIZE: '10',
     TEMPORAL_TASK_QUEUE: taskQueue,
+    WEBHOOK_TASK_QUEUE: `${taskQueue}-webhooks`,
     CASE_API_KEYS: Object.entries(KEYS)
       .map(([role, key]) => `${role}=${key}`)
       .join(','),

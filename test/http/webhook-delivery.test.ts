@@ -1,0 +1,205 @@
+/**
+ * Webhook delivery beside the cases, on the real dev server and PostgreSQL: one dead and one live
+ * receiver — the live one gets every event promptly and once, the cases complete their workflows
+ * within seconds although the dead one never answers; deliveries past the retry window are marked
+ * failed, can be redelivered, and are signed with both secrets during a rotation; deleting a
+ * subscription stops its pending deliveries at once.
+ */
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';
+
+interface Hit {
+  id: string;
+  at: number;
+  body: { caseId: string; sequence: number; occurredAt: string };
+  signature: string;
+  raw: string;
+}
+
+/** A receiver that records what it is sent; `mode` decides how it answers. */
+function receiver() {
+  const hits: Hit[] = [];
+  const r = {
+    hits,
+    mode: 'ok' as 'ok' | 'hang' | 'fail',
+    attempts: 0,
+    url: '',
+    server: undefined as Server | undefined,
+  };
+  r.server = createServer((req: IncomingMessage, res) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      r.attempts += 1;
+      if (r.mode === 'hang') return; // never answers: the sender's timeout ends it
+      if (r.mode === 'fail') return void res.writeHead(503).end();
+      hits.push({
+        id: String(req.headers['x-event-id']),
+        at: Date.now(),
+        body: JSON.parse(raw),
+        signature: String(req.headers['x-signature']),
+        raw,
+      });
+      res.writeHead(204).end();
+    });
+  });
+  return r;
+}
+type Receiver = ReturnType<typeof receiver>;
+
+let s: TestStack;
+const live = receiver();
+const dead = receiver();
+beforeAll(async () => {
+  s = await startTestStack({ WEBHOOK_RETRY_SECONDS: '12' });
+  for (const r of [live, dead]) {
+    await new Promise<void>((ok) => r.server!.listen(0, '127.0.0.1', () => ok()));
+    r.url = `http://127.0.0.1:${(r.server!.address() as { port: number }).port}/hooks`;
+  }
+});
+afterAll(async () => {
+  await s?.stop();
+  for (const r of [live, dead]) {
+    r.server?.closeAllConnections();
+    await new Promise((ok) => r.server?.close(ok));
+  }
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return true;
+    await sleep(100);
+  }
+  return check();
+}
+async function subscribe(r: Receiver, secret: string) {
+  const sub = await s.call('admin', 'POST', '/v1/webhooks', { url: r.url, events: ['*'], secret });
+  expect(sub.status).toBe(201);
+  return sub.body.id as string;
+}
+/** A case through to closed; answers its id and when the closing action answered. */
+async function lifecycle(): Promise<{ id: string; closedAt: number }> {
+  const { body: c } = await s.call('integrator', 'POST', '/v1/cases', newCaseBody());
+  for (const [path, body] of [
+    ['accept', {}],
+    ['findings', { summary: 'f' }],
+    ['resolution', { summary: 'r', remedy: 'guidance' }],
+    ['callback', { reached: true, solved: true }],
+  ] as const) {
+    expect((await s.call('agent', 'POST', `/v1/cases/${c.id}/${path}`, body)).status).toBe(200);
+  }
+  const rated = await s.call('integrator', 'POST', `/v1/cases/${c.id}/rating`, { score: 5 });
+  expect(rated.body.status).toBe('closed');
+  return { id: c.id, closedAt: Date.now() };
+}
+const timelineIds = async (caseId: string) =>
+  ((await s.call('agent', 'GET', `/v1/cases/${caseId}/timeline`)).body.items as { seq: number }[]).map(
+    (e) => `${caseId}:${e.seq}`,
+  );
+const mac = (secret: string, t: string, raw: string) =>
+  createHmac('sha256', secret).update(`${t}.${raw}`).digest('hex');
+
+describe('webhook delivery beside the cases', () => {
+  let deadSub = '';
+  let cases: { id: string; closedAt: number }[] = [];
+
+  it('a dead receiver delays only itself: the live one gets every event promptly, once; cases complete in seconds', async () => {
+    await subscribe(live, 'whsec_live_0123456789abcdef');
+    await lifecycle(); // warm-up: the first delivery workflow and worker tasks start cold
+    dead.mode = 'hang';
+    deadSub = await subscribe(dead, 'whsec_dead_0123456789abcdef');
+    cases = [];
+    for (let i = 0; i < 3; i++) cases.push(await lifecycle());
+
+    // Every case workflow completes within seconds of its closing action, receivers or not.
+    for (const c of cases) {
+      const handle = s.client.workflow.getHandle(`case:${c.id}`);
+      await handle.result();
+      const closed = (await handle.describe()).closeTime!.getTime();
+      expect(closed - c.closedAt).toBeLessThan(5000);
+    }
+    // The live receiver: every event of every timeline, once, in order per case, within seconds.
+    const expected = new Set((await Promise.all(cases.map((c) => timelineIds(c.id)))).flat());
+    const mine = () => live.hits.filter((h) => expected.has(h.id));
+    expect(await until(() => new Set(mine().map((h) => h.id)).size === expected.size, 10_000)).toBe(true);
+    expect(mine()).toHaveLength(expected.size);
+    for (const c of cases) {
+      const seqs = mine()
+        .filter((h) => h.body.caseId === c.id)
+        .map((h) => h.body.sequence);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    }
+    const lag = Math.max(...mine().map((h) => h.at - Date.parse(h.body.occurredAt)));
+    expect(lag).toBeLessThan(3000);
+    // The dead receiver was tried (and is still being retried), not skipped.
+    expect(dead.attempts).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('past the retry window a delivery is marked failed; redelivered, it is signed with both secrets during a rotation', async () => {
+    const failed = async () =>
+      (await s.call('admin', 'GET', `/v1/webhooks/${deadSub}/deliveries?status=failed&limit=1000`)).body
+        .items;
+    expect(await until(async () => (await failed()).length > 0, 40_000)).toBe(true);
+    const one = (await failed())[0];
+    expect(one).toMatchObject({ status: 'failed', lastError: expect.any(String), nextAttemptAt: null });
+    expect(one.attempts).toBeGreaterThan(0);
+
+    const rotated = await s.call('admin', 'POST', `/v1/webhooks/${deadSub}/rotate-secret`, {
+      secret: 'whsec_new_0123456789abcdef',
+      overlapSeconds: 600,
+    });
+    expect(rotated.status).toBe(200);
+    expect(rotated.body).toMatchObject({
+      secret: 'whsec_new_0123456789abcdef',
+      previousSecretValidUntil: expect.any(String),
+    });
+
+    dead.mode = 'ok';
+    const again = await s.call(
+      'admin',
+      'POST',
+      `/v1/webhooks/${deadSub}/deliveries/${one.eventId}/redeliver`,
+    );
+    expect(again.status).toBe(202);
+    expect(again.body).toMatchObject({ eventId: one.eventId, status: 'pending' });
+    // (after the pass in flight, whose POSTs to the hanging receiver time out after 10 s each)
+    expect(await until(() => dead.hits.some((h) => h.id === one.eventId), 45_000)).toBe(true);
+    const hit = dead.hits.find((h) => h.id === one.eventId)!;
+    const m = /^t=(\d+),v1=([0-9a-f]{64}),v1=([0-9a-f]{64})$/.exec(hit.signature);
+    expect(m).not.toBeNull();
+    expect(m![2]).toBe(mac('whsec_new_0123456789abcdef', m![1]!, hit.raw));
+    expect(m![3]).toBe(mac('whsec_dead_0123456789abcdef', m![1]!, hit.raw));
+    const log = await s.call('admin', 'GET', `/v1/webhooks/${deadSub}/deliveries?caseId=${one.caseId}`);
+    expect(log.body.items.find((d: { eventId: string }) => d.eventId === one.eventId).status).toBe(
+      'delivered',
+    );
+    expect(
+      (await s.call('agent', 'POST', `/v1/webhooks/${deadSub}/deliveries/${one.eventId}/redeliver`)).status,
+    ).toBe(403);
+    expect(
+      (await s.call('admin', 'POST', `/v1/webhooks/${deadSub}/deliveries/nope:1/redeliver`)).status,
+    ).toBe(404);
+  }, 120_000);
+
+  it('deleting a subscription stops its pending deliveries at once', async () => {
+    expect((await s.call('admin', 'DELETE', `/v1/webhooks/${deadSub}`)).status).toBe(204);
+    dead.mode = 'fail';
+    const sub = await subscribe(dead, 'whsec_gone_0123456789abcdef');
+    const { id } = await lifecycle();
+    expect(await until(() => dead.attempts > 0, 10_000)).toBe(true);
+    expect((await s.call('admin', 'DELETE', `/v1/webhooks/${sub}`)).status).toBe(204);
+    await sleep(500); // an attempt already on the wire may finish
+    const attempts = dead.attempts;
+    await sleep(4000); // longer than the first backoffs
+    expect(dead.attempts).toBe(attempts);
+    const log = await s.call('admin', 'GET', `/v1/webhooks/${sub}/deliveries?caseId=${id}`);
+    expect(log.body.items.length).toBeGreaterThan(0);
+    expect(
+      log.body.items.every((d: { status: string }) => d.status === 'cancelled' || d.status === 'failed'),
+    ).toBe(true);
+  }, 60_000);
+});

@@ -1,0 +1,209 @@
+/**
+ * Keeps the read model in step with one case. Every change is written by the `projectCase` local
+ * activity, one write after another so the read model sees events in sequence order.
+ *
+ * Cases started before `deliveries-outside-case` (the legacy mode) retry a write forever inside one
+ * local activity and deliver their webhooks themselves. From that patch on, a write gets 20 s of
+ * local tries (no timer in history); if it still fails the events stay pending, the case records
+ * the lag for ops (current details, log) and tries again on its own backoff timer (30 s doubling
+ * to 30 min), while it keeps taking actions and firing its clocks. Webhooks are not its business
+ * any more: the projection queues them and wakes the subscription's delivery workflow.
+ */
+import { log, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import type { CaseActivities } from '../activities/index.js';
+import { toProjection } from '../domain/case/projection.js';
+import type { CaseEvent, CaseState } from '../domain/case/types.js';
+import { isPatched, PATCHES } from './patches.js';
+
+const legacy = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '30s',
+  localRetryThreshold: '10s',
+  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '30s' },
+});
+
+// Every try stays local (the schedule-to-close is below the local retry threshold): a failing write
+// adds one marker to the history, not a timer per retry.
+const bounded = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '10s',
+  scheduleToCloseTimeout: '20s',
+  localRetryThreshold: '1 minute',
+  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '5s' },
+});
+
+// Legacy webhooks: a regular activity, now only a hand-off to the delivery workflows.
+const { deliverWebhooks } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '15 seconds',
+  scheduleToCloseTimeout: '3 days',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+const RETRY_FIRST_MS = 30_000;
+const RETRY_MAX_MS = 30 * 60_000;
+
+/** A read model that is behind: how long, why, and when the case tries again. */
+export interface ProjectionLag {
+  failures: number;
+  since: string;
+  error: string;
+  retryAt: number;
+}
+
+export interface ProjectorOptions {
+  state: () => CaseState;
+  unprojected: CaseEvent[];
+  lag?: ProjectionLag;
+  /** Called when the read model falls behind or catches up (ops see it in current details). */
+  onLagChange: () => void;
+}
+
+export class Projector {
+  /** Whether this run follows `deliveries-outside-case`; asked once, at the start of the run. */
+  readonly decoupled = isPatched(PATCHES.deliveriesOutsideCase);
+  /** Events decided but not yet in the read model. */
+  pending: CaseEvent[];
+  lag: ProjectionLag | undefined;
+  /** Counts falls behind and catch-ups, so the main loop notices a new retry time. */
+  lagChanges = 0;
+  private running = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private legacyDeliveries = new Set<Promise<void>>();
+  private legacyTarget = 0;
+  private legacyLoop: Promise<void> | undefined;
+
+  constructor(private readonly o: ProjectorOptions) {
+    this.pending = [...o.unprojected];
+    this.lag = o.lag;
+  }
+
+  push(events: CaseEvent[]): void {
+    this.pending.push(...events);
+  }
+
+  /** Writes what is pending. While the read model is behind, only the retry timer writes. */
+  project(): Promise<void> {
+    if (!this.decoupled) return this.projectLegacy();
+    if (this.lag) return this.chain;
+    return this.enqueue();
+  }
+
+  /** The retry of a read model that is behind, when its time has come. */
+  retryIfDue(now: number): void {
+    if (this.lag && this.running === 0 && now >= this.lag.retryAt) void this.enqueue();
+  }
+
+  /** When the main loop must wake to retry, if it must. */
+  retryAt(): number | undefined {
+    return this.lag && this.running === 0 ? this.lag.retryAt : undefined;
+  }
+
+  idle(): boolean {
+    return this.running === 0;
+  }
+
+  /** Before the run completes: everything is in the read model (legacy: and webhooks went out). */
+  async drain(sleepUntil: (at: number) => Promise<void>): Promise<void> {
+    await this.chain;
+    if (!this.decoupled) {
+      await Promise.all([...this.legacyDeliveries]);
+      while (this.legacyLoop) await this.legacyLoop;
+      return;
+    }
+    while (this.pending.length > 0) {
+      if (this.lag) await sleepUntil(this.lag.retryAt);
+      await this.enqueue();
+    }
+  }
+
+  private enqueue(): Promise<void> {
+    this.running += 1;
+    this.chain = this.chain.then(async () => {
+      try {
+        await this.writePending();
+      } finally {
+        this.running -= 1;
+      }
+    });
+    return this.chain;
+  }
+
+  private async writePending(): Promise<void> {
+    const events = this.pending.slice();
+    if (events.length === 0) return;
+    const state = this.o.state();
+    try {
+      await bounded.projectCase(toProjection(state, events));
+    } catch (err) {
+      this.fellBehind(state.id, err);
+      return;
+    }
+    this.pending.splice(0, events.length);
+    if (this.lag) {
+      log.info('read model caught up', { caseId: state.id, failures: this.lag.failures });
+      this.lag = undefined;
+      this.lagChanges += 1;
+      this.o.onLagChange();
+    }
+  }
+
+  private fellBehind(caseId: string, err: unknown): void {
+    const failures = (this.lag?.failures ?? 0) + 1;
+    const now = Date.now();
+    const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.min(failures - 1, 16));
+    const error = errorMessage(err);
+    this.lag = {
+      failures,
+      since: this.lag?.since ?? new Date(now).toISOString(),
+      error,
+      retryAt: now + delay,
+    };
+    this.lagChanges += 1;
+    log.warn('read model behind: projection failed', { caseId, failures, error, retryInMs: delay });
+    this.o.onLagChange();
+  }
+
+  private projectLegacy(): Promise<void> {
+    const events = this.pending;
+    this.pending = [];
+    const snapshot = toProjection(this.o.state(), events);
+    this.chain = this.chain.then(async () => {
+      const result = await legacy.projectCase(snapshot);
+      if (result?.deliveries) this.deliverLegacy(snapshot.view.id, snapshot.seq);
+    });
+    return this.chain;
+  }
+
+  /** Legacy: one delivery activity at a time per case (before `serial-webhook-delivery`: concurrent). */
+  private deliverLegacy(caseId: string, upToSeq: number): void {
+    if (!isPatched(PATCHES.serialWebhookDelivery)) {
+      const delivery: Promise<void> = deliverWebhooks({ caseId, upToSeq }).then(
+        () => void this.legacyDeliveries.delete(delivery),
+        () => void this.legacyDeliveries.delete(delivery),
+      );
+      this.legacyDeliveries.add(delivery);
+      return;
+    }
+    this.legacyTarget = Math.max(this.legacyTarget, upToSeq);
+    this.legacyLoop ??= (async () => {
+      for (let done = 0; done < this.legacyTarget;) {
+        const target = this.legacyTarget;
+        await deliverWebhooks({ caseId, upToSeq: target }).catch(() => undefined);
+        done = target;
+      }
+      this.legacyLoop = undefined;
+    })();
+  }
+}
+
+export function lagDetails(lag: ProjectionLag | undefined): string {
+  if (!lag) return '';
+  return (
+    `\n\n**read model behind** since ${lag.since}: ${lag.failures} failed projection(s), ` +
+    `next try ${new Date(lag.retryAt).toISOString()}. Last error: ${lag.error}`
+  );
+}
+
+function errorMessage(err: unknown): string {
+  const e = err as { cause?: { message?: string }; message?: string };
+  return String(e?.cause?.message ?? e?.message ?? err).slice(0, 300);
+}
