@@ -10,7 +10,7 @@ import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import type { PersonalData } from '../db/personal-data.js';
 import type { Db } from '../db/database.js';
-import { KeyStore, hashKey, type Principal } from './auth.js';
+import { actorOf, KeyStore, hashKey, type Principal } from './auth.js';
 import { SlaCatalog } from './sla-catalog.js';
 import { CaseService } from './case-service.js';
 import { dependencyProblem } from './errors.js';
@@ -34,6 +34,7 @@ export interface AppDeps {
   keys: KeyStore;
   taskQueue: string;
   updateTimeoutMs: number;
+  fourEyes: boolean;
   rateLimitPerMinute: number;
   personalData: PersonalData;
   codec: PayloadCodec;
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
     db: deps.db,
     taskQueue: deps.taskQueue,
     updateTimeoutMs: deps.updateTimeoutMs,
+    fourEyes: deps.fourEyes,
     personalData: deps.personalData,
     catalog,
   });
@@ -81,9 +83,14 @@ export function createApp(deps: AppDeps) {
     pinoHttp({
       logger: deps.logger,
       genReqId: (req) => (req as Request).id,
+      // Called again when the response ends, by which time the request has a principal.
       customProps: (req) => {
-        const m = /^\/v1\/cases\/([^/?]+)/.exec((req as Request).path ?? '');
-        return m ? { caseId: m[1], workflowId: `case:${m[1]}` } : {};
+        const r = req as Request;
+        const m = /^\/v1\/cases\/([^/?]+)/.exec(r.path ?? '');
+        return {
+          ...(m ? { caseId: m[1], workflowId: `case:${m[1]}` } : {}),
+          ...(r.principal ? { actor: actorOf(r.principal) } : {}),
+        };
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
       // One short line per request: what was asked and how it ended, not every header.

@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   EMBEDDED_PG_PORT: port(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  APPROVAL_FOUR_EYES: z.enum(['true', 'false']).default('true'),
   UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   PUBLIC_URL: optional,
   PAYLOAD_ENCRYPTION_KEYS: optional,
@@ -70,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     updateTimeoutMs: e.UPDATE_TIMEOUT_MS,
+    /** Whoever proposed a resolution may not approve it. */
+    fourEyes: e.APPROVAL_FOUR_EYES === 'true',
     publicUrl: e.PUBLIC_URL,
     /** Worker-only processes serve /metrics here (the API serves it on PORT). */
     metricsPort: e.METRICS_PORT ?? 9464,

@@ -179,6 +179,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         keys,
         taskQueue: config.temporal.taskQueue,
         updateTimeoutMs: config.updateTimeoutMs,
+        fourEyes: config.fourEyes,
         rateLimitPerMinute: config.rateLimitPerMinute,
         personalData,
         codec: dataConverter.payloadCodecs[0]!,

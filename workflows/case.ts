@@ -151,12 +151,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       async (req: ActionRequest) => {
         await condition(() => opened);
         const command = await withAutoAssignee(req.command);
-        await commit(decide(() => applyCommand(state, command, { now: Date.now(), actor: req.actor })));
+        await commit(decide(() => applyCommand(state, command, contextOf(req))));
         return toCaseView(state);
       },
       {
         validator: (req: ActionRequest) =>
-          void decide(() => applyCommand(state, req.command, validationContext(req))),
+          void decide(() => applyCommand(state, req.command, contextOf(req))),
       },
     );
   }
@@ -240,9 +240,9 @@ function indexedOpsKey(): string | undefined {
   });
 }
 
-/** Validators see no clock of their own; the time only matters to handlers. */
-function validationContext(req: ActionRequest) {
-  return { now: Date.now(), actor: req.actor };
+/** The decision's context; the deployment flags come with the request, so replays see what was asked. */
+function contextOf(req: ActionRequest) {
+  return { now: Date.now(), actor: req.actor, fourEyes: req.fourEyes };
 }
 
 /** Turns domain refusals into failures the client can read (type → HTTP status). */

@@ -22,6 +22,8 @@ export const TEST_ENCRYPTION_KEYS =
 export interface TestStack extends Stack {
   url: string;
   taskQueue: string;
+  /** Puts these ids in the directory as active agents, in a team that is never auto-assigned. */
+  agents(...ids: string[]): Promise<void>;
   call(
     role: TestRole | null,
     method: string,
@@ -67,6 +69,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     ...stack,
     url,
     taskQueue,
+    agents: (...ids) => addBenchAgents(stack.db, ids),
     async call(role, method, path, body, headers = {}) {
       const res = await fetch(url + path, {
         method,
@@ -103,4 +106,20 @@ export function newCaseBody(overrides: Record<string, unknown> = {}) {
     },
     ...overrides,
   };
+}
+
+/** Assignees must be known, active agents; tests name theirs in a team that takes no kind of case. */
+export async function addBenchAgents(db: Stack['db'], ids: string[]): Promise<void> {
+  await db
+    .insertInto('teams')
+    .values({ name: 'test-bench', case_types: JSON.stringify([]), min_level: 1, max_level: 3 })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  for (const id of ids) {
+    await db
+      .insertInto('agents')
+      .values({ id, name: id, team: 'test-bench', active: true })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ active: true }))
+      .execute();
+  }
 }
