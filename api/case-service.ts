@@ -27,6 +27,7 @@ import { caseWorkflow } from '../workflows/case.js';
 import { actionUpdates, FAILURE, openedUpdate } from '../workflows/messages.js';
 import { actorOf, type Principal } from './auth.js';
 import { problem } from './problem.js';
+import { caseOpenedBy, scopeOf } from './scope.js';
 import type { OpenCaseBody } from './schemas.js';
 import type { SlaCatalog } from './sla-catalog.js';
 
@@ -187,7 +188,7 @@ export class CaseService {
     principal: Principal,
     idempotencyKey?: string,
   ): Promise<CaseView> {
-    const current = await this.get(caseId);
+    const current = await this.get(caseId, principal);
     command = await this.checkAssignee(command, current, principal);
     let retry = false;
     if (idempotencyKey) {
@@ -271,17 +272,20 @@ export class CaseService {
     return err;
   }
 
-  async find(caseId: string): Promise<CaseView | undefined> {
+  /** The case, if it exists and (for a scoped integrator) its integration opened it. */
+  async find(caseId: string, principal?: Principal): Promise<CaseView | undefined> {
+    const scope = principal && scopeOf(principal);
     const row = await this.deps.db
       .selectFrom('cases')
       .select('view')
       .where('id', '=', caseId)
+      .$if(scope !== undefined, (q) => q.where(caseOpenedBy(scope!)))
       .executeTakeFirst();
     return row?.view;
   }
 
-  async get(caseId: string): Promise<CaseView> {
-    const view = await this.find(caseId);
+  async get(caseId: string, principal?: Principal): Promise<CaseView> {
+    const view = await this.find(caseId, principal);
     if (!view) throw problem.notFound(`no case with id '${caseId}'`);
     return view;
   }

@@ -148,6 +148,63 @@ describe('keys belong to people', () => {
   });
 });
 
+describe('integrator keys scoped to their integration', () => {
+  it('reaches only the cases its integration opened and their customers; the rest is 404', async () => {
+    const erp = await createKey('integrator', person('erp'));
+    expect(erp.scoped).toBe(true);
+    const mine = await call(keys[person('erp')]!, 'POST', '/v1/cases', newCaseBody());
+    expect(mine.status).toBe(201);
+    const otherBody = newCaseBody();
+    otherBody.customer.name = `Other ${token}`;
+    const other = await call(keys[person('crm')]!, 'POST', '/v1/cases', otherBody);
+    expect(other.status).toBe(201);
+    // The scoped key's customer also has a case from the other integration: not shown to it.
+    const shared = await call(
+      keys[person('crm')]!,
+      'POST',
+      '/v1/cases',
+      newCaseBody({ customer: { id: mine.body.customer.id, name: 'Li Wei' } }),
+    );
+    expect(shared.status).toBe(201);
+
+    const erpKey = keys[person('erp')]!;
+    const o = other.body.id;
+    for (const [method, path, body] of [
+      ['GET', `/v1/cases/${o}`],
+      ['GET', `/v1/cases/${o}/timeline`],
+      ['POST', `/v1/cases/${o}/escalate`, { reason: 'hurry' }],
+      ['POST', `/v1/cases/${o}/withdraw`, { reason: 'changed mind' }],
+      ['POST', `/v1/cases/${o}/customer-reply`, { message: 'hello' }],
+      ['GET', `/v1/customers/${other.body.customer.id}`],
+    ] as const) {
+      const r = await call(erpKey, method, path, body);
+      expect(r.status, `${method} ${path}`).toBe(404);
+    }
+    expect((await s.call('agent', 'GET', `/v1/cases/${o}`)).body.level).toBe(other.body.level);
+    expect((await call(erpKey, 'GET', `/v1/cases/${mine.body.id}`)).status).toBe(200);
+    expect((await call(erpKey, 'GET', `/v1/cases/${mine.body.id}/timeline`)).status).toBe(200);
+
+    const list = await call(erpKey, 'GET', '/v1/cases?limit=200');
+    const ids = list.body.items.map((c: any) => c.id);
+    expect(ids).toContain(mine.body.id);
+    expect(ids).not.toContain(o);
+    expect(ids).not.toContain(shared.body.id);
+    const search = await call(erpKey, 'GET', `/v1/customers?query=${encodeURIComponent(`Other ${token}`)}`);
+    expect(search.body.items).toEqual([]);
+    const record = await call(erpKey, 'GET', `/v1/customers/${mine.body.customer.id}`);
+    expect(record.status).toBe(200);
+    expect(record.body.cases.map((c: any) => c.id)).toEqual([mine.body.id]);
+    expect(record.body.stats.cases).toBe(1);
+    expect((await call(erpKey, 'GET', '/v1/reports/service-quality')).status).toBe(403);
+
+    // Unscoped keys (the front desk, and every key of CASE_API_KEYS) see everything.
+    expect((await call(keys[person('crm')]!, 'GET', `/v1/cases/${mine.body.id}`)).status).toBe(200);
+    expect((await s.call('integrator', 'GET', `/v1/cases/${mine.body.id}`)).status).toBe(200);
+    const full = await s.call('integrator', 'GET', `/v1/customers/${mine.body.customer.id}`);
+    expect(full.body.stats.cases).toBe(2);
+  });
+});
+
 describe('four eyes', () => {
   it('refuses an approval by the person who proposed the resolution, then takes another supervisor’s', async () => {
     const id = await pendingRefund(person('li'));
