@@ -14,14 +14,22 @@ import type { CaseType } from '../domain/case/contract.js';
 import type { CaseProjection } from '../domain/case/projection.js';
 import type { CaseEvent, CaseView } from '../domain/case/types.js';
 import { deliverPending, eventId, webhookPayload } from './webhooks.js';
+import { WebhookTargets } from '../runtime/webhook-targets.js';
 
 export interface ActivityDeps {
   db: Db;
   logger: Logger;
   personalData: PersonalData;
+  /** Where webhooks may go (checked again at every delivery); default: public addresses only. */
+  webhookTargets?: WebhookTargets;
 }
 
-export function createActivities({ db, logger, personalData }: ActivityDeps) {
+export function createActivities({
+  db,
+  logger,
+  personalData,
+  webhookTargets = new WebhookTargets(),
+}: ActivityDeps) {
   return {
     /**
      * Writes the case's new state and events in one transaction. Idempotent and ordered: events are
@@ -80,7 +88,7 @@ export function createActivities({ db, logger, personalData }: ActivityDeps) {
 
     /** Sends the case's pending webhooks; Temporal retries it with backoff while any receiver fails. */
     async deliverWebhooks(input: { caseId: string; upToSeq: number }): Promise<{ delivered: number }> {
-      return deliverPending({ db, logger }, input.caseId, input.upToSeq);
+      return deliverPending({ db, logger, targets: webhookTargets }, input.caseId, input.upToSeq);
     },
 
     /** First-contact assignment by workload (see db/directory.ts). */

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import { metrics } from '../runtime/metrics.js';
 import type { CaseEvent, CaseView } from '../domain/case/types.js';
+import { WebhookTargets } from '../runtime/webhook-targets.js';
 
 export const eventId = (caseId: string, seq: number) => `${caseId}:${seq}`;
 
@@ -54,11 +55,12 @@ export interface DeliveryDeps {
   db: Db;
   logger: Logger;
   timeoutMs?: number;
+  targets?: WebhookTargets;
 }
 
 /** Delivers every pending webhook of one case up to `upToSeq`, in sequence order; throws while any is left. */
 export async function deliverPending(
-  { db, logger, timeoutMs = 10_000 }: DeliveryDeps,
+  { db, logger, timeoutMs = 10_000, targets = new WebhookTargets() }: DeliveryDeps,
   caseId: string,
   upToSeq: number,
 ) {
@@ -127,7 +129,11 @@ export async function deliverPending(
     }
     heartbeatIfActivity(row.event_id);
     const body = JSON.stringify(payloads.get(row.event_id));
-    const outcome = await post(sub.url, body, sub.secret, row.event_id, timeoutMs);
+    // The name may resolve somewhere else than when the subscription was made.
+    const refused = await targets.refusal(sub.url);
+    const outcome = refused
+      ? { ok: false, status: undefined, error: `refused: ${refused}` }
+      : await post(sub.url, body, sub.secret, row.event_id, timeoutMs);
     await db
       .updateTable('webhook_deliveries')
       .set({

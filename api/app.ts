@@ -26,6 +26,7 @@ import { slaRoutes } from './routes/sla.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { z } from './zod.js';
 import { metrics, registry, renderMetrics } from '../runtime/metrics.js';
+import type { WebhookTargets } from '../runtime/webhook-targets.js';
 
 export interface AppDeps {
   db: Db;
@@ -37,6 +38,7 @@ export interface AppDeps {
   fourEyes: boolean;
   rateLimitPerMinute: number;
   personalData: PersonalData;
+  webhookTargets: WebhookTargets;
   codec: PayloadCodec;
   codecCorsOrigins: string[];
   /** Checks each dependency; throws when one is down. */
@@ -160,7 +162,7 @@ export function createApp(deps: AppDeps) {
   ];
   specs.push(
     ...directoryRoutes(deps.db),
-    ...webhookRoutes(deps.db),
+    ...webhookRoutes(deps.db, deps.webhookTargets),
     ...privacyRoutes({
       db: deps.db,
       personalData: deps.personalData,

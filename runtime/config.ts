@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   RETENTION_SWEEP_INTERVAL: z.string().default('24h'),
   IDEMPOTENCY_KEY_HOURS: z.coerce.number().int().min(24).default(72),
   CODEC_CORS_ORIGINS: optional,
+  WEBHOOK_ALLOWED_HOSTS: optional,
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(250),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
@@ -83,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       sweepEvery: e.RETENTION_SWEEP_INTERVAL,
       idempotencyKeyHours: e.IDEMPOTENCY_KEY_HOURS,
     },
+    /** Internal webhook receivers allowed despite being loopback/private (host names, addresses, CIDR). */
+    webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS ?? '',
     codecCorsOrigins: (
       e.CODEC_CORS_ORIGINS ??
       `http://localhost:${e.TEMPORAL_UI_PORT},http://127.0.0.1:${e.TEMPORAL_UI_PORT},http://localhost:8080`

@@ -29,6 +29,7 @@ import { AesGcmCodec, embeddedEncryptionKeys, parseEncryptionKeys } from './payl
 import { ensureRetentionSchedule } from './retention-schedule.js';
 import { serveMetrics, setSdkMetricsAddress } from './metrics.js';
 import { PersonalData } from '../db/personal-data.js';
+import { WebhookTargets } from './webhook-targets.js';
 
 export type Role = 'api' | 'worker';
 
@@ -130,6 +131,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
     const applied = await migrate(db);
     if (applied.length) progress(`database migrations applied: ${applied.join(', ')}`);
     const personalData = new PersonalData(db, encryptionKeys);
+    const webhookTargets = new WebhookTargets(config.webhookAllowedHosts);
 
     // 3. The roles this process plays.
     let worker: Worker | undefined;
@@ -145,6 +147,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         db,
         logger,
         personalData,
+        webhookTargets,
         dataConverter,
         maxCachedWorkflows: config.temporal.maxCachedWorkflows,
         workflowBundle: opts.workflowBundle,
@@ -182,6 +185,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         fourEyes: config.fourEyes,
         rateLimitPerMinute: config.rateLimitPerMinute,
         personalData,
+        webhookTargets,
         codec: dataConverter.payloadCodecs[0]!,
         codecCorsOrigins: config.codecCorsOrigins,
         readiness: () => readiness(db, connection),

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { createActivities } from '../activities/index.js';
 import type { Db } from '../db/database.js';
 import type { PersonalData } from '../db/personal-data.js';
+import type { WebhookTargets } from './webhook-targets.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -31,6 +32,7 @@ export interface CaseWorkerOptions {
   db: Db;
   logger: Logger;
   personalData: PersonalData;
+  webhookTargets?: WebhookTargets;
   dataConverter: WorkerOptions['dataConverter'];
   /** Pre-built bundle (tests bundle once per file); otherwise the worker bundles at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
@@ -52,6 +54,7 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
       db: o.db,
       logger: o.logger.child({ component: 'activities' }),
       personalData: o.personalData,
+      webhookTargets: o.webhookTargets,
     }),
     // Cases wait on timers for days: a bounded cache keeps worker memory flat however many are open;
     // an evicted case replays its (short, continued-as-new) history when its next event comes.

@@ -56,6 +56,8 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
       .join(','),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PAYLOAD_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
+    // Test receivers listen on loopback, which webhooks may not reach unless allowed.
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1,::1,localhost',
     ...env,
   });
   const stack = await startStack(config, {
