@@ -25,7 +25,7 @@ import { codecCors, CodecSessions, privacyRoutes } from './routes/privacy.js';
 import { slaRoutes } from './routes/sla.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { z } from './zod.js';
-import { metrics, registry, renderMetrics } from '../runtime/metrics.js';
+import { metrics } from '../runtime/metrics.js';
 import type { WebhookTargets } from '../runtime/webhook-targets.js';
 
 export interface AppDeps {
@@ -182,19 +182,6 @@ export function createApp(deps: AppDeps) {
         200: { description: 'the process is alive', schema: z.object({ status: z.literal('ok') }) },
       },
       handler: ({ res }) => void res.json({ status: 'ok' }),
-    }),
-    route({
-      method: 'get',
-      path: '/metrics',
-      summary: 'Prometheus metrics: HTTP, cases, SLA, webhooks and the Temporal worker',
-      tags: ['system'],
-      roles: 'public',
-      responses: {
-        200: { description: 'Prometheus text format', schema: z.string(), contentType: 'text/plain' },
-      },
-      handler: async ({ res }) => {
-        res.type(registry.contentType).send(await renderMetrics());
-      },
     }),
     route({
       method: 'get',

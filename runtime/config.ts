@@ -35,6 +35,7 @@ const EnvSchema = z.object({
   WEBHOOK_ALLOWED_HOSTS: optional,
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(250),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: optional,
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -75,8 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     /** Whoever proposed a resolution may not approve it. */
     fourEyes: e.APPROVAL_FOUR_EYES === 'true',
     publicUrl: e.PUBLIC_URL,
-    /** Worker-only processes serve /metrics here (the API serves it on PORT). */
+    /** Every process serves /metrics here, apart from the API's port. */
     metricsPort: e.METRICS_PORT ?? 9464,
+    metricsHost: e.METRICS_HOST ?? e.HOST,
     /** `id:base64key,…`, newest first; embedded mode keeps its own under DATA_DIR when unset. */
     encryptionKeys: e.PAYLOAD_ENCRYPTION_KEYS,
     retention: {

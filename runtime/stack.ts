@@ -30,6 +30,7 @@ import { ensureRetentionSchedule } from './retention-schedule.js';
 import { serveMetrics, setSdkMetricsAddress } from './metrics.js';
 import { PersonalData } from '../db/personal-data.js';
 import { WebhookTargets } from './webhook-targets.js';
+import type { AddressInfo } from 'node:net';
 
 export type Role = 'api' | 'worker';
 
@@ -37,6 +38,8 @@ export const embeddedUrlFile = (dataDir: string) => path.join(dataDir, 'postgres
 
 export interface Stack {
   apiUrl?: string;
+  /** Prometheus metrics of this process, on METRICS_PORT. */
+  metricsUrl: string;
   /** The API's Express app, route declarations and OpenAPI document (api role). */
   http?: ReturnType<typeof createApp>;
   temporalAddress: string;
@@ -165,11 +168,12 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
       });
     }
 
-    if (!opts.roles.includes('api') && config.metricsPort !== undefined) {
-      const metricsServer = await serveMetrics(config.metricsPort, config.host);
-      stops.push(() => new Promise<void>((r) => metricsServer.close(() => r())));
-      progress(`worker metrics on http://${config.host}:${config.metricsPort}/metrics`);
-    }
+    // Metrics on their own port, never the API's: the API port faces integrators, this one only
+    // the operator's Prometheus.
+    const metricsServer = await serveMetrics(config.metricsPort, config.metricsHost);
+    stops.push(() => new Promise<void>((r) => metricsServer.close(() => r())));
+    const metricsUrl = `http://${hostForUrl(config.metricsHost)}:${(metricsServer.address() as AddressInfo).port}/metrics`;
+    progress(`metrics on ${metricsUrl}`);
 
     let apiUrl: string | undefined;
     let http: ReturnType<typeof createApp> | undefined;
@@ -196,12 +200,13 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
       stops.push(() => closeServer(server));
       const addr = server.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.port;
-      apiUrl = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+      apiUrl = `http://${hostForUrl(config.host)}:${port}`;
     }
 
     let stopped: Promise<void> | undefined;
     return {
       apiUrl,
+      metricsUrl,
       http,
       temporalAddress,
       temporalUiUrl,
@@ -217,6 +222,9 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
     throw err;
   }
 }
+
+const hostForUrl = (host: string) =>
+  host === '0.0.0.0' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 
 function missingKeys(): never {
   throw new Error(

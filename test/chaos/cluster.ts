@@ -184,7 +184,7 @@ export class Cluster {
       RATE_LIMIT_PER_MINUTE: '1000000',
       // The chaos receivers listen on loopback, which webhooks may not reach unless allowed.
       WEBHOOK_ALLOWED_HOSTS: '127.0.0.1,::1,localhost',
-      // A worker-only process serves /metrics on its own port: any free one, not the fixed default.
+      // Every process serves /metrics on its own port: any free one, not the fixed default.
       METRICS_PORT: '0',
       LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'warn',
       // Our own terminal is not theirs.

@@ -50,7 +50,6 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'GET /healthz': PUBLIC,
   'GET /readyz': PUBLIC,
   'GET /openapi.json': PUBLIC,
-  'GET /metrics': PUBLIC,
   // Beyond API.md
   'POST /v1/cases/{id}/extend': ['supervisor'],
   'POST /v1/cases/{id}/priority': STAFF,

@@ -58,6 +58,8 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     PAYLOAD_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
     // Test receivers listen on loopback, which webhooks may not reach unless allowed.
     WEBHOOK_ALLOWED_HOSTS: '127.0.0.1,::1,localhost',
+    // Several stacks share a process: each serves its metrics on a free port.
+    METRICS_PORT: '0',
     ...env,
   });
   const stack = await startStack(config, {
