@@ -33,6 +33,7 @@ const EnvSchema = z.object({
   IDEMPOTENCY_KEY_HOURS: z.coerce.number().int().min(24).default(72),
   CODEC_CORS_ORIGINS: optional,
   WEBHOOK_ALLOWED_HOSTS: optional,
+  LOCAL_DEVELOPMENT: z.enum(['true', 'false']).default('false'),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(250),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: optional,
@@ -88,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     /** Internal webhook receivers allowed despite being loopback/private (host names, addresses, CIDR). */
     webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS ?? '',
+    /** The operator says this machine is theirs alone: published example keys are tolerated. */
+    localDevelopment: e.LOCAL_DEVELOPMENT === 'true',
     codecCorsOrigins: (
       e.CODEC_CORS_ORIGINS ??
       `http://localhost:${e.TEMPORAL_UI_PORT},http://127.0.0.1:${e.TEMPORAL_UI_PORT},http://localhost:8080`

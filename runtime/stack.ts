@@ -31,6 +31,7 @@ import { serveMetrics, setSdkMetricsAddress } from './metrics.js';
 import { PersonalData } from '../db/personal-data.js';
 import { WebhookTargets } from './webhook-targets.js';
 import type { AddressInfo } from 'node:net';
+import { publishedSecrets } from './published-secrets.js';
 
 export type Role = 'api' | 'worker';
 
@@ -74,6 +75,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
   };
 
   try {
+    refusePublishedSecrets(config, logger);
     // 1. Temporal: the configured server, or our own dev server with a persistent SQLite file.
     const embedded = !config.temporal.address || !config.database.url;
     let temporalAddress = config.temporal.address;
@@ -225,6 +227,18 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
 
 const hostForUrl = (host: string) =>
   host === '0.0.0.0' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+
+/** Keys printed in our docs are known to everyone: only a developer's own machine may use them. */
+function refusePublishedSecrets(config: Config, logger: Logger): void {
+  const published = publishedSecrets(config);
+  if (published.length === 0) return;
+  const what = `${published.join('; ')}: published in this repository's docs or examples, so anyone may know it`;
+  if (config.localDevelopment) return void logger.warn(`${what} (tolerated: LOCAL_DEVELOPMENT=true)`);
+  throw new Error(
+    `refusing to start with ${what}. Make your own (API keys: \`openssl rand -hex 24\` or \`npm run cli -- keys create\`; ` +
+      `payload keys: id:<\`openssl rand -base64 32\`>), or set LOCAL_DEVELOPMENT=true on a machine only you use`,
+  );
+}
 
 function missingKeys(): never {
   throw new Error(
