@@ -79,6 +79,12 @@ export class KeyStore {
     return cached && cached.until > Date.now() ? cached.principal : undefined;
   }
 
+  /** Whether this instance's CASE_API_KEYS still hold the key with this id. */
+  hasEnvKey(keyId: string): boolean {
+    for (const p of this.envKeys.values()) if (p.keyId === keyId) return true;
+    return false;
+  }
+
   get cacheEntries(): number {
     return this.cache.size;
   }

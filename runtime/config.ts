@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   EMBEDDED_PG_PORT: port(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_SYNC_MS: z.coerce.number().int().min(50).default(1000),
   APPROVAL_FOUR_EYES: z.enum(['true', 'false']).default('true'),
   UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   PUBLIC_URL: optional,
@@ -73,6 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    anonymousRateLimitPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    rateLimitSyncMs: e.RATE_LIMIT_SYNC_MS,
     updateTimeoutMs: e.UPDATE_TIMEOUT_MS,
     /** Whoever proposed a resolution may not approve it. */
     fourEyes: e.APPROVAL_FOUR_EYES === 'true',

@@ -190,10 +190,13 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         updateTimeoutMs: config.updateTimeoutMs,
         fourEyes: config.fourEyes,
         rateLimitPerMinute: config.rateLimitPerMinute,
+        anonymousRateLimitPerMinute: config.anonymousRateLimitPerMinute,
+        rateLimitSyncMs: config.rateLimitSyncMs,
         personalData,
         webhookTargets,
         codec: dataConverter.payloadCodecs[0]!,
         codecCorsOrigins: config.codecCorsOrigins,
+        publicUrl: config.publicUrl,
         readiness: () => readiness(db, connection),
       });
       const server = await new Promise<Server>((resolve, reject) => {

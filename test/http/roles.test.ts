@@ -68,6 +68,7 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'GET /v1/webhooks/{id}/deliveries': ADMIN_ONLY,
   'DELETE /v1/customers/{id}/personal-data': ADMIN_ONLY,
   'POST /codec/decode': ['supervisor'],
+  'GET /v1/codec-access': ADMIN_ONLY,
   'POST /codec/encode': ['supervisor'],
   'POST /codec/session': PUBLIC,
   'GET /codec/login': PUBLIC,
