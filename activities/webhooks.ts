@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import { metrics } from '../runtime/metrics.js';
+import { WebhookTargets } from '../runtime/webhook-targets.js';
 import type { CaseEvent, CaseView } from '../domain/case/types.js';
 
 export const eventId = (caseId: string, seq: number) => `${caseId}:${seq}`;
@@ -65,6 +66,8 @@ export interface DeliveryDeps {
   budgetMs?: number;
   /** Cases sent at the same time (each case's events one after another). */
   lanes?: number;
+  /** Where webhooks may go, checked again at every delivery; default: public addresses only. */
+  targets?: WebhookTargets;
 }
 
 /** 1 s doubling to 5 min: the backoff after the n-th failed attempt. */
@@ -218,10 +221,14 @@ async function sendOne(deps: DeliveryDeps, s: Subscription, row: Row, payload: u
     s.previous_secret && s.previous_secret_until && s.previous_secret_until.getTime() > Date.now()
       ? [s.secret, s.previous_secret]
       : [s.secret];
+  // The name may resolve somewhere else than when the subscription was made.
+  const refused = payload === undefined ? undefined : await (deps.targets ?? defaultTargets()).refusal(s.url);
   const outcome: { ok: boolean; status?: number; error?: string } =
     payload === undefined
       ? { ok: false, error: 'event missing from the outbox' }
-      : await post(s.url, body, secrets, row.event_id, deps.timeoutMs ?? 10_000);
+      : refused
+        ? { ok: false, error: `refused: ${refused}` }
+        : await post(s.url, body, secrets, row.event_id, deps.timeoutMs ?? 10_000);
   const attempts = row.attempts + 1;
   const gaveUp = !outcome.ok && Date.now() - row.window_start.getTime() >= deps.retryForMs;
   await deps.db
@@ -249,6 +256,9 @@ async function sendOne(deps: DeliveryDeps, s: Subscription, row: Row, payload: u
   // A given-up event no longer holds back the case's later events.
   return gaveUp;
 }
+
+let sharedTargets: WebhookTargets | undefined;
+const defaultTargets = () => (sharedTargets ??= new WebhookTargets());
 
 function cancelled(): boolean {
   try {

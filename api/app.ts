@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { createRequire } from 'node:module';
@@ -10,7 +10,8 @@ import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import type { PersonalData } from '../db/personal-data.js';
 import type { Db } from '../db/database.js';
-import { KeyStore, hashKey, type Principal } from './auth.js';
+import { actorOf, KeyStore, type Principal } from './auth.js';
+import { SharedRateLimiter } from './rate-limit.js';
 import { SlaCatalog } from './sla-catalog.js';
 import { CaseService } from './case-service.js';
 import { dependencyProblem } from './errors.js';
@@ -21,11 +22,12 @@ import { caseRoutes } from './routes/cases.js';
 import { customerRoutes } from './routes/customers.js';
 import { reportRoutes } from './routes/reports.js';
 import { directoryRoutes } from './routes/directory.js';
-import { codecCors, CodecSessions, privacyRoutes } from './routes/privacy.js';
+import { codecAccessRoute, codecCors, CodecSessions, privacyRoutes } from './routes/privacy.js';
 import { slaRoutes } from './routes/sla.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { z } from './zod.js';
-import { metrics, registry, renderMetrics } from '../runtime/metrics.js';
+import { metrics } from '../runtime/metrics.js';
+import type { WebhookTargets } from '../runtime/webhook-targets.js';
 
 export interface AppDeps {
   db: Db;
@@ -36,10 +38,17 @@ export interface AppDeps {
   /** Wakes webhook delivery workflows (a redelivery, a resumed subscription). */
   wakeDeliveries: (subscriptionIds: string[]) => Promise<void>;
   updateTimeoutMs: number;
+  fourEyes: boolean;
   rateLimitPerMinute: number;
+  /** Requests without a key this instance knows, per client address. */
+  anonymousRateLimitPerMinute: number;
+  rateLimitSyncMs: number;
   personalData: PersonalData;
+  webhookTargets: WebhookTargets;
   codec: PayloadCodec;
   codecCorsOrigins: string[];
+  /** PUBLIC_URL: https makes the codec session cookie Secure. */
+  publicUrl?: string;
   /** Checks each dependency; throws when one is down. */
   readiness: () => Promise<Record<string, 'ok' | string>>;
 }
@@ -51,6 +60,8 @@ declare module 'express-serve-static-core' {
   }
 }
 
+const bearerToken = (req: Request) => /^Bearer\s+(\S+)\s*$/i.exec(req.get('Authorization') ?? '')?.[1];
+
 export function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
@@ -61,6 +72,7 @@ export function createApp(deps: AppDeps) {
     db: deps.db,
     taskQueue: deps.taskQueue,
     updateTimeoutMs: deps.updateTimeoutMs,
+    fourEyes: deps.fourEyes,
     personalData: deps.personalData,
     catalog,
   });
@@ -83,9 +95,14 @@ export function createApp(deps: AppDeps) {
     pinoHttp({
       logger: deps.logger,
       genReqId: (req) => (req as Request).id,
+      // Called again when the response ends, by which time the request has a principal.
       customProps: (req) => {
-        const m = /^\/v1\/cases\/([^/?]+)/.exec((req as Request).path ?? '');
-        return m ? { caseId: m[1], workflowId: `case:${m[1]}` } : {};
+        const r = req as Request;
+        const m = /^\/v1\/cases\/([^/?]+)/.exec(r.path ?? '');
+        return {
+          ...(m ? { caseId: m[1], workflowId: `case:${m[1]}` } : {}),
+          ...(r.principal ? { actor: actorOf(r.principal) } : {}),
+        };
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
       // One short line per request: what was asked and how it ended, not every header.
@@ -107,42 +124,48 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  app.use(
-    rateLimit({
-      windowMs: 60_000,
-      limit: deps.rateLimitPerMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      keyGenerator: (req) => {
-        const auth = req.get('Authorization');
-        return auth ? `key:${hashKey(auth)}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
-      },
-      skip: (req) => req.path === '/healthz' || req.path === '/readyz',
-      handler: (req, res, _next, options) => {
-        const retry = Math.ceil(options.windowMs / 1000);
-        sendProblem(
-          res,
-          new HttpProblem(
-            429,
-            'Too Many Requests',
-            `rate limit of ${options.limit} requests a minute reached`,
-            {},
-            { 'Retry-After': String(retry) },
-          ),
-          req.originalUrl,
-        );
-      },
-    }),
-  );
+  // Limits before anything else: a key this instance knows counts against its own quota; any
+  // other request (no key, an unknown or random token) against its client address, decided
+  // without touching the database.
+  const limiter = new SharedRateLimiter(deps.db, deps.logger, 60_000, deps.rateLimitSyncMs);
+  limiter.start();
+  app.use((req, res, next) => {
+    if (req.path === '/healthz' || req.path === '/readyz') return next();
+    const token = bearerToken(req);
+    const known = token ? deps.keys.known(token) : undefined;
+    // Buckets are per deployment (its task queue): deployments sharing a database count apart.
+    const v = known
+      ? limiter.hit(`${deps.taskQueue}|key:${known.keyId}`, deps.rateLimitPerMinute)
+      : limiter.hit(`${deps.taskQueue}|ip:${ipKeyGenerator(req.ip ?? '')}`, deps.anonymousRateLimitPerMinute);
+    res.setHeader('RateLimit-Policy', `"default";q=${v.limit};w=${limiter.windowMs / 1000}`);
+    res.setHeader('RateLimit', `"default";r=${v.remaining};t=${v.resetSeconds}`);
+    if (v.allowed) return next();
+    sendProblem(
+      res,
+      new HttpProblem(
+        429,
+        'Too Many Requests',
+        known
+          ? `rate limit of ${v.limit} requests a minute reached for this key`
+          : `rate limit of ${v.limit} requests a minute reached for requests without a valid key from this address`,
+        {},
+        { 'Retry-After': String(v.resetSeconds) },
+      ),
+      req.originalUrl,
+    );
+  });
   app.use('/codec', codecCors(deps.codecCorsOrigins));
   app.use(express.json({ limit: '1mb' }));
 
-  const sessions = new CodecSessions();
+  const sessions = new CodecSessions(deps.db, deps.keys);
   const authenticate = async (req: Request): Promise<Principal | undefined> => {
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(req.get('Authorization') ?? '');
+    const token = bearerToken(req);
     // The Web UI cannot send our Bearer header to the codec endpoint: it sends the session cookie.
-    if (!m) return req.path.startsWith('/codec/') ? sessions.fromRequest(req) : undefined;
-    const p = (await deps.keys.authenticate(m[1]!)) ?? undefined;
+    const p = token
+      ? ((await deps.keys.authenticate(token)) ?? undefined)
+      : req.path.startsWith('/codec/')
+        ? await sessions.fromRequest(req)
+        : undefined;
     req.principal = p;
     return p;
   };
@@ -155,14 +178,16 @@ export function createApp(deps: AppDeps) {
   ];
   specs.push(
     ...directoryRoutes(deps.db),
-    ...webhookRoutes(deps.db, deps.wakeDeliveries),
+    ...webhookRoutes(deps.db, deps.wakeDeliveries, deps.webhookTargets),
     ...privacyRoutes({
       db: deps.db,
       personalData: deps.personalData,
       codec: deps.codec,
       keys: deps.keys,
       sessions,
+      secureCookie: deps.publicUrl?.startsWith('https:') ?? false,
     }),
+    codecAccessRoute(deps.db),
   );
   const system: RouteSpec[] = [
     route({
@@ -175,19 +200,6 @@ export function createApp(deps: AppDeps) {
         200: { description: 'the process is alive', schema: z.object({ status: z.literal('ok') }) },
       },
       handler: ({ res }) => void res.json({ status: 'ok' }),
-    }),
-    route({
-      method: 'get',
-      path: '/metrics',
-      summary: 'Prometheus metrics: HTTP, cases, SLA, webhooks and the Temporal worker',
-      tags: ['system'],
-      roles: 'public',
-      responses: {
-        200: { description: 'Prometheus text format', schema: z.string(), contentType: 'text/plain' },
-      },
-      handler: async ({ res }) => {
-        res.type(registry.contentType).send(await renderMetrics());
-      },
     }),
     route({
       method: 'get',

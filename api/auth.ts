@@ -1,5 +1,11 @@
-/** API keys and roles: keys from CASE_API_KEYS, plus keys stored hashed in the database. */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+/**
+ * API keys and who holds them. Every key belongs to one named person or system with one role:
+ * keys from CASE_API_KEYS (`role=key`, named after the role, or `role:name=key`), plus keys stored
+ * hashed in the database (created by the CLI or /v1/api-keys, possibly expiring).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 
 export const ROLES = ['integrator', 'agent', 'supervisor', 'admin'] as const;
@@ -7,12 +13,23 @@ export type Role = (typeof ROLES)[number];
 
 export interface Principal {
   role: Role;
-  /** Who is acting, as recorded in timelines: the key's name. */
+  /** The person or system acting (an agent key's name is its agent id in the directory). */
   name: string;
   keyId: string;
+  /** An integrator key that sees only the cases its integration (this name) opened. */
+  scoped?: boolean;
 }
 
+/** How a principal appears in timelines, webhooks and logs: `role:name`. */
+export const actorOf = (p: Pick<Principal, 'role' | 'name'>) => `${p.role}:${p.name}`;
+
+/** Staff serve every customer; integrators only reach cases through their integration. */
+export const isStaff = (p: Principal) => p.role !== 'integrator';
+
 export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/** A person's or system's name: what `role:name` and the directory's agent ids allow. */
+export const PERSON_NAME = /^[A-Za-z0-9][A-Za-z0-9_.@-]{0,99}$/;
 
 export function parseEnvKeys(spec: string | undefined): Map<string, Principal> {
   const keys = new Map<string, Principal>();
@@ -22,18 +39,16 @@ export function parseEnvKeys(spec: string | undefined): Map<string, Principal> {
     .map((p) => p.trim())
     .filter(Boolean)) {
     const eq = pair.indexOf('=');
-    const role = pair.slice(0, eq).trim();
+    const [role = '', name = role] = pair.slice(0, Math.max(eq, 0)).trim().split(':');
     const key = pair.slice(eq + 1).trim();
-    if (eq < 1 || !key || !(ROLES as readonly string[]).includes(role)) {
+    if (eq < 1 || !key || !(ROLES as readonly string[]).includes(role) || !PERSON_NAME.test(name)) {
       throw new Error(
-        `CASE_API_KEYS: '${pair.replace(/=.*/, '=…')}' is not role=key with a role of ${ROLES.join(', ')}`,
+        `CASE_API_KEYS: '${pair.replace(/=.*/, '=…')}' is not role=key or role:name=key with a role of ${ROLES.join(', ')}`,
       );
     }
-    keys.set(hashKey(key), {
-      role: role as Role,
-      name: role,
-      keyId: `env:${role}:${hashKey(key).slice(0, 8)}`,
-    });
+    const hash = hashKey(key);
+    if (keys.has(hash)) throw new Error(`CASE_API_KEYS: the key of '${role}:${name}' is given twice`);
+    keys.set(hash, { role: role as Role, name, keyId: `env:${role}:${name}:${hash.slice(0, 8)}` });
   }
   return keys;
 }
@@ -43,29 +58,64 @@ export function generateApiKey(): string {
 }
 
 export class KeyStore {
-  private cache = new Map<string, { principal: Principal | null; until: number }>();
+  /** Recently seen valid keys by hash; bounded, so random tokens cannot grow it. */
+  private readonly cache: LRUCache<string, { principal: Principal; until: number }>;
 
   constructor(
     private readonly envKeys: Map<string, Principal>,
     private readonly db: Db,
     private readonly cacheMs = 10_000,
-  ) {}
+    cacheSize = 10_000,
+  ) {
+    this.cache = new LRUCache({ max: cacheSize });
+  }
+
+  /** The principal of a key known without asking the database (CASE_API_KEYS or recently used). */
+  known(key: string): Principal | undefined {
+    const hash = hashKey(key);
+    const env = this.envKeys.get(hash);
+    if (env) return env;
+    const cached = this.cache.get(hash);
+    return cached && cached.until > Date.now() ? cached.principal : undefined;
+  }
+
+  /** Whether this instance's CASE_API_KEYS still hold the key with this id. */
+  hasEnvKey(keyId: string): boolean {
+    for (const p of this.envKeys.values()) if (p.keyId === keyId) return true;
+    return false;
+  }
+
+  get cacheEntries(): number {
+    return this.cache.size;
+  }
+
+  /** Forgets cached keys (after a revocation through this instance). */
+  forget(): void {
+    this.cache.clear();
+  }
 
   async authenticate(key: string): Promise<Principal | null> {
+    const known = this.known(key);
+    if (known) return known;
     const hash = hashKey(key);
-    for (const [h, p] of this.envKeys) {
-      if (timingSafeEqual(Buffer.from(h), Buffer.from(hash))) return p;
-    }
-    const cached = this.cache.get(hash);
-    if (cached && cached.until > Date.now()) return cached.principal;
+    // One statement finds a live key and records its use (at most once per cache period).
     const row = await this.db
-      .selectFrom('api_keys')
-      .select(['id', 'name', 'role'])
+      .updateTable('api_keys')
+      .set({ last_used_at: sql`now()` })
       .where('key_hash', '=', hash)
       .where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
+      .returning(['id', 'name', 'role', 'scoped', 'expires_at'])
       .executeTakeFirst();
-    const principal = row ? { role: row.role as Role, name: row.name, keyId: row.id } : null;
-    this.cache.set(hash, { principal, until: Date.now() + this.cacheMs });
+    if (!row) return null;
+    const principal: Principal = {
+      role: row.role as Role,
+      name: row.name,
+      keyId: row.id,
+      scoped: row.scoped,
+    };
+    const expires = row.expires_at ? new Date(row.expires_at).getTime() : Infinity;
+    this.cache.set(hash, { principal, until: Math.min(Date.now() + this.cacheMs, expires) });
     return principal;
   }
 }

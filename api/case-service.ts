@@ -16,7 +16,7 @@ import { ulid } from 'ulid';
 import type { Db } from '../db/database.js';
 import type { PersonalData } from '../db/personal-data.js';
 import { FALLBACK_POLICY } from '../db/defaults.js';
-import { leastLoadedAgent } from '../db/directory.js';
+import { leastLoadedAgent, requireActiveAgent, UnknownAgent } from '../db/directory.js';
 import { CALENDAR_24X7, type BusinessCalendar } from '../domain/calendar/index.js';
 import { classify } from '../domain/case/classification.js';
 import { FREE_TEXT_FIELDS, type CaseCommand } from '../domain/case/commands.js';
@@ -25,8 +25,9 @@ import { startSearchAttributes } from '../domain/case/projection.js';
 import type { CaseView, Customer, OpenCaseInput, SlaSnapshot } from '../domain/case/types.js';
 import { caseWorkflow } from '../workflows/case.js';
 import { actionUpdates, FAILURE, openedUpdate } from '../workflows/messages.js';
-import type { Principal } from './auth.js';
+import { actorOf, type Principal } from './auth.js';
 import { problem } from './problem.js';
+import { caseOpenedBy, scopeOf } from './scope.js';
 import type { OpenCaseBody } from './schemas.js';
 import type { SlaCatalog } from './sla-catalog.js';
 
@@ -35,11 +36,10 @@ export interface CaseServiceDeps {
   db: Db;
   taskQueue: string;
   updateTimeoutMs: number;
+  fourEyes: boolean;
   personalData: PersonalData;
   catalog: SlaCatalog;
 }
-
-export const actorOf = (p: Principal) => `${p.role}:${p.name}`;
 
 const canonical = (v: unknown): string =>
   JSON.stringify(v, (_k, val) =>
@@ -188,7 +188,8 @@ export class CaseService {
     principal: Principal,
     idempotencyKey?: string,
   ): Promise<CaseView> {
-    const current = await this.get(caseId);
+    const current = await this.get(caseId, principal);
+    command = await this.checkAssignee(command, current, principal);
     let retry = false;
     if (idempotencyKey) {
       const operation = `POST ${caseId} ${command.action}`;
@@ -203,7 +204,13 @@ export class CaseService {
     try {
       const view = await client.connection.withDeadline(Date.now() + updateTimeoutMs, () =>
         handle.executeUpdate(actionUpdates[command.action], {
-          args: [{ actor: actorOf(principal), command: sealed }],
+          args: [
+            {
+              actor: actorOf(principal),
+              command: sealed,
+              ...(command.action === 'approval' && this.deps.fourEyes ? { fourEyes: true } : {}),
+            },
+          ],
           updateId: idempotencyKey ? `${principal.keyId}:${idempotencyKey}` : undefined,
         }),
       );
@@ -230,6 +237,40 @@ export class CaseService {
     return { ...command, ...(await this.deps.personalData.seal(view.id, view.customer.id, text)) };
   }
 
+  /**
+   * An assignee must be a known, active agent. An agent accepting an unassigned case without naming
+   * anyone takes it as themself, by their directory id.
+   */
+  private async checkAssignee(
+    command: CaseCommand,
+    current: CaseView,
+    principal: Principal,
+  ): Promise<CaseCommand> {
+    if (command.action !== 'accept' && command.action !== 'assign') return command;
+    const assignee = command.assignee;
+    if (assignee === undefined && current.assignee === null && principal.role === 'agent') {
+      const self = await this.deps.db
+        .selectFrom('agents')
+        .select('id')
+        .where('id', '=', principal.name)
+        .where('active', '=', true)
+        .executeTakeFirst();
+      return self ? { ...command, assignee: self.id } : command;
+    }
+    if (assignee === undefined) return command;
+    try {
+      await requireActiveAgent(this.deps.db, assignee);
+    } catch (err) {
+      if (err instanceof UnknownAgent) {
+        throw problem.badRequest(`assignee: ${err.message}`, [
+          { path: 'assignee', message: 'no such active agent' },
+        ]);
+      }
+      throw err;
+    }
+    return command;
+  }
+
   private async explainUpdateFailure(err: unknown, caseId: string, action: string): Promise<unknown> {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
       const f = err.cause;
@@ -247,17 +288,20 @@ export class CaseService {
     return err;
   }
 
-  async find(caseId: string): Promise<CaseView | undefined> {
+  /** The case, if it exists and (for a scoped integrator) its integration opened it. */
+  async find(caseId: string, principal?: Principal): Promise<CaseView | undefined> {
+    const scope = principal && scopeOf(principal);
     const row = await this.deps.db
       .selectFrom('cases')
       .select('view')
       .where('id', '=', caseId)
+      .$if(scope !== undefined, (q) => q.where(caseOpenedBy(scope!)))
       .executeTakeFirst();
     return row?.view;
   }
 
-  async get(caseId: string): Promise<CaseView> {
-    const view = await this.find(caseId);
+  async get(caseId: string, principal?: Principal): Promise<CaseView> {
+    const view = await this.find(caseId, principal);
     if (!view) throw problem.notFound(`no case with id '${caseId}'`);
     return view;
   }

@@ -1,6 +1,7 @@
 /**
  * Admin command line: API keys, teams and agents.
- *   npm run cli -- keys create --role supervisor --name "night shift"   (prints the key once)
+ *   npm run cli -- keys create --role supervisor --name li.na [--expires 2027-06-30]   (prints the key once)
+ *   npm run cli -- keys create --role integrator --name crm-sync [--unscoped]    (integrators: scoped by default)
  *   npm run cli -- keys list | keys revoke <id>
  *   npm run cli -- teams list | teams put <name> --types complaint,inquiry [--min-level 1] [--max-level 3]
  *   npm run cli -- agents list [--team T] | agents put <id> --name "Zhang San" --team front-line [--inactive]
@@ -71,6 +72,8 @@ async function run(argv: string[]): Promise<void> {
       'min-level': { type: 'string' },
       'max-level': { type: 'string' },
       inactive: { type: 'boolean' },
+      expires: { type: 'string' },
+      unscoped: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -82,8 +85,20 @@ async function run(argv: string[]): Promise<void> {
       case 'keys create': {
         const role = values.role as Role;
         if (!ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
-        const { key, record } = await createApiKey(db, role, values.name ?? role);
-        console.log(`created ${record.id} (${record.role}, "${record.name}")`);
+        if (!values.name)
+          throw new Error('keys create --role ROLE --name PERSON (an agent key: the agent id)');
+        const expiresAt = values.expires ? new Date(values.expires) : undefined;
+        if (expiresAt && Number.isNaN(expiresAt.getTime()))
+          throw new Error('--expires must be a date or time');
+        const { key, record } = await createApiKey(db, {
+          role,
+          name: values.name,
+          expiresAt,
+          scoped: values.unscoped ? false : undefined,
+        });
+        console.log(
+          `created ${record.id} (${record.role} ${record.name}${record.scoped ? ', scoped to its own cases' : ''}${record.expiresAt ? `, expires ${record.expiresAt}` : ''})`,
+        );
         console.log(`key (shown once, store it now): ${key}`);
         break;
       }

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   }
   console.log(`  Temporal:     ${stack.temporalAddress}`);
   if (stack.temporalUiUrl) console.log(`  Temporal UI:  ${stack.temporalUiUrl}`);
+  console.log(`  Metrics:      ${stack.metricsUrl}   (Prometheus; not on the API port)`);
   if (!config.apiKeys)
     console.log('  (no CASE_API_KEYS set: create keys with `npm run cli -- keys create --role admin`)');
 }

@@ -9,6 +9,7 @@ import * as m005 from './migrations/005_business_time.js';
 import * as m006 from './migrations/006_workload_index.js';
 import * as m007 from './migrations/007_scrub_free_text.js';
 import * as m008 from './migrations/008_webhook_delivery_queue.js';
+import * as m010 from './migrations/010_security.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006_workload_index': m006,
   '007_scrub_free_text': m007,
   '008_webhook_delivery_queue': m008,
+  '010_security': m010,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -1,7 +1,7 @@
 /** Teams, agents and API keys: the records the admin API and the CLI both manage. */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { generateApiKey, hashKey, ROLES, type Role } from '../api/auth.js';
+import { generateApiKey, hashKey, PERSON_NAME, ROLES, type Role } from '../api/auth.js';
 import type { Db } from './database.js';
 
 export interface Team {
@@ -88,26 +88,61 @@ export class UnknownTeam extends Error {
   }
 }
 
+export class UnknownAgent extends Error {
+  constructor(readonly agent: string) {
+    super(`no active agent '${agent}' in the directory`);
+  }
+}
+
+/** An active agent with this id, or UnknownAgent: assignees and agent keys name real people. */
+export async function requireActiveAgent(db: Db, id: string): Promise<void> {
+  const row = await db
+    .selectFrom('agents')
+    .select('id')
+    .where('id', '=', id)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!row) throw new UnknownAgent(id);
+}
+
 export interface ApiKeyRecord {
   id: string;
+  /** The person or system holding the key; for an agent key, its agent id. */
   name: string;
   role: Role;
+  scoped: boolean;
   createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
   revokedAt: string | null;
 }
 
+export interface NewApiKey {
+  role: Role;
+  name: string;
+  expiresAt?: Date;
+  /** Integrator keys only; new integrator keys are scoped unless told otherwise. */
+  scoped?: boolean;
+}
+
 /** Creates a key; the clear key is returned once and only its hash is stored. */
-export async function createApiKey(
-  db: Db,
-  role: Role,
-  name: string,
-): Promise<{ key: string; record: ApiKeyRecord }> {
-  if (!ROLES.includes(role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
+export async function createApiKey(db: Db, k: NewApiKey): Promise<{ key: string; record: ApiKeyRecord }> {
+  if (!ROLES.includes(k.role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
+  if (!PERSON_NAME.test(k.name)) throw new Error(`name must be letters, digits, . _ @ - (max 100)`);
+  // An agent key is the agent's own: it acts as that agent of the directory.
+  if (k.role === 'agent') await requireActiveAgent(db, k.name);
   const key = generateApiKey();
   const id = `key_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const row = await db
     .insertInto('api_keys')
-    .values({ id, name, role, key_hash: hashKey(key) })
+    .values({
+      id,
+      name: k.name,
+      role: k.role,
+      key_hash: hashKey(key),
+      expires_at: k.expiresAt ?? null,
+      scoped: k.role === 'integrator' && k.scoped !== false,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   return { key, record: toRecord(row) };
@@ -118,28 +153,40 @@ export async function listApiKeys(db: Db): Promise<ApiKeyRecord[]> {
   return rows.map(toRecord);
 }
 
+/** Revokes a key and ends its codec sessions on every API instance at once. */
 export async function revokeApiKey(db: Db, id: string): Promise<boolean> {
-  const r = await db
-    .updateTable('api_keys')
-    .set({ revoked_at: new Date() })
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  return db.transaction().execute(async (tx) => {
+    const r = await tx
+      .updateTable('api_keys')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    await tx.deleteFrom('codec_sessions').where('key_id', '=', id).execute();
+    return Number(r.numUpdatedRows) > 0;
+  });
 }
+
+const isoOrNull = (t: Date | string | null) => (t ? new Date(t).toISOString() : null);
 
 function toRecord(r: {
   id: string;
   name: string;
   role: string;
+  scoped: boolean;
   created_at: Date;
+  expires_at: Date | string | null;
+  last_used_at: Date | string | null;
   revoked_at: Date | string | null;
-}) {
+}): ApiKeyRecord {
   return {
     id: r.id,
     name: r.name,
     role: r.role as Role,
+    scoped: r.scoped,
     createdAt: new Date(r.created_at).toISOString(),
-    revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
+    expiresAt: isoOrNull(r.expires_at),
+    lastUsedAt: isoOrNull(r.last_used_at),
+    revokedAt: isoOrNull(r.revoked_at),
   };
 }

@@ -11,12 +11,14 @@ import { FREE_TEXT_KEYS } from '../domain/case/commands.js';
 import { seal, unseal, type EncryptionKey } from '../runtime/payload-codec.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
+import { LRUCache } from 'lru-cache';
 
 const PREFIX = 'pd1:';
 export const ERASED = '[erased]';
 
 export class PersonalData {
-  private readonly cache = new Map<string, { key: Buffer | null; until: number }>();
+  /** Data keys of recently seen cases; bounded, so reading many cases cannot grow it without end. */
+  private readonly cache = new LRUCache<string, { key: Buffer | null; until: number }>({ max: 10_000 });
 
   constructor(
     private readonly db: Db,
@@ -201,6 +203,13 @@ function replace(v: unknown, fn: (s: string) => string): unknown {
   if (v && typeof v === 'object')
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, replace(x, fn)]));
   return v;
+}
+
+/** The cases whose sealed data `value` holds. */
+export function sealedCaseIds(value: unknown): Set<string> {
+  const ids = new Set<string>();
+  collect(value, ids);
+  return ids;
 }
 
 export const isSealed = (s: unknown): boolean => typeof s === 'string' && s.startsWith(PREFIX);

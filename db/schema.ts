@@ -106,6 +106,36 @@ export interface ApiKeysTable {
   key_hash: string;
   created_at: CreatedAt;
   revoked_at: Timestamp | null;
+  expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** An integrator key that sees only the cases its integration (the key's name) opened. */
+  scoped: Generated<boolean>;
+}
+
+export interface RateLimitsTable {
+  bucket: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
+export interface CodecSessionsTable {
+  token_hash: string;
+  key_id: string;
+  role: string;
+  name: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface CodecAccessTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor: string;
+  key_id: string;
+  via: string;
+  workflow_ids: JSONColumnType<string[]>;
+  case_ids: JSONColumnType<string[]>;
+  payloads: number;
 }
 
 export interface OutboxTable {
@@ -174,4 +204,7 @@ export interface Database {
   data_keys: DataKeysTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  rate_limits: RateLimitsTable;
+  codec_sessions: CodecSessionsTable;
+  codec_access: CodecAccessTable;
 }

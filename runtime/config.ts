@@ -30,6 +30,9 @@ const EnvSchema = z.object({
   EMBEDDED_PG_PORT: port(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_SYNC_MS: z.coerce.number().int().min(50).default(1000),
+  APPROVAL_FOUR_EYES: z.enum(['true', 'false']).default('true'),
   UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   PUBLIC_URL: optional,
   PAYLOAD_ENCRYPTION_KEYS: optional,
@@ -37,8 +40,11 @@ const EnvSchema = z.object({
   RETENTION_SWEEP_INTERVAL: z.string().default('24h'),
   IDEMPOTENCY_KEY_HOURS: z.coerce.number().int().min(24).default(72),
   CODEC_CORS_ORIGINS: optional,
+  WEBHOOK_ALLOWED_HOSTS: optional,
+  LOCAL_DEVELOPMENT: z.enum(['true', 'false']).default('false'),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(250),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: optional,
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -81,10 +87,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    anonymousRateLimitPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    rateLimitSyncMs: e.RATE_LIMIT_SYNC_MS,
     updateTimeoutMs: e.UPDATE_TIMEOUT_MS,
+    /** Whoever proposed a resolution may not approve it. */
+    fourEyes: e.APPROVAL_FOUR_EYES === 'true',
     publicUrl: e.PUBLIC_URL,
-    /** Worker-only processes serve /metrics here (the API serves it on PORT). */
+    /** Every process serves /metrics here, apart from the API's port. */
     metricsPort: e.METRICS_PORT ?? 9464,
+    metricsHost: e.METRICS_HOST ?? e.HOST,
     /** `id:base64key,…`, newest first; embedded mode keeps its own under DATA_DIR when unset. */
     encryptionKeys: e.PAYLOAD_ENCRYPTION_KEYS,
     retention: {
@@ -92,6 +103,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       sweepEvery: e.RETENTION_SWEEP_INTERVAL,
       idempotencyKeyHours: e.IDEMPOTENCY_KEY_HOURS,
     },
+    /** Internal webhook receivers allowed despite being loopback/private (host names, addresses, CIDR). */
+    webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS ?? '',
+    /** The operator says this machine is theirs alone: published example keys are tolerated. */
+    localDevelopment: e.LOCAL_DEVELOPMENT === 'true',
     codecCorsOrigins: (
       e.CODEC_CORS_ORIGINS ??
       `http://localhost:${e.TEMPORAL_UI_PORT},http://127.0.0.1:${e.TEMPORAL_UI_PORT},http://localhost:8080`

@@ -30,6 +30,9 @@ import { AesGcmCodec, embeddedEncryptionKeys, parseEncryptionKeys } from './payl
 import { ensureRetentionSchedule } from './retention-schedule.js';
 import { serveMetrics, setSdkMetricsAddress } from './metrics.js';
 import { PersonalData } from '../db/personal-data.js';
+import { WebhookTargets } from './webhook-targets.js';
+import type { AddressInfo } from 'node:net';
+import { publishedSecrets } from './published-secrets.js';
 
 export type Role = 'api' | 'worker';
 
@@ -37,6 +40,8 @@ export const embeddedUrlFile = (dataDir: string) => path.join(dataDir, 'postgres
 
 export interface Stack {
   apiUrl?: string;
+  /** Prometheus metrics of this process, on METRICS_PORT. */
+  metricsUrl: string;
   /** The API's Express app, route declarations and OpenAPI document (api role). */
   http?: ReturnType<typeof createApp>;
   temporalAddress: string;
@@ -71,6 +76,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
   };
 
   try {
+    refusePublishedSecrets(config, logger);
     // 1. Temporal: the configured server, or our own dev server with a persistent SQLite file.
     const embedded = !config.temporal.address || !config.database.url;
     let temporalAddress = config.temporal.address;
@@ -131,6 +137,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
     const applied = await migrate(db);
     if (applied.length) progress(`database migrations applied: ${applied.join(', ')}`);
     const personalData = new PersonalData(db, encryptionKeys);
+    const webhookTargets = new WebhookTargets(config.webhookAllowedHosts);
 
     // 3. The roles this process plays.
     let worker: Worker | undefined;
@@ -146,6 +153,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         db,
         logger,
         personalData,
+        webhookTargets,
         dataConverter,
         maxCachedWorkflows: config.temporal.maxCachedWorkflows,
         workflowBundle: opts.workflowBundle,
@@ -175,11 +183,12 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         progress(`webhook deliveries pending for ${woken} subscription(s): delivery workflows woken`);
     }
 
-    if (!opts.roles.includes('api') && config.metricsPort !== undefined) {
-      const metricsServer = await serveMetrics(config.metricsPort, config.host);
-      stops.push(() => new Promise<void>((r) => metricsServer.close(() => r())));
-      progress(`worker metrics on http://${config.host}:${config.metricsPort}/metrics`);
-    }
+    // Metrics on their own port, never the API's: the API port faces integrators, this one only
+    // the operator's Prometheus.
+    const metricsServer = await serveMetrics(config.metricsPort, config.metricsHost);
+    stops.push(() => new Promise<void>((r) => metricsServer.close(() => r())));
+    const metricsUrl = `http://${hostForUrl(config.metricsHost)}:${(metricsServer.address() as AddressInfo).port}/metrics`;
+    progress(`metrics on ${metricsUrl}`);
 
     let apiUrl: string | undefined;
     let http: ReturnType<typeof createApp> | undefined;
@@ -193,10 +202,15 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         taskQueue: config.temporal.taskQueue,
         wakeDeliveries: deliveryWaker(client, config.webhooks.taskQueue),
         updateTimeoutMs: config.updateTimeoutMs,
+        fourEyes: config.fourEyes,
         rateLimitPerMinute: config.rateLimitPerMinute,
+        anonymousRateLimitPerMinute: config.anonymousRateLimitPerMinute,
+        rateLimitSyncMs: config.rateLimitSyncMs,
         personalData,
+        webhookTargets,
         codec: dataConverter.payloadCodecs[0]!,
         codecCorsOrigins: config.codecCorsOrigins,
+        publicUrl: config.publicUrl,
         readiness: () => readiness(db, connection),
       });
       const server = await new Promise<Server>((resolve, reject) => {
@@ -205,12 +219,13 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
       stops.push(() => closeServer(server));
       const addr = server.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.port;
-      apiUrl = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+      apiUrl = `http://${hostForUrl(config.host)}:${port}`;
     }
 
     let stopped: Promise<void> | undefined;
     return {
       apiUrl,
+      metricsUrl,
       http,
       temporalAddress,
       temporalUiUrl,
@@ -225,6 +240,21 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
     await stopAll();
     throw err;
   }
+}
+
+const hostForUrl = (host: string) =>
+  host === '0.0.0.0' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+
+/** Keys printed in our docs are known to everyone: only a developer's own machine may use them. */
+function refusePublishedSecrets(config: Config, logger: Logger): void {
+  const published = publishedSecrets(config);
+  if (published.length === 0) return;
+  const what = `${published.join('; ')}: published in this repository's docs or examples, so anyone may know it`;
+  if (config.localDevelopment) return void logger.warn(`${what} (tolerated: LOCAL_DEVELOPMENT=true)`);
+  throw new Error(
+    `refusing to start with ${what}. Make your own (API keys: \`openssl rand -hex 24\` or \`npm run cli -- keys create\`; ` +
+      `payload keys: id:<\`openssl rand -base64 32\`>), or set LOCAL_DEVELOPMENT=true on a machine only you use`,
+  );
 }
 
 function missingKeys(): never {

@@ -13,6 +13,7 @@ import type { Db } from '../db/database.js';
 import type { PersonalData } from '../db/personal-data.js';
 import { PROJECT_ROOT } from './temporal-binaries.js';
 import { deliveryWaker } from './webhook-delivery.js';
+import type { WebhookTargets } from './webhook-targets.js';
 
 /** Workflow code is always bundled from the TypeScript sources, whether this module runs compiled or not. */
 const source = (file: string) => path.join(PROJECT_ROOT, file);
@@ -48,6 +49,7 @@ export interface CaseWorkerOptions {
   db: Db;
   logger: Logger;
   personalData: PersonalData;
+  webhookTargets?: WebhookTargets;
   dataConverter: WorkerOptions['dataConverter'];
   /** A bundle of the caller's (tests bundle once per file); otherwise see workflowCode. */
   workflowBundle?: WorkerOptions['workflowBundle'];
@@ -92,6 +94,7 @@ export async function createWebhookWorker(o: CaseWorkerOptions): Promise<Worker>
       db: o.db,
       logger: o.logger.child({ component: 'webhooks' }),
       retryForMs: o.webhooks.retryForMs,
+      ...(o.webhookTargets ? { targets: o.webhookTargets } : {}),
     }),
     maxCachedWorkflows: 100,
     shutdownGraceTime: '10s',

@@ -140,7 +140,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         if (before) return before;
         await condition(() => opened);
         const command = await withAutoAssignee(req.command);
-        await commit(decide(() => applyCommand(state, command, { now: Date.now(), actor: req.actor })));
+        await commit(decide(() => applyCommand(state, command, contextOf(req))));
         const view = toCaseView(state);
         remember(view);
         return view;
@@ -148,7 +148,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       {
         validator: (req: ActionRequest) => {
           if (earlier()) return;
-          decide(() => applyCommand(state, req.command, validationContext(req)));
+          decide(() => applyCommand(state, req.command, contextOf(req)));
         },
       },
     );
@@ -271,9 +271,9 @@ function indexedOpsKey(): string | undefined {
   });
 }
 
-/** Validators see no clock of their own; the time only matters to handlers. */
-function validationContext(req: ActionRequest) {
-  return { now: Date.now(), actor: req.actor };
+/** The decision's context; the deployment flags come with the request, so replays see what was asked. */
+function contextOf(req: ActionRequest) {
+  return { now: Date.now(), actor: req.actor, fourEyes: req.fourEyes };
 }
 
 /** Turns domain refusals into failures the client can read (type → HTTP status). */

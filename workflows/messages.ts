@@ -8,6 +8,8 @@ import type { CaseView } from '../domain/case/types.js';
 export interface ActionRequest {
   actor: string;
   command: CaseCommand;
+  /** The deployment's four-eyes rule (APPROVAL_FOUR_EYES); absent in requests made before it. */
+  fourEyes?: boolean;
 }
 
 /** Answers once the new case is in the read model (update-with-start gives read-your-writes). */

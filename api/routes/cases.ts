@@ -9,6 +9,7 @@ import type { Role } from '../auth.js';
 import type { CaseService } from '../case-service.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
+import { caseOpenedBy, scopeOf } from '../scope.js';
 import { ActionBodies, CaseView, ListQuery, OpenCaseBody, TimelineItem } from '../schemas.js';
 
 const ALL: Role[] = ['integrator', 'agent', 'supervisor', 'admin'];
@@ -117,9 +118,11 @@ export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
         },
         400: { description: 'invalid filter, limit above 200 or bad cursor' },
       },
-      handler: async ({ res, query }) => {
+      handler: async ({ res, query, principal }) => {
         const q = query as z.infer<typeof ListQuery>;
+        const scope = scopeOf(principal);
         let sel = db.selectFrom('cases').select(['id', 'created_at', 'view']);
+        if (scope) sel = sel.where(caseOpenedBy(scope));
         if (q.status) sel = sel.where('status', 'in', q.status);
         if (q.type) sel = sel.where('type', 'in', q.type);
         if (q.priority) sel = sel.where('priority', 'in', q.priority);
@@ -151,8 +154,8 @@ export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
       tags: ['cases'],
       roles: ALL,
       responses: { 200: { description: 'the case', schema: CaseView }, 404: { description: 'unknown case' } },
-      handler: async ({ res, params }) => {
-        res.json(await cases.get(params.id!));
+      handler: async ({ res, params, principal }) => {
+        res.json(await cases.get(params.id!, principal));
       },
     }),
     route({
@@ -168,7 +171,7 @@ export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
         404: { description: 'unknown case' },
       },
       handler: async ({ res, params, principal }) => {
-        await cases.get(params.id!);
+        await cases.get(params.id!, principal);
         const rows = await db
           .selectFrom('case_events')
           .select(['seq', 'at', 'type', 'actor', 'data'])

@@ -12,6 +12,7 @@ import {
 import type { Role } from '../auth.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
+import { caseOpenedBy, customerServedBy, scopeOf } from '../scope.js';
 
 /** Everyone who serves the customer may read the record; customer data is used for service only. */
 const READERS: Role[] = ['integrator', 'agent', 'supervisor', 'admin'];
@@ -133,9 +134,11 @@ export function customerRoutes(db: Db): RouteSpec[] {
         400: { description: 'limit above 200 or bad cursor' },
         401: { description: 'no or unknown API key' },
       },
-      handler: async ({ res, query }) => {
+      handler: async ({ res, query, principal }) => {
         const q = query as z.infer<typeof CustomerSearchQuery>;
+        const scope = scopeOf(principal);
         let sel = db.selectFrom('customers').select(COLUMNS);
+        if (scope) sel = sel.where(customerServedBy(scope));
         if (q.query) {
           const pattern = likeContaining(q.query);
           sel = sel.where((eb) =>
@@ -173,14 +176,22 @@ export function customerRoutes(db: Db): RouteSpec[] {
         401: { description: 'no or unknown API key' },
         404: { description: 'unknown customer' },
       },
-      handler: async ({ res, params }) => {
+      handler: async ({ res, params, principal }) => {
         const id = params.id!;
+        // A scoped integration sees the customer and its own cases of them, nothing else.
+        const scope = scopeOf(principal);
         const [customer, cases, stats] = await Promise.all([
-          db.selectFrom('customers').select(COLUMNS).where('id', '=', id).executeTakeFirst(),
+          db
+            .selectFrom('customers')
+            .select(COLUMNS)
+            .where('id', '=', id)
+            .$if(scope !== undefined, (q) => q.where(customerServedBy(scope!)))
+            .executeTakeFirst(),
           db
             .selectFrom('cases')
             .select(['id', 'number', 'type', 'status', 'priority', 'created_at', 'closed_at', 'rating_score'])
             .where('customer_id', '=', id)
+            .$if(scope !== undefined, (q) => q.where(caseOpenedBy(scope!)))
             .orderBy('created_at', 'desc')
             .orderBy('id', 'desc')
             .limit(CUSTOMER_CASES_LISTED)
@@ -197,6 +208,7 @@ export function customerRoutes(db: Db): RouteSpec[] {
               sql<number | null>`sum(rating_score)::int8`.as('rating_sum'),
             ])
             .where('customer_id', '=', id)
+            .$if(scope !== undefined, (q) => q.where(caseOpenedBy(scope!)))
             .executeTakeFirstOrThrow(),
         ]);
         if (!customer) throw problem.notFound(`no customer with id '${id}'`);

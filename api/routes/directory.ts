@@ -8,10 +8,11 @@ import {
   putAgent,
   putTeam,
   revokeApiKey,
+  UnknownAgent,
   UnknownTeam,
 } from '../../db/directory.js';
 import { CASE_TYPES } from '../../domain/case/contract.js';
-import { ROLES, type Role } from '../auth.js';
+import { PERSON_NAME, ROLES, type Role } from '../auth.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
 import { ResourceName } from '../schemas.js';
@@ -51,10 +52,37 @@ const KeyOut = z
     id: z.string(),
     name: z.string(),
     role: z.enum(ROLES),
+    scoped: z
+      .boolean()
+      .openapi({ description: 'an integrator key limited to the cases its integration opened' }),
     createdAt: z.string(),
+    expiresAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable().openapi({ description: 'last authenticated use (to within 10 s)' }),
     revokedAt: z.string().nullable(),
   })
   .openapi('ApiKey');
+const NewKey = z
+  .object({
+    role: z.enum(ROLES),
+    name: z
+      .string()
+      .regex(PERSON_NAME, 'letters, digits, . _ @ - (max 100)')
+      .openapi({ description: 'the person or system holding the key; for an agent key, its agent id' }),
+    expiresAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .refine((t) => t === undefined || Date.parse(t) > Date.now(), 'must be in the future'),
+    scoped: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'integrator keys only; default true (see README, "Integrator keys")' }),
+  })
+  .strict()
+  .refine((k) => k.scoped === undefined || k.role === 'integrator', {
+    message: 'only integrator keys are scoped',
+    path: ['scoped'],
+  })
+  .openapi('ApiKeyInput');
 
 function name(raw: string | undefined, what: string): string {
   const r = ResourceName.safeParse(raw);
@@ -138,15 +166,24 @@ export function directoryRoutes(db: Db): RouteSpec[] {
       summary: 'Create an API key; the key is shown in this answer only',
       tags: ['directory'],
       roles: ADMIN,
-      body: z.object({ role: z.enum(ROLES), name: z.string().trim().min(1).max(200) }).strict(),
+      body: NewKey,
       responses: {
         201: { description: 'the new key', schema: KeyOut.extend({ key: z.string() }) },
-        400: { description: 'invalid' },
+        400: { description: 'invalid, or an agent key for no active agent' },
       },
       handler: async ({ res, body }) => {
-        const b = body as { role: Role; name: string };
-        const { key, record } = await createApiKey(db, b.role, b.name);
-        res.status(201).json({ ...record, key });
+        const b = body as z.infer<typeof NewKey>;
+        try {
+          const { key, record } = await createApiKey(db, {
+            ...b,
+            expiresAt: b.expiresAt ? new Date(b.expiresAt) : undefined,
+          });
+          res.status(201).json({ ...record, key });
+        } catch (err) {
+          if (err instanceof UnknownAgent)
+            throw problem.badRequest(err.message, [{ path: 'name', message: 'unknown agent' }]);
+          throw err;
+        }
       },
     }),
     route({

@@ -7,7 +7,9 @@ import type { Payload, PayloadCodec } from '@temporalio/common';
 import type { Request, RequestHandler } from 'express';
 import type { Db } from '../../db/database.js';
 import type { PersonalData } from '../../db/personal-data.js';
-import type { KeyStore, Principal, Role } from '../auth.js';
+import { sql } from 'kysely';
+import { actorOf, hashKey, type KeyStore, type Principal, type Role } from '../auth.js';
+import { sealedCaseIds } from '../../db/personal-data.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
 import { z } from '../zod.js';
@@ -35,22 +37,51 @@ const toWire = (p: Payload) => ({
   data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
 });
 
-/** Browser sessions for the Web UI, which cannot send our Bearer header: in memory, 8 hours. */
+/**
+ * Browser sessions for the Web UI, which cannot send our Bearer header: 8 hours, kept in PostgreSQL
+ * (by the token's hash) so every API instance knows them and revoking the key ends them at once.
+ */
 export class CodecSessions {
-  private readonly sessions = new Map<string, { principal: Principal; until: number }>();
   static readonly COOKIE = 'codec_session';
+  static readonly HOURS = 8;
 
-  create(principal: Principal): string {
+  constructor(
+    private readonly db: Db,
+    private readonly keys: KeyStore,
+  ) {}
+
+  async create(principal: Principal): Promise<string> {
     const token = randomBytes(24).toString('base64url');
-    this.sessions.set(token, { principal, until: Date.now() + 8 * 3600_000 });
+    await this.db
+      .insertInto('codec_sessions')
+      .values({
+        token_hash: hashKey(token),
+        key_id: principal.keyId,
+        role: principal.role,
+        name: principal.name,
+        expires_at: new Date(Date.now() + CodecSessions.HOURS * 3600_000),
+      })
+      .execute();
     return token;
   }
 
-  fromRequest(req: Request): Principal | undefined {
+  /** The session's principal while its key is still live (not revoked, not expired, still configured). */
+  async fromRequest(req: Request): Promise<Principal | undefined> {
     const cookie = (req.get('Cookie') ?? '').split(';').map((c) => c.trim().split('='));
     const token = cookie.find(([k]) => k === CodecSessions.COOKIE)?.[1];
-    const s = token ? this.sessions.get(token) : undefined;
-    return s && s.until > Date.now() ? s.principal : undefined;
+    if (!token) return undefined;
+    const row = await this.db
+      .selectFrom('codec_sessions as s')
+      .leftJoin('api_keys as k', 'k.id', 's.key_id')
+      .select(['s.key_id', 's.role', 's.name', 'k.id as stored', 'k.revoked_at', 'k.expires_at'])
+      .where('s.token_hash', '=', hashKey(token))
+      .where('s.expires_at', '>', sql<Date>`now()`)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const live = row.stored
+      ? row.revoked_at === null && (row.expires_at === null || new Date(row.expires_at) > new Date())
+      : this.keys.hasEnvKey(row.key_id);
+    return live ? { role: row.role as Role, name: row.name, keyId: row.key_id } : undefined;
   }
 }
 
@@ -76,6 +107,8 @@ export function privacyRoutes(deps: {
   codec: PayloadCodec;
   keys: KeyStore;
   sessions: CodecSessions;
+  /** The cookie is Secure when the public URL is https. */
+  secureCookie: boolean;
 }): RouteSpec[] {
   const { db, personalData, codec, keys, sessions } = deps;
   return [
@@ -113,8 +146,10 @@ export function privacyRoutes(deps: {
       roles: CODEC_ROLES,
       body: WirePayloads,
       responses: { 200: { description: 'decoded payloads, personal data revealed', schema: WirePayloads } },
-      handler: async ({ res, body }) => {
+      handler: async ({ req, res, body, principal }) => {
         const decoded = await codec.decode((body as z.infer<typeof WirePayloads>).payloads.map(fromWire));
+        // Recorded before anything is revealed: no decode goes unaudited.
+        await recordAccess(db, req, principal, decoded);
         const revealed = await Promise.all(decoded.map((p) => revealJson(p, personalData)));
         res.json({ payloads: revealed.map(toWire) });
       },
@@ -160,15 +195,117 @@ export function privacyRoutes(deps: {
         if (!p) throw problem.unauthorized('unknown key');
         if (!CODEC_ROLES.includes(p.role))
           throw problem.forbidden('only supervisor and admin keys may decode payloads');
-        res.cookie(CodecSessions.COOKIE, sessions.create(p), {
+        res.cookie(CodecSessions.COOKIE, await sessions.create(p), {
           httpOnly: true,
+          secure: deps.secureCookie,
           sameSite: 'lax',
-          maxAge: 8 * 3600_000,
+          maxAge: CodecSessions.HOURS * 3600_000,
         });
         res.status(204).end();
       },
     }),
   ];
+}
+
+const CodecAccess = z
+  .object({
+    at: z.string(),
+    actor: z.string().openapi({ description: 'who decoded, as role:name' }),
+    keyId: z.string(),
+    via: z.enum(['session', 'key']).openapi({ description: 'Web UI session cookie or Bearer key' }),
+    workflowIds: z.array(z.string()),
+    caseIds: z.array(z.string()).openapi({ description: 'cases whose personal data the payloads held' }),
+    payloads: z.number().int(),
+  })
+  .openapi('CodecAccess');
+
+/** Admins see who decoded whose data: newest first. */
+export function codecAccessRoute(db: Db): RouteSpec {
+  return route({
+    method: 'get',
+    path: '/v1/codec-access',
+    summary: 'List payload decodes (who decoded which workflow or case, when)',
+    tags: ['codec'],
+    roles: ['admin'],
+    query: z
+      .object({
+        caseId: z.string().min(1).optional(),
+        actor: z.string().min(1).optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    responses: {
+      200: { description: 'decodes, newest first', schema: z.object({ items: z.array(CodecAccess) }) },
+    },
+    handler: async ({ res, query }) => {
+      const q = query as { caseId?: string; actor?: string; limit: number };
+      const rows = await db
+        .selectFrom('codec_access')
+        .selectAll()
+        .$if(q.caseId !== undefined, (s) =>
+          s.where(sql<boolean>`(case_ids ? ${q.caseId!} or workflow_ids ? ${`case:${q.caseId}`})`),
+        )
+        .$if(q.actor !== undefined, (s) => s.where('actor', '=', q.actor!))
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(q.limit)
+        .execute();
+      res.json({
+        items: rows.map((r) => ({
+          at: new Date(r.at).toISOString(),
+          actor: r.actor,
+          keyId: r.key_id,
+          via: r.via,
+          workflowIds: r.workflow_ids,
+          caseIds: r.case_ids,
+          payloads: r.payloads,
+        })),
+      });
+    },
+  });
+}
+
+/** Which cases and workflows the decoded payloads concern: sealed data names its case. */
+async function recordAccess(db: Db, req: Request, principal: Principal, decoded: Payload[]): Promise<void> {
+  const caseIds = new Set<string>();
+  const workflowIds = new Set<string>();
+  for (const p of decoded) {
+    const encoding = p.metadata?.encoding ? dec.decode(p.metadata.encoding) : '';
+    if (encoding !== 'json/plain' || !p.data) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(dec.decode(p.data));
+    } catch {
+      continue;
+    }
+    for (const id of sealedCaseIds(value)) caseIds.add(id);
+    collectIds(value, caseIds, workflowIds, 0);
+  }
+  for (const id of caseIds) workflowIds.add(`case:${id}`);
+  const header = req.get('X-Workflow-Id');
+  if (header) workflowIds.add(header.slice(0, 200));
+  await db
+    .insertInto('codec_access')
+    .values({
+      actor: actorOf(principal),
+      key_id: principal.keyId,
+      via: /^Bearer\s/i.test(req.get('Authorization') ?? '') ? 'key' : 'session',
+      workflow_ids: JSON.stringify([...workflowIds]),
+      case_ids: JSON.stringify([...caseIds]),
+      payloads: decoded.length,
+    })
+    .execute();
+}
+
+/** Case and workflow ids named in a payload (caseId fields, case:<id> workflow ids). */
+function collectIds(v: unknown, cases: Set<string>, workflows: Set<string>, depth: number): void {
+  if (depth > 6 || !v || typeof v !== 'object') return;
+  for (const [k, x] of Object.entries(v)) {
+    if (typeof x === 'string') {
+      if (k === 'caseId' && x.length <= 100) cases.add(x);
+      if (/^case:[0-9a-z]{1,100}$/.test(x)) workflows.add(x);
+    } else collectIds(x, cases, workflows, depth + 1);
+  }
 }
 
 /** JSON payloads may carry sealed personal data: reveal it for the authorised viewer. */

@@ -7,6 +7,7 @@ import type { Role } from '../auth.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
 import { z } from '../zod.js';
+import type { WebhookTargets } from '../../runtime/webhook-targets.js';
 
 const ADMIN: Role[] = ['admin'];
 
@@ -97,6 +98,7 @@ const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 export function webhookRoutes(
   db: Db,
   wakeDeliveries: (subscriptionIds: string[]) => Promise<void>,
+  targets: WebhookTargets,
 ): RouteSpec[] {
   const existing = async (id: string) => {
     const row = await db
@@ -122,10 +124,13 @@ export function webhookRoutes(
           description: 'the subscription and its secret',
           schema: Subscription.extend({ secret: z.string() }),
         },
-        400: { description: 'invalid' },
+        400: { description: 'invalid, or a loopback, private, link-local or metadata address' },
       },
       handler: async ({ res, body }) => {
         const b = body as z.infer<typeof SubscriptionInput>;
+        // A name that does not resolve yet may be subscribed: every delivery checks it again.
+        const refused = await targets.refusal(b.url, { unresolvedOk: true });
+        if (refused) throw problem.badRequest(`url: ${refused}`, [{ path: 'url', message: refused }]);
         const row = await db
           .insertInto('webhook_subscriptions')
           .values({

@@ -31,7 +31,12 @@ import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from './types.js';
 export interface Context {
   now: number;
   actor: string;
+  /** The deployment's four-eyes rule: whoever proposed a resolution may not approve it. */
+  fourEyes?: boolean;
 }
+
+/** The person behind an actor `role:name`: one person with two keys is still one person. */
+export const personOf = (actor: string): string => actor.slice(actor.indexOf(':') + 1);
 
 export interface Outcome {
   state: CaseState;
@@ -194,6 +199,18 @@ function markResolved(r: Recorder): void {
   r.emit('case.resolved', { resolution: s.resolution });
 }
 
+/** Four eyes: a resolution is decided by someone other than the person who proposed it. */
+function requireSecondPerson(s: CaseState, ctx: Context): void {
+  if (!ctx.fourEyes || s.proposedBy === undefined) return;
+  if (personOf(s.proposedBy) === personOf(ctx.actor)) {
+    throw new ActionNotAllowed(
+      'approval',
+      s.status,
+      `'${personOf(ctx.actor)}' proposed this resolution and so may not approve it: someone else must (four-eyes rule)`,
+    );
+  }
+}
+
 function assign(r: Recorder, assignee: string): void {
   const s = r.state;
   if (s.assignee === assignee) return;
@@ -257,6 +274,7 @@ export function applyCommand(current: CaseState, cmd: CaseCommand, ctx: Context)
         throw new ActionNotAllowed(cmd.action, s.status, 'a resolution needs findings recorded first');
       }
       s.resolution = { summary: cmd.summary, remedy: cmd.remedy, amount: cmd.amount };
+      s.proposedBy = ctx.actor;
       const needsApproval = REMEDIES_NEEDING_APPROVAL.includes(cmd.remedy) || s.level === MAX_LEVEL;
       r.emit('case.resolution_proposed', { ...s.resolution, needsApproval });
       if (needsApproval) {
@@ -270,12 +288,13 @@ export function applyCommand(current: CaseState, cmd: CaseCommand, ctx: Context)
     case 'approval':
       requireStatus(s, cmd.action, ['pending_approval']);
       if (cmd.decision === 'approve') {
-        r.emit('case.approved', { comment: cmd.comment ?? null });
+        requireSecondPerson(s, ctx);
+        r.emit('case.approved', { comment: cmd.comment ?? null, proposedBy: s.proposedBy ?? null });
         markResolved(r);
       } else {
         s.status = 'investigating';
         s.resolution = null;
-        r.emit('case.approval_rejected', { comment: cmd.comment ?? null });
+        r.emit('case.approval_rejected', { comment: cmd.comment ?? null, proposedBy: s.proposedBy ?? null });
       }
       break;
     case 'callback':

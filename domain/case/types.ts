@@ -121,6 +121,8 @@ export interface CaseState {
   findingsRecorded: boolean;
   onSite: boolean;
   resolution: ProposedResolution | null;
+  /** Who proposed the pending resolution (absent on cases proposed before four-eyes existed). */
+  proposedBy?: string;
   rating: Rating | null;
   poorRatingReopened: boolean;
   reopenCount: number;

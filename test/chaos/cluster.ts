@@ -186,7 +186,9 @@ export class Cluster {
         .map(([role, key]) => `${role}=${key}`)
         .join(','),
       RATE_LIMIT_PER_MINUTE: '1000000',
-      // A worker-only process serves /metrics on its own port: any free one, not the fixed default.
+      // The chaos receivers listen on loopback, which webhooks may not reach unless allowed.
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1,::1,localhost',
+      // Every process serves /metrics on its own port: any free one, not the fixed default.
       METRICS_PORT: '0',
       LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'warn',
       // Our own terminal is not theirs.

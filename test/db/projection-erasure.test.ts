@@ -118,6 +118,7 @@ describe('an erasure racing a case projected for the first time', () => {
       db,
       logger: pino({ level: 'silent' }),
       personalData: new PersonalData(db, keys),
+      wakeDeliveries: async () => undefined,
     });
     const customerId = `race-${randomUUID().slice(0, 8)}`;
     await db

@@ -31,6 +31,7 @@ beforeAll(async () => {
     dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 40 },
   });
   s = await startTestStack({ TEMPORAL_ADDRESS: temporal.address });
+  await s.agents('li.na');
 });
 afterAll(async () => {
   await s?.stop();

@@ -171,6 +171,7 @@ describe('a customer and the service-quality report', () => {
     await open('F', 'inquiry');
     await open('G', 'complaint');
 
+    await s.agents(`alice-${token}`, `bob-${token}`, `carol-${token}`);
     // A, B: resolved first time, callback solved, rated 5 and 4 → closed.
     await act(ids.A!, 'agent', 'accept', { assignee: `alice-${token}` });
     await resolve(ids.A!);

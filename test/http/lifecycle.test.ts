@@ -9,6 +9,7 @@ import { newCaseBody, startTestStack, type TestRole, type TestStack } from '../s
 let s: TestStack;
 beforeAll(async () => {
   s = await startTestStack();
+  await s.agents('li.ming', 'frontline.amy', 'specialist.bo', 'field.chen');
 });
 afterAll(async () => {
   await s?.stop();

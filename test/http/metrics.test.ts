@@ -43,11 +43,11 @@ describe('metrics', () => {
       expect((await s.call(role, 'POST', `/v1/cases/${c.id}/${action}`, body)).status).toBe(200);
     }
     // The workflow completes just after the last answer: scrape until the worker has reported it.
-    let r = await fetch(`${s.url}/metrics`);
+    let r = await fetch(s.metricsUrl);
     let text = await r.text();
     for (let i = 0; i < 50 && !text.includes('temporal_workflow_completed'); i++) {
       await new Promise((res) => setTimeout(res, 200));
-      r = await fetch(`${s.url}/metrics`);
+      r = await fetch(s.metricsUrl);
       text = await r.text();
     }
     expect(r.status).toBe(200);
@@ -68,5 +68,12 @@ describe('metrics', () => {
     // The Temporal SDK's own worker metrics are folded in.
     expect(text).toMatch(/^temporal_\w+/m);
     expect(text).toContain('temporal_workflow_completed');
+  });
+
+  it('serves them on their own port, not on the API port integrators reach', async () => {
+    expect(new URL(s.metricsUrl).port).not.toBe(new URL(s.url).port);
+    const onApi = await fetch(`${s.url}/metrics`);
+    expect(onApi.status).toBe(404);
+    expect(await onApi.text()).not.toContain('cases_opened_total');
   });
 });

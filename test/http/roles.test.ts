@@ -50,7 +50,6 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'GET /healthz': PUBLIC,
   'GET /readyz': PUBLIC,
   'GET /openapi.json': PUBLIC,
-  'GET /metrics': PUBLIC,
   // Beyond API.md
   'POST /v1/cases/{id}/extend': ['supervisor'],
   'POST /v1/cases/{id}/priority': STAFF,
@@ -72,6 +71,7 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'POST /v1/webhooks/{id}/deliveries/{eventId}/redeliver': ADMIN_ONLY,
   'DELETE /v1/customers/{id}/personal-data': ADMIN_ONLY,
   'POST /codec/decode': ['supervisor'],
+  'GET /v1/codec-access': ADMIN_ONLY,
   'POST /codec/encode': ['supervisor'],
   'POST /codec/session': PUBLIC,
   'GET /codec/login': PUBLIC,

@@ -9,6 +9,7 @@ import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js
 let s: TestStack;
 beforeAll(async () => {
   s = await startTestStack();
+  await s.agents('zhang.san', 'wang.wu');
 });
 afterAll(async () => {
   await s?.stop();

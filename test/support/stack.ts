@@ -22,6 +22,8 @@ export const TEST_ENCRYPTION_KEYS =
 export interface TestStack extends Stack {
   url: string;
   taskQueue: string;
+  /** Puts these ids in the directory as active agents, in a team that is never auto-assigned. */
+  agents(...ids: string[]): Promise<void>;
   call(
     role: TestRole | null,
     method: string,
@@ -55,6 +57,10 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
       .join(','),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PAYLOAD_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
+    // Test receivers listen on loopback, which webhooks may not reach unless allowed.
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1,::1,localhost',
+    // Several stacks share a process: each serves its metrics on a free port.
+    METRICS_PORT: '0',
     ...env,
   });
   const stack = await startStack(config, {
@@ -68,6 +74,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     ...stack,
     url,
     taskQueue,
+    agents: (...ids) => addBenchAgents(stack.db, ids),
     async call(role, method, path, body, headers = {}) {
       const res = await fetch(url + path, {
         method,
@@ -104,4 +111,20 @@ export function newCaseBody(overrides: Record<string, unknown> = {}) {
     },
     ...overrides,
   };
+}
+
+/** Assignees must be known, active agents; tests name theirs in a team that takes no kind of case. */
+export async function addBenchAgents(db: Stack['db'], ids: string[]): Promise<void> {
+  await db
+    .insertInto('teams')
+    .values({ name: 'test-bench', case_types: JSON.stringify([]), min_level: 1, max_level: 3 })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  for (const id of ids) {
+    await db
+      .insertInto('agents')
+      .values({ id, name: id, team: 'test-bench', active: true })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ active: true }))
+      .execute();
+  }
 }

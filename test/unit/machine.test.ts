@@ -133,8 +133,8 @@ class Case {
   }
 
   /** Applies a command at `at` (default: one minute after the previous step). */
-  act(cmd: CaseCommand, at = this.now + M, actor = 'agent.zhang'): Outcome {
-    const o = applyCommand(this.state, cmd, { now: at, actor });
+  act(cmd: CaseCommand, at = this.now + M, actor = 'agent.zhang', fourEyes?: boolean): Outcome {
+    const o = applyCommand(this.state, cmd, { now: at, actor, fourEyes });
     this.state = o.state;
     this.events.push(...o.events);
     this.now = at;
@@ -562,11 +562,52 @@ describe('resolution and approval', () => {
     expect(c.deadlines).toMatchObject({ resolveBy: null, callbackBy: iso(at + 24 * H) });
   });
 
+  describe('four eyes', () => {
+    const proposedBy = (actor: string) => {
+      const c = caseIn('investigating');
+      c.act(cmd.refund, c.now + M, actor);
+      expect(c.state.status).toBe('pending_approval');
+      return c;
+    };
+
+    it('refuses an approval by the proposer (same person, any role) when the deployment asks for it', () => {
+      const c = proposedBy('supervisor:li.na');
+      for (const approver of ['supervisor:li.na', 'admin:li.na']) {
+        expect(() => c.act(cmd.approve, c.now + M, approver, true)).toThrow(ActionNotAllowed);
+        expect(() => c.act(cmd.approve, c.now + M, approver, true)).toThrow(/four-eyes/);
+      }
+      expect(c.state.status).toBe('pending_approval');
+      // the proposer may still withdraw their own proposal
+      c.act(cmd.disapprove, c.now + M, 'supervisor:li.na', true);
+      expect(c.state.status).toBe('investigating');
+    });
+
+    it('takes the approval of someone else, and records who proposed it', () => {
+      const c = proposedBy('supervisor:li.na');
+      const o = c.act(cmd.approve, c.now + M, 'supervisor:wang.wu', true);
+      expect(o.events[0]).toMatchObject({
+        type: 'case.approved',
+        actor: 'supervisor:wang.wu',
+        data: { proposedBy: 'supervisor:li.na' },
+      });
+    });
+
+    it('lets the proposer approve when the deployment switched the rule off, or for proposals made before it', () => {
+      const c = proposedBy('supervisor:li.na');
+      expect(c.act(cmd.approve, c.now + M, 'supervisor:li.na', false).events[0]!.type).toBe('case.approved');
+      const old = proposedBy('supervisor:li.na');
+      delete old.state.proposedBy;
+      expect(old.act(cmd.approve, old.now + M, 'supervisor:li.na', true).events[0]!.type).toBe(
+        'case.approved',
+      );
+    });
+  });
+
   it('approval reject → investigating, the proposal dropped, the resolve clock still running', () => {
     const c = caseIn('pending_approval');
     const o = c.act(cmd.disapprove, c.now + H, 'supervisor.chen');
     expect(types(o)).toEqual(['case.approval_rejected']);
-    expect(o.events[0]!.data).toEqual({ comment: 'too expensive' });
+    expect(o.events[0]!.data).toEqual({ comment: 'too expensive', proposedBy: 'agent.zhang' });
     expect(c.state).toMatchObject({ status: 'investigating', resolution: null });
     expect(c.deadlines.resolveBy).toBe(iso(T0 + 48 * H));
     // findings stay recorded: a new proposal can follow at once

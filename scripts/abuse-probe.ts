@@ -1,0 +1,157 @@
+/**
+ * What a flood of random tokens costs the API: starts a throwaway PostgreSQL and Temporal dev
+ * server, runs `bin/main.ts api` as its own process, measures its RSS (from /proc) before and after
+ * 20 000 requests with random Bearer tokens, and the latency of valid requests alone and during
+ * the flood.
+ *
+ *   npx tsx scripts/abuse-probe.ts [--requests 20000] [--concurrency 50] [--anonymous-limit N]
+ *
+ * --anonymous-limit raises RATE_LIMIT_ANONYMOUS_PER_MINUTE (default: the service's 300), so every
+ * random token reaches the key lookup instead of the per-address limit: the worst case for caches.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createDb, migrate } from '../db/database.js';
+import { startDevServer } from '../runtime/temporal-dev-server.js';
+import { freePort, startTestPostgres } from '../test/support/postgres.js';
+
+const { values } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '20000' },
+    concurrency: { type: 'string', default: '50' },
+    'anonymous-limit': { type: 'string' },
+  },
+});
+const REQUESTS = Number(values.requests);
+const CONCURRENCY = Number(values.concurrency);
+const VALID_KEY = `probe-${randomBytes(12).toString('hex')}`;
+
+const rssMiB = (pid: number) =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const p = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main() {
+  const pg = await startTestPostgres();
+  const db = createDb(pg.url, 2);
+  await migrate(db);
+  await db.destroy();
+  const temporal = await startDevServer({ port: await freePort() });
+  const port = await freePort();
+  const api = spawn(process.execPath, ['--import', 'tsx', 'bin/main.ts', 'api'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      METRICS_PORT: '0',
+      DATABASE_URL: pg.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_TASK_QUEUE: 'abuse-probe',
+      CASE_API_KEYS: `supervisor:probe=${VALID_KEY}`,
+      PAYLOAD_ENCRYPTION_KEYS: `probe:${randomBytes(32).toString('base64')}`,
+      RATE_LIMIT_PER_MINUTE: String(1e9),
+      ...(values['anonymous-limit'] ? { RATE_LIMIT_ANONYMOUS_PER_MINUTE: values['anonymous-limit'] } : {}),
+      LOG_LEVEL: 'silent',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      api.stdout!.on('data', (d: Buffer) => d.toString().includes('API:') && resolve());
+      api.once('exit', (code) => reject(new Error(`api exited with ${code}`)));
+    });
+    const get = async (key: string) => {
+      const t = performance.now();
+      try {
+        const r = await fetch(`${url}/v1/cases?limit=1`, { headers: { Authorization: `Bearer ${key}` } });
+        await r.arrayBuffer();
+        return { status: r.status, ms: performance.now() - t };
+      } catch {
+        return { status: 0, ms: performance.now() - t }; // connection reset: counted, not fatal
+      }
+    };
+    let failures = 0;
+    const validLoop = async (stop: () => boolean) => {
+      const times: number[] = [];
+      while (!stop()) {
+        const r = await get(VALID_KEY);
+        if (r.status === 200) times.push(r.ms);
+        else failures += 1;
+      }
+      return times;
+    };
+    const randomToken = () => `csk_${randomBytes(24).toString('base64url')}`;
+
+    // Warm up both paths, then the baseline: valid requests alone for 10 s.
+    for (let i = 0; i < 300; i++) await get(VALID_KEY);
+    for (let i = 0; i < 300; i++) await get(randomToken());
+    await sleep(2000);
+    const until = Date.now() + 10_000;
+    const alone = await validLoop(() => Date.now() > until);
+    const before = rssMiB(api.pid!);
+
+    // The flood, with valid requests going on meanwhile.
+    const statuses = new Map<number, number>();
+    let sent = 0;
+    let flooding = true;
+    const during = validLoop(() => !flooding);
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (sent < REQUESTS) {
+          sent += 1;
+          const r = await get(randomToken());
+          statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+        }
+      }),
+    );
+    const floodSeconds = (performance.now() - t0) / 1000;
+    flooding = false;
+    const duringTimes = await during;
+    const after = rssMiB(api.pid!);
+    await sleep(5000);
+    const settled = rssMiB(api.pid!);
+
+    const fmt = (n: number) => n.toFixed(1);
+    console.log(
+      JSON.stringify(
+        {
+          requests: REQUESTS,
+          concurrency: CONCURRENCY,
+          anonymousLimitPerMinute: values['anonymous-limit'] ? Number(values['anonymous-limit']) : 300,
+          floodSeconds: fmt(floodSeconds),
+          randomTokenAnswers: Object.fromEntries(statuses),
+          rssMiB: {
+            before: fmt(before),
+            afterFlood: fmt(after),
+            fiveSecondsLater: fmt(settled),
+            growth: fmt(after - before),
+          },
+          validRequestsAlone: { count: alone.length, p50ms: fmt(p(alone, 0.5)), p99ms: fmt(p(alone, 0.99)) },
+          validRequestsFailed: failures,
+          validRequestsDuringFlood: {
+            count: duringTimes.length,
+            p50ms: fmt(p(duringTimes, 0.5)),
+            p99ms: fmt(p(duringTimes, 0.99)),
+          },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    api.kill('SIGTERM');
+    await new Promise((r) => api.once('exit', r));
+    await temporal.stop();
+    await pg.stop();
+  }
+}
+
+main().catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});
