@@ -55,7 +55,9 @@ const caseResponses = (extra: Record<number, { description: string }> = {}) => (
   401: { description: 'no or unknown API key' },
   403: { description: 'the role may not do this' },
   404: { description: 'unknown case' },
-  409: { description: 'not allowed in the current status (the body says which)' },
+  409: {
+    description: "not allowed in the case's current state (the body says its status and what refused it)",
+  },
   422: { description: 'Idempotency-Key reused with a different body' },
   503: { description: 'a dependency is unavailable; retry' },
   ...extra,

@@ -38,12 +38,16 @@ export const CASE_ACTIONS: readonly CaseAction[] = [
   'priority',
 ];
 
-/** An action the case's current status does not allow (HTTP 409). */
+/**
+ * An action the case's current state does not allow (HTTP 409): its status, or a fact of the case
+ * such as its level (`current` names the facts that refused it, e.g. `{ level: 3 }`).
+ */
 export class ActionNotAllowed extends Error {
   constructor(
     readonly action: string,
     readonly status: string,
     detail: string,
+    readonly current: Record<string, unknown> = {},
   ) {
     super(detail);
     this.name = 'ActionNotAllowed';

@@ -221,7 +221,14 @@ export function applyCommand(current: CaseState, cmd: CaseCommand, ctx: Context)
     case 'assign':
       requireLive(s, cmd.action);
       if (s.assignee === cmd.assignee) {
-        throw new InvalidCommand(`the case is already assigned to '${cmd.assignee}'`);
+        throw new ActionNotAllowed(
+          cmd.action,
+          s.status,
+          `the case is already assigned to '${cmd.assignee}'`,
+          {
+            assignee: s.assignee,
+          },
+        );
       }
       assign(r, cmd.assignee);
       break;
@@ -313,7 +320,11 @@ export function applyCommand(current: CaseState, cmd: CaseCommand, ctx: Context)
       break;
     case 'escalate':
       requireLive(s, cmd.action);
-      if (s.level >= MAX_LEVEL) throw new InvalidCommand('the case is already at the highest level (3)');
+      if (s.level >= MAX_LEVEL) {
+        throw new ActionNotAllowed(cmd.action, s.status, 'the case is already at the highest level (3)', {
+          level: s.level,
+        });
+      }
       raiseLevel(r, cmd.reason, 'manual');
       break;
     case 'notes':
@@ -352,7 +363,11 @@ export function applyCommand(current: CaseState, cmd: CaseCommand, ctx: Context)
     }
     case 'priority': {
       requireLive(s, cmd.action);
-      if (s.priority === cmd.priority) throw new InvalidCommand(`the priority is already '${cmd.priority}'`);
+      if (s.priority === cmd.priority) {
+        throw new ActionNotAllowed(cmd.action, s.status, `the priority is already '${cmd.priority}'`, {
+          priority: s.priority,
+        });
+      }
       const from = s.priority;
       s.priority = cmd.priority;
       for (const c of CLOCKS) s.clocks[c] = retargetClock(s.clocks[c], s.sla, c, s.priority);
