@@ -9,7 +9,15 @@ const Problem = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          in: z.enum(['body', 'query', 'path', 'header']).optional(),
+        }),
+      )
+      .optional(),
   })
   .openapi('Problem', { description: 'RFC 9457 problem details' });
 
