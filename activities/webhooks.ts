@@ -3,7 +3,7 @@
  * receivers can de-duplicate, retried by Temporal with exponential backoff until every delivery is made.
  */
 import { createHmac } from 'node:crypto';
-import { heartbeat } from '@temporalio/activity';
+import { Context, heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
@@ -117,7 +117,14 @@ export async function deliverPending(
   let failed = 0;
   let delivered = 0;
   const brokenSubs = new Set<string>();
+  // A worker shutting down cancels the activity: abort the request in flight and leave the rest
+  // unlocked, so the next worker delivers them at once instead of after a timeout.
+  const cancelled = activityCancellation();
   for (const row of rows) {
+    if (cancelled?.aborted) {
+      await release(db, row);
+      continue;
+    }
     const sub = subs.get(row.subscription_id);
     // Keep per-subscription order: after a failure, later events of that subscription wait for the retry.
     if (!sub || brokenSubs.has(row.subscription_id)) {
@@ -127,7 +134,11 @@ export async function deliverPending(
     }
     heartbeatIfActivity(row.event_id);
     const body = JSON.stringify(payloads.get(row.event_id));
-    const outcome = await post(sub.url, body, sub.secret, row.event_id, timeoutMs);
+    const outcome = await post(sub.url, body, sub.secret, row.event_id, timeoutMs, cancelled);
+    if (cancelled?.aborted) {
+      await release(db, row);
+      continue;
+    }
     await db
       .updateTable('webhook_deliveries')
       .set({
@@ -150,12 +161,21 @@ export async function deliverPending(
       logger.warn({ caseId, eventId: row.event_id, url: sub.url, ...outcome }, 'webhook delivery failed');
     }
   }
+  if (cancelled?.aborted) throw cancelled.reason;
   if (failed > 0)
     throw ApplicationFailure.retryable(
       `${failed} webhook deliveries failed; retrying`,
       'WebhookDeliveryFailed',
     );
   return { delivered };
+}
+
+function activityCancellation(): AbortSignal | undefined {
+  try {
+    return Context.current().cancellationSignal;
+  } catch {
+    return undefined; // called outside an activity
+  }
 }
 
 function heartbeatIfActivity(progress: string): void {
@@ -175,7 +195,14 @@ async function release(db: Db, row: { subscription_id: string; event_id: string 
     .execute();
 }
 
-async function post(url: string, body: string, secret: string, id: string, timeoutMs: number) {
+async function post(
+  url: string,
+  body: string,
+  secret: string,
+  id: string,
+  timeoutMs: number,
+  cancelled?: AbortSignal,
+) {
   const t = Math.floor(Date.now() / 1000);
   try {
     const res = await fetch(url, {
@@ -187,7 +214,9 @@ async function post(url: string, body: string, secret: string, id: string, timeo
         'X-Signature': signature(secret, body, t),
       },
       body,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: cancelled
+        ? AbortSignal.any([AbortSignal.timeout(timeoutMs), cancelled])
+        : AbortSignal.timeout(timeoutMs),
       redirect: 'error',
     });
     await res.arrayBuffer().catch(() => undefined);
