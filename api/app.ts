@@ -274,6 +274,11 @@ export function createApp(deps: AppDeps) {
       p = problem.badRequest(`malformed JSON: ${(err as Error).message}`, [
         { path: '(body)', message: 'malformed JSON' },
       ]);
+    } else if (err instanceof URIError) {
+      // The router could not percent-decode a path parameter (e.g. /v1/cases/%ff%fe).
+      p = problem.badRequest(`the path is not valid percent-encoded UTF-8: ${req.path}`, [
+        { path: req.path, in: 'path', message: 'invalid percent-encoding' },
+      ]);
     } else if ((err as { type?: string }).type === 'entity.too.large') {
       p = new HttpProblem(413, 'Payload Too Large', 'the request body is larger than 1 MB');
     } else {

@@ -275,8 +275,13 @@ export class CaseService {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
       const f = err.cause;
       if (f.type === FAILURE.notAllowed) {
-        const status = (f.details?.[0] as { status?: CaseStatus } | undefined)?.status;
-        return problem.conflict(f.message, { currentStatus: status, action });
+        // The facts that refused it (level, assignee, priority) come along: `{ level: 3 }`.
+        const {
+          status,
+          action: _,
+          ...current
+        } = (f.details?.[0] ?? {}) as { status?: CaseStatus; action?: string };
+        return problem.conflict(f.message, { ...current, currentStatus: status, action });
       }
       if (f.type === FAILURE.invalid) return problem.badRequest(f.message);
     }

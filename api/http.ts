@@ -6,7 +6,8 @@ import type { NextFunction, Request, RequestHandler, Response, Router } from 'ex
 import type { ZodType } from 'zod';
 import { z } from './zod.js';
 import type { Principal, Role } from './auth.js';
-import { HttpProblem, problem, type FieldError } from './problem.js';
+import { HttpProblem, problem, type FieldError, type ParameterIn } from './problem.js';
+import { unstorableText } from './text.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -38,21 +39,47 @@ export interface RouteSpec<B = unknown, Q = unknown> {
 
 export const route = <B, Q>(spec: RouteSpec<B, Q>): RouteSpec<any, any> => spec as RouteSpec<any, any>;
 
-export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((i) => ({ path: i.path.length ? i.path.join('.') : '(body)', message: i.message }));
+/** Each issue named by its field; an unknown field is named itself, not its parent. */
+export function fieldErrors(error: z.ZodError, where: ParameterIn = 'body'): FieldError[] {
+  const name = (path: PropertyKey[]) => (path.length ? path.join('.') : `(${where})`);
+  return error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ path: name([...i.path, k]), in: where, message: 'unknown field' }))
+      : [{ path: name(i.path), in: where, message: i.message }],
+  );
 }
 
-function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
+const WHERE: Record<ParameterIn, string> = {
+  body: 'request body',
+  query: 'query',
+  path: 'path',
+  header: 'headers',
+};
+
+function invalid(where: ParameterIn, errors: FieldError[]): HttpProblem {
+  return problem.badRequest(
+    `the ${WHERE[where]} is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+    errors,
+  );
+}
+
+function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: ParameterIn): T {
   if (!schema) return undefined as T;
   const r = schema.safeParse(value);
-  if (!r.success) {
-    const errors = fieldErrors(r.error);
-    throw problem.badRequest(
-      `the ${where} is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
-      errors,
-    );
-  }
+  if (!r.success) throw invalid(where, fieldErrors(r.error, where));
   return r.data;
+}
+
+/** Text nothing downstream can store is refused here, for every route and field at once. */
+function refuseUnstorable(req: Request): void {
+  for (const [where, value] of [
+    ['path', req.params],
+    ['query', req.query],
+    ['body', req.body],
+  ] as const) {
+    const errors = unstorableText(value, where);
+    if (errors.length) throw invalid(where, errors);
+  }
 }
 
 const hasBody = (req: Request) =>
@@ -83,7 +110,7 @@ export function mount(
         const idempotencyKey = req.get('Idempotency-Key') ?? undefined;
         if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
           throw problem.badRequest('Idempotency-Key must be 1 to 255 visible ASCII characters', [
-            { path: 'Idempotency-Key', message: 'invalid' },
+            { path: 'Idempotency-Key', in: 'header', message: 'invalid' },
           ]);
         }
         if (spec.body && hasBody(req) && !req.is('application/json')) {
@@ -93,7 +120,8 @@ export function mount(
             'send the request body as Content-Type: application/json',
           );
         }
-        const body = parse(spec.body, req.body ?? {}, 'request body');
+        refuseUnstorable(req);
+        const body = parse(spec.body, req.body ?? {}, 'body');
         const query = parse(spec.query, req.query, 'query');
         await spec.handler({
           req,

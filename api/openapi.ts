@@ -9,9 +9,26 @@ const Problem = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          in: z.enum(['body', 'query', 'path', 'header']).optional(),
+        }),
+      )
+      .optional(),
   })
   .openapi('Problem', { description: 'RFC 9457 problem details' });
+
+/** A 409 says what in the case's state refused the action. */
+const Conflict = Problem.extend({
+  currentStatus: z.string().optional(),
+  action: z.string().optional(),
+  level: z.number().int().optional().openapi({ description: 'escalating at the highest level' }),
+  assignee: z.string().optional().openapi({ description: 'assigning to the current assignee' }),
+  priority: z.string().optional().openapi({ description: 'changing to the current priority' }),
+}).openapi('Conflict', { description: 'RFC 9457 problem details for a refusal by the case state' });
 
 /** What any route may answer besides its own responses: auth, rate limits, dependencies down. */
 function commonResponses(spec: RouteSpec): RouteSpec['responses'] {
@@ -31,6 +48,7 @@ function commonResponses(spec: RouteSpec): RouteSpec['responses'] {
 export function buildOpenApi(specs: RouteSpec[]) {
   const registry = new OpenAPIRegistry();
   registry.register('Problem', Problem);
+  registry.register('Conflict', Conflict);
   registry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
   for (const spec of specs) {
     const params = [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);
@@ -63,7 +81,11 @@ export function buildOpenApi(specs: RouteSpec[]) {
             ...(r.schema
               ? { content: { [r.contentType ?? 'application/json']: { schema: r.schema } } }
               : Number(status) >= 400
-                ? { content: { 'application/problem+json': { schema: Problem } } }
+                ? {
+                    content: {
+                      'application/problem+json': { schema: Number(status) === 409 ? Conflict : Problem },
+                    },
+                  }
                 : {}),
           },
         ]),

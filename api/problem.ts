@@ -1,9 +1,13 @@
 /** RFC 9457 problem details: every error the API gives has this shape. */
 import type { Response } from 'express';
 
+/** Where a bad value was: the JSON body, the query string, the path or a header. */
+export type ParameterIn = 'body' | 'query' | 'path' | 'header';
+
 export interface FieldError {
   path: string;
   message: string;
+  in?: ParameterIn;
 }
 
 export class HttpProblem extends Error {

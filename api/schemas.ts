@@ -1,6 +1,14 @@
 /** Request and response shapes: one zod schema gives validation, the TypeScript type and the OpenAPI. */
 import { z } from './zod.js';
-import { parseSlaDuration, validateCalendar } from '../domain/calendar/index.js';
+import {
+  EARLIEST_INSTANT,
+  LATEST_INSTANT,
+  MAX_AHEAD_DAYS,
+  MAX_DURATION_DAYS,
+  MAX_DURATION_HOURS,
+  parseSlaDuration,
+  validateCalendar,
+} from '../domain/calendar/index.js';
 import {
   CASE_STATUSES,
   CASE_TYPES,
@@ -13,20 +21,25 @@ import {
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-23T09:00:00Z' });
+/** An instant the service accepts as input: in the years 2000 to 2099 (domain/calendar/bounds.ts). */
+export const inputTime = isoTime
+  .refine((v) => Date.parse(v) >= EARLIEST_INSTANT && Date.parse(v) < LATEST_INSTANT, {
+    message: 'must be in the years 2000 to 2099',
+  })
+  .openapi({ description: 'an ISO 8601 time in the years 2000 to 2099' });
 const isoDuration = z
   .string()
-  .refine(
-    (v) => {
-      try {
-        parseSlaDuration(v);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be an ISO 8601 duration in days, hours, minutes or seconds, e.g. PT4H or P3D' },
-  )
-  .openapi({ example: 'PT4H' });
+  .superRefine((v, ctx) => {
+    try {
+      parseSlaDuration(v);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  })
+  .openapi({
+    example: 'PT4H',
+    description: `ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P${MAX_DURATION_DAYS}D, time part at most PT${MAX_DURATION_HOURS}H`,
+  });
 
 export const CustomerInput = z
   .object({
@@ -93,7 +106,12 @@ export const ActionBodies = {
   extend: z
     .object({
       clock: z.enum(CLOCKS),
-      until: isoTime.optional(),
+      until: inputTime
+        .refine((v) => Date.parse(v) <= Date.now() + MAX_AHEAD_DAYS * 86_400_000, {
+          message: `must be at most ${MAX_AHEAD_DAYS} days from now`,
+        })
+        .optional()
+        .openapi({ description: `the new deadline; at most ${MAX_AHEAD_DAYS} days from now` }),
       by: isoDuration.optional(),
       reason: text(5000),
     })
@@ -188,21 +206,27 @@ const Window = z.tuple([
   z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM or 24:00'),
 ]);
 const localDate = z.iso.date();
+/** A date's windows: a few per day keep a deadline's cost to the windows it crosses small. */
+const Windows = z.array(Window).max(12);
+const MAX_DATES = 1000;
 export const CalendarBody = z
   .object({
     name: z.string().optional().openapi({ description: 'optional; must equal the name in the path' }),
     timeZone: z.string().min(1),
     week: z.object({
-      mon: z.array(Window),
-      tue: z.array(Window),
-      wed: z.array(Window),
-      thu: z.array(Window),
-      fri: z.array(Window),
-      sat: z.array(Window),
-      sun: z.array(Window),
+      mon: Windows,
+      tue: Windows,
+      wed: Windows,
+      thu: Windows,
+      fri: Windows,
+      sat: Windows,
+      sun: Windows,
     }),
-    holidays: z.array(localDate).default([]),
-    specialDays: z.record(localDate, z.array(Window)).optional(),
+    holidays: z.array(localDate).max(MAX_DATES).default([]),
+    specialDays: z
+      .record(localDate, Windows)
+      .refine((d) => Object.keys(d).length <= MAX_DATES, { message: `at most ${MAX_DATES} special days` })
+      .optional(),
   })
   .superRefine((cal, ctx) => {
     for (const message of validateCalendar({ name: 'x', ...cal })) ctx.addIssue({ code: 'custom', message });
@@ -235,11 +259,17 @@ export const PolicyBody = z
   .strict()
   .openapi('SlaPolicyInput');
 
+const Pause = z
+  .object({ from: inputTime, to: inputTime })
+  .refine((p) => Date.parse(p.from) <= Date.parse(p.to), {
+    message: 'a pause must not end before it starts',
+    path: ['to'],
+  });
 export const DueBody = z
   .object({
-    from: isoTime,
+    from: inputTime,
     duration: isoDuration,
-    pauses: z.array(z.object({ from: isoTime, to: isoTime })).optional(),
+    pauses: z.array(Pause).max(100).optional(),
   })
   .strict();
 

@@ -7,7 +7,7 @@
  *   npm run cli -- agents list [--team T] | agents put <id> --name "Zhang San" --team front-line [--inactive]
  * Uses DATABASE_URL, else the running embedded service's database, else opens the embedded one.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../api/auth.js';
@@ -24,7 +24,7 @@ import {
 import { CASE_TYPES } from '../domain/case/contract.js';
 import { loadConfig } from '../runtime/config.js';
 import { startEmbeddedPostgres } from '../runtime/embedded-postgres.js';
-import { embeddedUrlFile } from '../runtime/stack.js';
+import { runningEmbeddedUrl } from '../runtime/stack.js';
 
 const USAGE = readFileSync(new URL(import.meta.url), 'utf8')
   .split('\n')
@@ -36,8 +36,7 @@ async function openDatabase(): Promise<{ db: Db; close: () => Promise<void> }> {
   const config = loadConfig();
   let url = config.database.url;
   let stopEmbedded: (() => Promise<void>) | undefined;
-  const urlFile = embeddedUrlFile(config.dataDir);
-  if (!url && existsSync(urlFile)) url = readFileSync(urlFile, 'utf8').trim();
+  url ??= runningEmbeddedUrl(config.dataDir);
   if (!url) {
     const pg = await startEmbeddedPostgres({
       dataDir: path.join(config.dataDir, 'pg'),

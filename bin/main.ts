@@ -7,6 +7,9 @@
 import { loadConfig } from '../runtime/config.js';
 import { startStack, type Role } from '../runtime/stack.js';
 
+/** SIGINT/SIGTERM end the process within this; the worker's grace time (10 s) fits inside it. */
+const STOP_BOUND_MS = 30_000;
+
 const ROLES: Record<string, Role[]> = { start: ['api', 'worker'], worker: ['worker'], api: ['api'] };
 
 async function main(): Promise<void> {
@@ -25,9 +28,20 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl-C: stop now (the exit hook kills the embedded Temporal server).
+      progress(`${signal} again: stopping at once`);
+      process.exit(130);
+    }
     stopping = true;
-    progress(`${signal}: stopping (API first, then the worker drains, then embedded servers)…`);
+    progress(
+      `${signal}: stopping within ${STOP_BOUND_MS / 1000} s (API first, then the worker drains, then embedded servers; again to stop at once)…`,
+    );
+    // Whatever is in flight, the process ends within the bound.
+    setTimeout(() => {
+      progress(`not stopped after ${STOP_BOUND_MS / 1000} s: exiting`);
+      process.exit(1);
+    }, STOP_BOUND_MS).unref();
     await stack.stop();
     progress('stopped');
     process.exit(0);

@@ -2,7 +2,7 @@
  * The composition root: wires Temporal, PostgreSQL, the worker and the API for one process, in
  * embedded mode (own dev server and PGlite under DATA_DIR) or against configured servers.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -37,6 +37,17 @@ import { publishedSecrets } from './published-secrets.js';
 export type Role = 'api' | 'worker';
 
 export const embeddedUrlFile = (dataDir: string) => path.join(dataDir, 'postgres.url');
+
+/** The running embedded database's URL, or undefined when no live service wrote the file. */
+export function runningEmbeddedUrl(dataDir: string): string | undefined {
+  try {
+    const [url, pid] = readFileSync(embeddedUrlFile(dataDir), 'utf8').trim().split('\n');
+    process.kill(Number(pid), 0); // throws when that process is gone (killed with SIGKILL)
+    return url;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface Stack {
   apiUrl?: string;
@@ -129,7 +140,8 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
       databaseUrl = pg.url;
       // The CLI finds the running embedded database through this file.
       const urlFile = embeddedUrlFile(config.dataDir);
-      writeFileSync(urlFile, pg.url);
+      // With our pid: a process killed with SIGKILL leaves the file behind, and the CLI must tell.
+      writeFileSync(urlFile, `${pg.url}\n${process.pid}\n`);
       stops.push(async () => rmSync(urlFile, { force: true }));
     }
     const db = createDb(databaseUrl, poolSize);

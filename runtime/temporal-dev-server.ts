@@ -3,7 +3,7 @@
  * child process, with the case search attributes registered at start.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -59,7 +59,18 @@ export async function startDevServer(opts: DevServerOptions): Promise<RunningDev
     args.push('--dynamic-config-value', `${k}=${JSON.stringify(v)}`);
   }
   const out = opts.logFile ? openSync(opts.logFile, 'a') : 'ignore';
-  const child = spawn(cli, args, { stdio: ['ignore', out, out] });
+  const pidFile = opts.dbFile ? `${opts.dbFile}.pid` : undefined;
+  if (pidFile) stopLeftover(pidFile);
+  // Its own process group: Ctrl-C in a terminal must not stop Temporal under a worker still draining.
+  // We stop it ourselves, last; if this process dies any other way, the exit hook below kills it.
+  const child = spawn(cli, args, { stdio: ['ignore', out, out], detached: true });
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => {
+    process.removeListener('exit', killOnExit);
+    if (pidFile) rmSync(pidFile, { force: true });
+  });
+  if (pidFile && child.pid) writeFileSync(pidFile, String(child.pid));
   const address = `${ip}:${opts.port}`;
   opts.onProgress?.(`starting Temporal dev server (${cli}) on ${address}…`);
   try {
@@ -101,6 +112,26 @@ async function waitUntilServing(address: string, child: ChildProcess, timeoutMs:
       await new Promise((r) => setTimeout(r, 250));
     }
   }
+}
+
+/**
+ * A dev server left running by a process killed with SIGKILL (no exit hook ran) still holds the port
+ * and the SQLite file: stop it, so a restart finds its embedded server again.
+ */
+function stopLeftover(pidFile: string): void {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile, 'utf8'));
+  } catch {
+    return;
+  }
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (cmdline.includes('start-dev')) process.kill(pid, 'SIGKILL');
+  } catch {
+    // gone already (or no /proc: nothing to check it by)
+  }
+  rmSync(pidFile, { force: true });
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

@@ -285,7 +285,7 @@ function decide(fn: () => Outcome): Outcome {
       throw ApplicationFailure.create({
         type: FAILURE.notAllowed,
         message: err.message,
-        details: [{ status: err.status, action: err.action }],
+        details: [{ ...err.current, status: err.status, action: err.action }],
         nonRetryable: true,
       });
     }

@@ -10,6 +10,7 @@ import type { CaseService } from '../case-service.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
 import { caseOpenedBy, scopeOf } from '../scope.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
 import { ActionBodies, CaseView, ListQuery, OpenCaseBody, TimelineItem } from '../schemas.js';
 
 const ALL: Role[] = ['integrator', 'agent', 'supervisor', 'admin'];
@@ -58,27 +59,13 @@ const caseResponses = (extra: Record<number, { description: string }> = {}) => (
   401: { description: 'no or unknown API key' },
   403: { description: 'the role may not do this' },
   404: { description: 'unknown case' },
-  409: { description: 'not allowed in the current status (the body says which)' },
+  409: {
+    description: "not allowed in the case's current state (the body says its status and what refused it)",
+  },
   422: { description: 'Idempotency-Key reused with a different body' },
   503: { description: 'a dependency is unavailable; retry' },
   ...extra,
 });
-
-interface Cursor {
-  c: string;
-  i: string;
-}
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor(raw: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Cursor;
-    if (typeof c.c !== 'string' || typeof c.i !== 'string' || Number.isNaN(Date.parse(c.c)))
-      throw new Error();
-    return c;
-  } catch {
-    throw problem.badRequest('cursor is not one this API gave out', [{ path: 'cursor', message: 'invalid' }]);
-  }
-}
 
 export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
   const routes: RouteSpec[] = [
@@ -130,7 +117,7 @@ export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
         if (q.assignee) sel = sel.where('assignee', '=', q.assignee);
         if (q.breached) sel = sel.where('breached', '=', q.breached === 'true');
         if (q.cursor) {
-          const c = decodeCursor(q.cursor);
+          const c = decodeCursor(q.cursor, ['c', 'i'], (c) => !Number.isNaN(Date.parse(c.c)));
           sel = sel.where(sql<boolean>`(created_at, id) < (${new Date(c.c)}, ${c.i})`);
         }
         const rows = await sel

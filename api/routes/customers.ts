@@ -13,6 +13,7 @@ import type { Role } from '../auth.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
 import { caseOpenedBy, customerServedBy, scopeOf } from '../scope.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
 
 /** Everyone who serves the customer may read the record; customer data is used for service only. */
 const READERS: Role[] = ['integrator', 'agent', 'supervisor', 'admin'];
@@ -70,21 +71,6 @@ export const CustomerSearchQuery = z
     cursor: z.string().min(1).optional(),
   })
   .strict();
-
-interface Cursor {
-  n: string;
-  i: string;
-}
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor(raw: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Cursor;
-    if (typeof c.n !== 'string' || typeof c.i !== 'string') throw new Error();
-    return c;
-  } catch {
-    throw problem.badRequest('cursor is not one this API gave out', [{ path: 'cursor', message: 'invalid' }]);
-  }
-}
 
 /** `%` and `_` in what a user types are literal characters, not wildcards. */
 export const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -148,7 +134,7 @@ export function customerRoutes(db: Db): RouteSpec[] {
           );
         }
         if (q.cursor) {
-          const c = decodeCursor(q.cursor);
+          const c = decodeCursor(q.cursor, ['n', 'i']);
           sel = sel.where(sql<boolean>`(name, id) > (${c.n}, ${c.i})`);
         }
         const rows = await sel

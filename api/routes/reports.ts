@@ -12,6 +12,7 @@ import {
 import type { Role } from '../auth.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
+import { inputTime } from '../schemas.js';
 import {
   col,
   DURATION_KINDS,
@@ -30,8 +31,8 @@ const isoTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-01T
 
 export const ReportQuery = z
   .object({
-    from: isoTime.openapi({ description: 'cases created at or after this time' }),
-    to: isoTime.openapi({ description: 'cases created before this time; must be after `from`' }),
+    from: inputTime.openapi({ description: 'cases created at or after this time (years 2000 to 2099)' }),
+    to: inputTime.openapi({ description: 'cases created before this time; must be after `from`' }),
     groupBy: z.enum(GROUP_BYS).optional(),
     customerId: z.string().min(1).max(100).optional().openapi({ description: "only this customer's cases" }),
     format: z.enum(['json', 'csv']).optional().openapi({ description: 'overrides the Accept header' }),

@@ -1,7 +1,12 @@
 /** SLA policies, business calendars and the deadline calculator. */
 import { z } from '../zod.js';
 import type { Db } from '../../db/database.js';
-import { CALENDAR_24X7, computeDue } from '../../domain/calendar/index.js';
+import {
+  BeyondHorizon,
+  CALENDAR_24X7,
+  computeDue,
+  type BusinessCalendar,
+} from '../../domain/calendar/index.js';
 import type { Role } from '../auth.js';
 import type { SlaCatalog } from '../sla-catalog.js';
 import type { CaseService } from '../case-service.js';
@@ -43,6 +48,29 @@ function checkName(name: string | undefined): string {
   return r.data;
 }
 
+/** `computeDue`, with a deadline past the horizon refused as a 400 naming `field`. */
+function dueWithinHorizon(field: string, ...args: Parameters<typeof computeDue>): number {
+  try {
+    return computeDue(...args);
+  } catch (err) {
+    if (!(err instanceof BeyondHorizon)) throw err;
+    throw problem.badRequest(`${field}: ${err.message}`, [{ path: field, in: 'body', message: err.message }]);
+  }
+}
+
+/** Every duration of a policy must give a deadline within the horizon on its calendar (from now). */
+function checkPolicyHorizon(p: z.infer<typeof PolicyBody>, calendar: BusinessCalendar): void {
+  const now = Date.now();
+  const fields = ['respondWithin', 'resolveWithin', 'callbackWithin', 'rateWithin'] as const;
+  for (const f of fields) dueWithinHorizon(f, calendar, now, p[f]);
+  for (const [priority, targets] of Object.entries(p.byPriority ?? {})) {
+    for (const f of fields) {
+      const d = targets?.[f];
+      if (d) dueWithinHorizon(`byPriority.${priority}.${f}`, calendar, now, d);
+    }
+  }
+}
+
 /** Policies and calendars are stored whole, by name; a PUT replaces the definition. */
 async function putDefinition(
   db: Db,
@@ -82,7 +110,10 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
       body: PolicyBody,
       responses: {
         200: { description: 'the policy', schema: Policy },
-        400: { description: 'invalid policy or unknown calendar' },
+        400: {
+          description:
+            'invalid policy, unknown calendar, or a duration that ends beyond the ten-year horizon',
+        },
       },
       handler: async ({ res, params, body }) => {
         const name = nameOf(params.name, body as { name?: string });
@@ -98,6 +129,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
               { path: 'calendar', message: 'unknown' },
             ]);
         }
+        checkPolicyHorizon(p, await cases.calendar(p.calendar));
         const definition = { ...p, name };
         await putDefinition(db, 'sla_policies', name, definition);
         catalog.invalidate();
@@ -148,18 +180,14 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
       body: DueBody,
       responses: {
         200: { description: 'the due moment', schema: z.object({ due: z.string() }) },
+        400: { description: 'invalid input, or a deadline more than about ten years (3660 days) ahead' },
         404: { description: 'unknown calendar' },
       },
       handler: async ({ res, params, body }) => {
         const b = body as z.infer<typeof DueBody>;
         const cal = await cases.calendar(params.name!);
         const pauses = (b.pauses ?? []).map((p) => ({ from: Date.parse(p.from), to: Date.parse(p.to) }));
-        if (pauses.some((p) => p.to < p.from)) {
-          throw problem.badRequest('a pause must end after it starts', [
-            { path: 'pauses', message: 'to < from' },
-          ]);
-        }
-        const due = computeDue(cal, Date.parse(b.from), b.duration, pauses);
+        const due = dueWithinHorizon('duration', cal, Date.parse(b.from), b.duration, pauses);
         res.json({ due: new Date(due).toISOString() });
       },
     }),

@@ -6,6 +6,7 @@
  * the calendar's IANA zone and are turned into UTC intervals date by date.
  */
 import { FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+import { localReader } from './offsets.js';
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 /** Local wall-clock window, half-open `[start, end)`; `"24:00"` may end a window. */
@@ -52,7 +53,7 @@ Object.freeze(CALENDAR_24X7.holidays);
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 export const DAY_MS = 86_400_000;
-const MINUTE_MS = 60_000;
+export const MINUTE_MS = 60_000;
 /** A calendar with no working time for this many consecutive dates is treated as broken, not searched forever. */
 export const MAX_IDLE_DAYS = 366 * 5;
 
@@ -187,6 +188,8 @@ export interface PreparedCalendar {
   readonly holidays: ReadonlySet<number>;
   readonly special: ReadonlyMap<number, readonly MinuteWindow[]>;
   readonly cache: Map<number, Interval[]>;
+  /** The zone's offset (minutes) at 00:00 UTC of days since 1970, as asked for (see steadyOffset). */
+  readonly offsets: Map<number, number>;
   /** Answers already computed by the deadline functions, by their arguments (see deadline.ts). */
   readonly answers: Map<string, number>;
 }
@@ -212,7 +215,10 @@ const ANSWERS_MAX = 50_000;
  */
 export function prepareCalendar(cal: BusinessCalendar): PreparedCalendar {
   const prepared = (cal && PREPARED_BY_OBJECT.get(cal)) ?? preparedByContent(cal);
-  if (prepared.cache.size > DAYS_MAX) prepared.cache.clear();
+  if (prepared.cache.size > DAYS_MAX) {
+    prepared.cache.clear();
+    prepared.offsets.clear();
+  }
   if (prepared.answers.size > ANSWERS_MAX) prepared.answers.clear();
   return prepared;
 }
@@ -248,31 +254,9 @@ function prepareUncached(cal: BusinessCalendar): PreparedCalendar {
     holidays: new Set(cal.holidays.map((h) => parseLocalDate(h) as number)),
     special,
     cache: new Map(),
+    offsets: new Map(),
     answers: new Map(),
   };
-}
-
-/**
- * UTC instant of a local wall-clock reading (given as "local ms": the reading encoded as if it were UTC).
- *
- * We do not use luxon's `DateTime.fromObject` here: for an ambiguous reading it picks the occurrence
- * whose offset matches the offset of `Settings.now()`, so the same calendar would give different
- * deadlines in summer and in winter. The policy here is fixed:
- * - ambiguous reading (fall-back): the earlier occurrence, so a window over the repeated hour
- *   contains both occurrences and has its real, longer length;
- * - non-existent reading (spring-forward gap): shifted forward by the gap, like luxon
- *   (02:30 in Europe/Berlin on 2026-03-29 is 03:30 CEST), so a window inside the gap is empty.
- */
-function localToUtc(zone: Zone, local: number): number {
-  const before = zone.offset(local - DAY_MS);
-  const after = zone.offset(local + DAY_MS);
-  let best = Number.NaN;
-  for (const o of before === after ? [before] : [before, after]) {
-    const utc = local - o * MINUTE_MS;
-    if (zone.offset(utc) === o && !(utc >= best)) best = utc;
-  }
-  if (!Number.isNaN(best)) return best;
-  return local - Math.min(before, after) * MINUTE_MS;
 }
 
 /** The local date (days since 1970-01-01) of an instant in the calendar's zone. */
@@ -286,10 +270,11 @@ export function windowsOn(p: PreparedCalendar, day: number): Interval[] {
   if (cached) return cached;
   const minutes = p.special.get(day) ?? (p.holidays.has(day) ? [] : (p.week[weekdayIndex(day)] ?? []));
   const out: Interval[] = [];
+  const toUtc = minutes.length ? localReader(p, day) : (local: number) => local;
   for (const [a, b] of minutes) {
     // 24:00 is day + 1440 min, i.e. the next local midnight, with no special case.
-    let from = localToUtc(p.zone, day * DAY_MS + a * MINUTE_MS);
-    const to = localToUtc(p.zone, day * DAY_MS + b * MINUTE_MS);
+    let from = toUtc(day * DAY_MS + a * MINUTE_MS);
+    const to = toUtc(day * DAY_MS + b * MINUTE_MS);
     const prev = out[out.length - 1];
     if (prev && from < prev.to) from = prev.to;
     if (to > from) out.push({ from, to });

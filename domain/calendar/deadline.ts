@@ -26,6 +26,7 @@ import {
   formatLocalDate,
 } from './calendar.js';
 import { type SlaDuration, toSlaDuration } from './duration.js';
+import { BeyondHorizon, HORIZON_DAYS } from './bounds.js';
 
 /** Union of the pauses as sorted, disjoint, non-touching intervals, dropping those that end by `after`. */
 function mergePauses(pauses: readonly Interval[] | undefined, after: number): Interval[] {
@@ -77,6 +78,7 @@ function daysPart(p: PreparedCalendar, s: number, sDay: number, n: number): numb
   let budget = total - o;
   let idle = 0;
   for (let day = sDay + 1, count = 0; ; day++) {
+    if (day - sDay > HORIZON_DAYS) throw new BeyondHorizon(p.name);
     const w = workOn(p, day);
     if (w === 0) {
       if (++idle > MAX_IDLE_DAYS) {
@@ -107,16 +109,25 @@ function instantAfter(
   const cursor = new PauseCursor(mergePauses(pauses, start));
   let remaining = budgetMs;
   let walk = workingIntervals(p, start);
+  // Dates walked, pauses skipped: what bounds the cost (bounds.ts).
+  let walked = 0;
+  let from: number | undefined;
   for (;;) {
     const next = walk.next();
     if (next.done) throw new Error('unreachable: unbounded working-interval walk ended');
     const w = next.value;
+    from ??= w.day;
+    if (walked + w.day - from > HORIZON_DAYS) throw new BeyondHorizon(p.name);
     let a = w.from;
     while (a < w.to) {
       const free = cursor.free(a);
       if (free.from >= w.to) {
         // A pause ran past this window: restart the walk at its end instead of visiting every date in it.
-        if (free.from > w.to) walk = workingIntervals(p, free.from);
+        if (free.from > w.to) {
+          walk = workingIntervals(p, free.from);
+          walked += w.day - from;
+          from = undefined;
+        }
         break;
       }
       const end = Math.min(w.to, free.until);

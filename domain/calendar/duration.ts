@@ -3,6 +3,8 @@
  * deadline rule treats them differently: days count working dates, the time part counts working time.
  */
 
+import { MAX_DURATION_DAYS, MAX_DURATION_HOURS } from './bounds.js';
+
 /** `days`: the `P{n}D` part (weeks folded in as 7 days); `ms`: the `PT..H..M..S` part. */
 export interface SlaDuration {
   days: number;
@@ -37,7 +39,21 @@ export function parseSlaDuration(iso: string): SlaDuration {
   const ms =
     ((n(h) * 60 + n(min)) * 60 + n(s)) * 1000 + (frac === undefined ? 0 : Number(frac.padEnd(3, '0')));
   if (!Number.isSafeInteger(days) || !Number.isSafeInteger(ms)) fail(iso, 'too large');
-  return { days, ms };
+  return withinBounds(iso, { days, ms });
+}
+
+const MAX_MS = MAX_DURATION_HOURS * 3_600_000;
+
+/** The documented range (bounds.ts): a longer duration would make deadline arithmetic unbounded. */
+function withinBounds(given: unknown, d: SlaDuration): SlaDuration {
+  const why =
+    d.days > MAX_DURATION_DAYS
+      ? `at most P${MAX_DURATION_DAYS}D (weeks count as 7 days)`
+      : d.ms > MAX_MS
+        ? `the time part is at most PT${MAX_DURATION_HOURS}H`
+        : undefined;
+  if (why) throw new Error(`invalid SLA duration ${JSON.stringify(given)}: ${why}`);
+  return d;
 }
 
 const isCount = (x: number): boolean => Number.isSafeInteger(x) && x >= 0;
@@ -52,5 +68,5 @@ export function toSlaDuration(duration: SlaDuration | string): SlaDuration {
       `invalid SLA duration ${JSON.stringify(duration)}: days and ms must be non-negative integers`,
     );
   }
-  return { days, ms };
+  return withinBounds(duration, { days, ms });
 }

@@ -9,3 +9,4 @@ export {
 } from './calendar.js';
 export { type SlaDuration, parseSlaDuration } from './duration.js';
 export { slaBudget, instantAfterWorkingTime, computeDue, workingTimeBetween } from './deadline.js';
+export * from './bounds.js';

@@ -4,6 +4,7 @@
  * can never skip a threshold or count paused time in wall-clock minutes.
  */
 import {
+  BeyondHorizon,
   instantAfterWorkingTime,
   parseSlaDuration,
   slaBudget,
@@ -55,10 +56,25 @@ export function retargetClock(clock: Clock, sla: SlaSnapshot, name: ClockName, p
   return { ...clock, budgetMs };
 }
 
+/**
+ * A threshold more than the horizon ahead (bounds.ts) is none: the case waits for its next change
+ * instead of failing every workflow task on it. The API and the commands keep new deadlines within
+ * the horizon; this only guards a case that got there anyway (a sparse calendar, long pauses).
+ */
+function withinHorizon(at: () => number): number | undefined {
+  try {
+    return at();
+  } catch (err) {
+    if (err instanceof BeyondHorizon) return undefined;
+    throw err;
+  }
+}
+
 export function clockDueAt(clock: Clock, calendar: BusinessCalendar): number | undefined {
   if (clock.state !== 'running' || clock.start === undefined || clock.budgetMs === undefined)
     return undefined;
-  return instantAfterWorkingTime(calendar, clock.start, clock.budgetMs + clock.extraMs, clock.pauses);
+  const { start, budgetMs, extraMs, pauses } = clock;
+  return withinHorizon(() => instantAfterWorkingTime(calendar, start, budgetMs + extraMs, pauses));
 }
 
 export function clockWarnAt(clock: Clock, sla: SlaSnapshot): number | undefined {
@@ -67,7 +83,8 @@ export function clockWarnAt(clock: Clock, sla: SlaSnapshot): number | undefined 
   const before = parseSlaDuration(sla.warnBefore);
   const warnMs = before.days * 86_400_000 + before.ms;
   const budget = Math.max(0, clock.budgetMs + clock.extraMs - warnMs);
-  return instantAfterWorkingTime(sla.calendar, clock.start, budget, clock.pauses);
+  const { start, pauses } = clock;
+  return withinHorizon(() => instantAfterWorkingTime(sla.calendar, start, budget, pauses));
 }
 
 /**

@@ -69,12 +69,16 @@ export const FREE_TEXT_KEYS: readonly string[] = [
   ...new Set([...OPENING_FREE_TEXT, ...Object.values(FREE_TEXT_FIELDS).flat()]),
 ];
 
-/** An action the case's current status does not allow (HTTP 409). */
+/**
+ * An action the case's current state does not allow (HTTP 409): its status, or a fact of the case
+ * such as its level (`current` names the facts that refused it, e.g. `{ level: 3 }`).
+ */
 export class ActionNotAllowed extends Error {
   constructor(
     readonly action: string,
     readonly status: string,
     detail: string,
+    readonly current: Record<string, unknown> = {},
   ) {
     super(detail);
     this.name = 'ActionNotAllowed';

@@ -3,7 +3,7 @@
  * The workflow calls them in update validators (to refuse without touching history) and in
  * handlers (to apply); tests call them directly. No I/O, no clock of its own.
  */
-import { computeDue } from '../calendar/index.js';
+import { BeyondHorizon } from '../calendar/index.js';
 import { ActionNotAllowed, InvalidCommand, type CaseCommand } from './commands.js';
 import {
   CLOCKS,
@@ -26,6 +26,7 @@ import {
   startClock,
   stopClock,
 } from './clocks.js';
+import { extensionTarget } from './extension.js';
 import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from './types.js';
 
 export interface Context {
@@ -221,6 +222,16 @@ function assign(r: Recorder, assignee: string): void {
 
 /** Applies a command to a copy of the state; throws ActionNotAllowed / InvalidCommand when it cannot. */
 export function applyCommand(current: CaseState, cmd: CaseCommand, ctx: Context): Outcome {
+  try {
+    return apply(current, cmd, ctx);
+  } catch (err) {
+    // A deadline the command would put past the horizon (a re-targeted clock on a sparse calendar).
+    if (err instanceof BeyondHorizon) throw new InvalidCommand(err.message);
+    throw err;
+  }
+}
+
+function apply(current: CaseState, cmd: CaseCommand, ctx: Context): Outcome {
   const s = clone(current);
   const r = new Recorder(s, ctx);
   switch (cmd.action) {
@@ -238,7 +249,14 @@ export function applyCommand(current: CaseState, cmd: CaseCommand, ctx: Context)
     case 'assign':
       requireLive(s, cmd.action);
       if (s.assignee === cmd.assignee) {
-        throw new InvalidCommand(`the case is already assigned to '${cmd.assignee}'`);
+        throw new ActionNotAllowed(
+          cmd.action,
+          s.status,
+          `the case is already assigned to '${cmd.assignee}'`,
+          {
+            assignee: s.assignee,
+          },
+        );
       }
       assign(r, cmd.assignee);
       break;
@@ -332,7 +350,11 @@ export function applyCommand(current: CaseState, cmd: CaseCommand, ctx: Context)
       break;
     case 'escalate':
       requireLive(s, cmd.action);
-      if (s.level >= MAX_LEVEL) throw new InvalidCommand('the case is already at the highest level (3)');
+      if (s.level >= MAX_LEVEL) {
+        throw new ActionNotAllowed(cmd.action, s.status, 'the case is already at the highest level (3)', {
+          level: s.level,
+        });
+      }
       raiseLevel(r, cmd.reason, 'manual');
       break;
     case 'notes':
@@ -350,8 +372,7 @@ export function applyCommand(current: CaseState, cmd: CaseCommand, ctx: Context)
       if (due === undefined) {
         throw new ActionNotAllowed(cmd.action, s.status, `the ${cmd.clock} clock is not running`);
       }
-      const newDue = cmd.until ? Date.parse(cmd.until) : computeDue(s.sla.calendar, due, cmd.by ?? 'PT0S');
-      if (!Number.isFinite(newDue)) throw new InvalidCommand(`'until' is not a time: ${cmd.until}`);
+      const newDue = extensionTarget(s.sla.calendar, due, cmd, ctx.now);
       s.clocks[cmd.clock] = extendClock(clock, s.sla.calendar, newDue);
       const effective = clockDueAt(s.clocks[cmd.clock], s.sla.calendar)!;
       // Compare the deadline that results: an extension into non-working time moves nothing.
@@ -371,7 +392,11 @@ export function applyCommand(current: CaseState, cmd: CaseCommand, ctx: Context)
     }
     case 'priority': {
       requireLive(s, cmd.action);
-      if (s.priority === cmd.priority) throw new InvalidCommand(`the priority is already '${cmd.priority}'`);
+      if (s.priority === cmd.priority) {
+        throw new ActionNotAllowed(cmd.action, s.status, `the priority is already '${cmd.priority}'`, {
+          priority: s.priority,
+        });
+      }
       const from = s.priority;
       s.priority = cmd.priority;
       for (const c of CLOCKS) s.clocks[c] = retargetClock(s.clocks[c], s.sla, c, s.priority);

@@ -373,7 +373,9 @@ describe('escalation and priority', () => {
     expect((await act('integrator', c.id, 'escalate', { reason: 'angry customer' })).level).toBe(2);
     expect((await act('supervisor', c.id, 'escalate', { reason: 'management' })).level).toBe(3);
     const more = await s.call('agent', 'POST', `/v1/cases/${c.id}/escalate`, { reason: 'again' });
-    expect(more.status).toBe(400);
+    // The request is fine; the case's state refuses it: 409 with the current status and level.
+    expect(more.status).toBe(409);
+    expect(more.body).toMatchObject({ currentStatus: 'new', level: 3, action: 'escalate' });
     await act('agent', c.id, 'accept', {});
     await act('agent', c.id, 'findings', { summary: 'x' });
     const pending = await act('agent', c.id, 'resolution', { summary: 'advice', remedy: 'guidance' });
@@ -386,5 +388,12 @@ describe('escalation and priority', () => {
     const urgent = await act('agent', c.id, 'priority', { priority: 'urgent', reason: 'line stopped' });
     expect(Date.parse(urgent.deadlines.respondBy) - Date.parse(c.createdAt)).toBe(2 * H);
     expect(urgent.deadlines.resolveBy).toBe(c.deadlines.resolveBy);
+    const same = await s.call('agent', 'POST', `/v1/cases/${c.id}/priority`, { priority: 'urgent' });
+    expect(same.status).toBe(409);
+    expect(same.body).toMatchObject({ currentStatus: 'new', priority: 'urgent', action: 'priority' });
+    if (urgent.assignee !== 'li.ming') await act('agent', c.id, 'assign', { assignee: 'li.ming' });
+    const again = await s.call('agent', 'POST', `/v1/cases/${c.id}/assign`, { assignee: 'li.ming' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ currentStatus: 'new', assignee: 'li.ming', action: 'assign' });
   });
 });

@@ -428,14 +428,18 @@ describe('accept, assign, reject', () => {
     expect(bare.view).toMatchObject({ assignee: 'agent.zhang', owner: 'agent.zhang' });
   });
 
-  it('assign records the previous assignee; assigning the same person again is an InvalidCommand', () => {
+  it('assign records the previous assignee; assigning the same person again is not allowed (409)', () => {
     const c = caseIn('investigating');
     const o = c.act({ action: 'assign', assignee: 'agent.zhao' });
     expect(o.events.map((e) => [e.type, e.data])).toEqual([
       ['case.assigned', { assignee: 'agent.zhao', previous: 'agent.wang' }],
     ]);
     expect(c.view.owner).toBe('agent.wang'); // first-contact responsibility stays
-    expectInvalid(() => c.act({ action: 'assign', assignee: 'agent.zhao' }));
+    const again = expectNotAllowed(
+      () => c.act({ action: 'assign', assignee: 'agent.zhao' }),
+      'investigating',
+    );
+    expect(again.current).toEqual({ assignee: 'agent.zhao' });
   });
 
   it.each(['new', 'investigating'] as const)(
@@ -724,7 +728,7 @@ describe('rating', () => {
 });
 
 describe('escalate, notes, withdraw', () => {
-  it('escalate raises the level up to 3, then is an InvalidCommand', () => {
+  it('escalate raises the level up to 3, then is not allowed (409, naming the level)', () => {
     const c = caseIn('investigating');
     const one = c.act(cmd.escalate);
     expect(one.events.map((e) => [e.type, e.data])).toEqual([
@@ -732,7 +736,7 @@ describe('escalate, notes, withdraw', () => {
     ]);
     c.act(cmd.escalate);
     expect(c.view.level).toBe(3);
-    expectInvalid(() => c.act(cmd.escalate));
+    expect(expectNotAllowed(() => c.act(cmd.escalate), 'investigating').current).toEqual({ level: 3 });
     expect(c.view.level).toBe(3);
   });
 
@@ -850,7 +854,8 @@ describe('priority change', () => {
     expect(c.deadlines).toMatchObject({ respondBy: iso(T0 + 4 * H), resolveBy: iso(T0 + 48 * H) });
     c.act({ action: 'priority', priority: 'high' }, T0 + 50 * M);
     expect(c.deadlines).toMatchObject({ respondBy: iso(T0 + 4 * H), resolveBy: iso(T0 + 24 * H) });
-    expectInvalid(() => c.act({ action: 'priority', priority: 'high' }));
+    const same = expectNotAllowed(() => c.act({ action: 'priority', priority: 'high' }), 'new');
+    expect(same.current).toEqual({ priority: 'high' });
   });
 
   it('keeps elapsed and paused time: only the budget changes', () => {
