@@ -8,7 +8,6 @@ import { audienceOf } from '../audience.js';
 import type { Role } from '../auth.js';
 import type { CaseService } from '../case-service.js';
 import { route, type RouteSpec } from '../http.js';
-import { problem } from '../problem.js';
 import { caseOpenedBy, scopeOf } from '../scope.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { ActionBodies, CaseView, ListQuery, OpenCaseBody, TimelineItem } from '../schemas.js';
