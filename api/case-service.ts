@@ -16,7 +16,7 @@ import { ulid } from 'ulid';
 import type { Db } from '../db/database.js';
 import type { PersonalData } from '../db/personal-data.js';
 import { FALLBACK_POLICY } from '../db/defaults.js';
-import { leastLoadedAgent, requireActiveAgent, UnknownAgent } from '../db/directory.js';
+import { isActiveAgent, leastLoadedAgent, requireActiveAgent, UnknownAgent } from '../db/directory.js';
 import { CALENDAR_24X7, type BusinessCalendar } from '../domain/calendar/index.js';
 import { classify } from '../domain/case/classification.js';
 import { FREE_TEXT_FIELDS, type CaseCommand } from '../domain/case/commands.js';
@@ -249,13 +249,8 @@ export class CaseService {
     if (command.action !== 'accept' && command.action !== 'assign') return command;
     const assignee = command.assignee;
     if (assignee === undefined && current.assignee === null && principal.role === 'agent') {
-      const self = await this.deps.db
-        .selectFrom('agents')
-        .select('id')
-        .where('id', '=', principal.name)
-        .where('active', '=', true)
-        .executeTakeFirst();
-      return self ? { ...command, assignee: self.id } : command;
+      const self = await isActiveAgent(this.deps.db, principal.name);
+      return self ? { ...command, assignee: principal.name } : command;
     }
     if (assignee === undefined) return command;
     try {

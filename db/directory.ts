@@ -95,14 +95,18 @@ export class UnknownAgent extends Error {
 }
 
 /** An active agent with this id, or UnknownAgent: assignees and agent keys name real people. */
-export async function requireActiveAgent(db: Db, id: string): Promise<void> {
+export async function isActiveAgent(db: Db, id: string): Promise<boolean> {
   const row = await db
     .selectFrom('agents')
     .select('id')
     .where('id', '=', id)
     .where('active', '=', true)
     .executeTakeFirst();
-  if (!row) throw new UnknownAgent(id);
+  return row !== undefined;
+}
+
+export async function requireActiveAgent(db: Db, id: string): Promise<void> {
+  if (!(await isActiveAgent(db, id))) throw new UnknownAgent(id);
 }
 
 export interface ApiKeyRecord {
