@@ -85,7 +85,7 @@ function refuseUnstorable(req: Request): void {
 const hasBody = (req: Request) =>
   Number(req.get('Content-Length') ?? 0) > 0 || req.get('Transfer-Encoding') !== undefined;
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 export function mount(
   router: Router,

@@ -1,7 +1,9 @@
 /** The OpenAPI 3.1 document, generated from the same route declarations that serve requests. */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from './zod.js';
-import { openApiPath, type RouteSpec } from './http.js';
+import { IDEMPOTENCY_KEY, openApiPath, type RouteSpec } from './http.js';
+import { ResourceName } from './schemas.js';
+import { documentStorableText } from './openapi-text.js';
 
 const Problem = z
   .object({
@@ -33,11 +35,16 @@ const Conflict = Problem.extend({
 /** What any route may answer besides its own responses: auth, rate limits, dependencies down. */
 function commonResponses(spec: RouteSpec): RouteSpec['responses'] {
   const common: RouteSpec['responses'] = {
+    // Every route checks its path, query, headers and body before anything else.
+    400: { description: 'malformed or invalid input; `errors` names each field, and where it is' },
     429: { description: 'rate limited; see Retry-After and RateLimit headers' },
     503: {
       description: 'a dependency (Temporal, the database) is unavailable; retry after Retry-After seconds',
     },
   };
+  if (spec.idempotent) {
+    common[422] = { description: 'this Idempotency-Key was already used with a different request' };
+  }
   if (spec.roles !== 'public') {
     common[401] = { description: 'no or unknown API key' };
     common[403] = { description: "the key's role may not do this" };
@@ -53,8 +60,18 @@ export function buildOpenApi(specs: RouteSpec[]) {
   for (const spec of specs) {
     const params = [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);
     const idem = spec.idempotent
-      ? { headers: z.object({ 'Idempotency-Key': z.string().max(255).optional() }) }
+      ? {
+          headers: z.object({
+            'Idempotency-Key': z
+              .string()
+              .regex(IDEMPOTENCY_KEY)
+              .optional()
+              .openapi({ description: 'repeat a request safely: the same key answers the stored outcome' }),
+          }),
+        }
       : {};
+    // Resources named in the path (teams, policies, calendars) share one name rule; ids are opaque.
+    const param = (p: string) => (p === 'name' ? ResourceName : z.string());
     registry.registerPath({
       method: spec.method,
       path: openApiPath(spec.path),
@@ -64,12 +81,16 @@ export function buildOpenApi(specs: RouteSpec[]) {
       security: spec.roles === 'public' ? [] : [{ apiKey: [] }],
       ...(spec.roles !== 'public' ? { 'x-roles': spec.roles } : {}),
       request: {
-        ...(params.length
-          ? { params: z.object(Object.fromEntries(params.map((p) => [p, z.string()]))) }
-          : {}),
+        ...(params.length ? { params: z.object(Object.fromEntries(params.map((p) => [p, param(p)]))) } : {}),
         ...(spec.query ? { query: spec.query as any } : {}),
         ...(spec.body
-          ? { body: { content: { 'application/json': { schema: spec.body } }, required: true } }
+          ? {
+              body: {
+                content: { 'application/json': { schema: spec.body } },
+                // A body every field of which is optional may be left out.
+                required: !spec.body.safeParse({}).success,
+              },
+            }
           : {}),
         ...idem,
       },
@@ -92,7 +113,7 @@ export function buildOpenApi(specs: RouteSpec[]) {
       ),
     });
   }
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Case management API',
@@ -102,4 +123,5 @@ export function buildOpenApi(specs: RouteSpec[]) {
     },
     servers: [{ url: '/' }],
   });
+  return documentStorableText(document);
 }

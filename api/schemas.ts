@@ -7,6 +7,7 @@ import {
   MAX_DURATION_DAYS,
   MAX_DURATION_HOURS,
   parseSlaDuration,
+  SLA_DURATION_PATTERN,
   validateCalendar,
 } from '../domain/calendar/index.js';
 import {
@@ -19,7 +20,9 @@ import {
   TIERS,
 } from '../domain/case/contract.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Text that must say something: blank (whitespace only) is refused, and the document says so. */
+const NOT_BLANK = '^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$';
+const text = (max: number) => z.string().trim().min(1).max(max).openapi({ pattern: NOT_BLANK });
 const isoTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-23T09:00:00Z' });
 /** An instant the service accepts as input: in the years 2000 to 2099 (domain/calendar/bounds.ts). */
 export const inputTime = isoTime
@@ -37,6 +40,7 @@ const isoDuration = z
     }
   })
   .openapi({
+    pattern: SLA_DURATION_PATTERN,
     example: 'PT4H',
     description: `ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P${MAX_DURATION_DAYS}D, time part at most PT${MAX_DURATION_HOURS}H`,
   });
@@ -53,7 +57,13 @@ export const CustomerInput = z
     name: text(200),
     tier: z.enum(TIERS).optional(),
     email: z.email().max(320).optional(),
-    phone: z.string().trim().min(3).max(40).optional(),
+    phone: z
+      .string()
+      .trim()
+      .min(3)
+      .max(40)
+      .optional()
+      .openapi({ pattern: '^\\s*[^\\s\\u0000][^\\u0000]+[^\\s\\u0000]\\s*$' }),
     organisation: z.string().trim().max(200).optional(),
   })
   .strict()
@@ -69,7 +79,7 @@ export const OpenCaseBody = z
     priority: z.enum(PRIORITIES).optional(),
     product: z.string().trim().max(300).optional(),
     externalRef: z.string().trim().max(200).optional(),
-    slaPolicy: z.string().trim().min(1).max(100).optional(),
+    slaPolicy: z.string().trim().min(1).max(100).optional().openapi({ pattern: NOT_BLANK }),
   })
   .strict()
   .openapi('OpenCaseRequest');
@@ -116,6 +126,7 @@ export const ActionBodies = {
       reason: text(5000),
     })
     .strict()
+    .openapi({ oneOf: [{ required: ['until'] }, { required: ['by'] }] })
     .refine((b) => (b.until === undefined) !== (b.by === undefined), {
       message: 'give exactly one of until (a time) or by (a duration)',
       path: ['until'],
@@ -182,11 +193,15 @@ export const TimelineItem = z
   })
   .openapi('TimelineItem');
 
-const csv = <T extends string>(values: readonly [T, ...T[]]) =>
-  z
+/** A comma-separated list of enum values; the document states the list's form as a pattern. */
+const csv = <T extends string>(values: readonly [T, ...T[]]) => {
+  const one = `\\s*(?:${values.join('|')})\\s*`;
+  return z
     .string()
+    .openapi({ pattern: `^${one}(?:,${one})*$`, description: `comma-separated: ${values.join(', ')}` })
     .transform((v) => v.split(',').map((s) => s.trim()))
     .pipe(z.array(z.enum(values)));
+};
 
 export const ListQuery = z
   .object({
@@ -201,10 +216,12 @@ export const ListQuery = z
   })
   .strict();
 
-const Window = z.tuple([
-  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
-  z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM or 24:00'),
-]);
+const Window = z
+  .tuple([
+    z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
+    z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM or 24:00'),
+  ])
+  .openapi({ minItems: 2, maxItems: 2 });
 const localDate = z.iso.date();
 /** A date's windows: a few per day keep a deadline's cost to the windows it crosses small. */
 const Windows = z.array(Window).max(12);
@@ -212,7 +229,10 @@ const MAX_DATES = 1000;
 export const CalendarBody = z
   .object({
     name: z.string().optional().openapi({ description: 'optional; must equal the name in the path' }),
-    timeZone: z.string().min(1),
+    timeZone: z
+      .string()
+      .min(1)
+      .openapi({ enum: ['UTC', ...Intl.supportedValuesOf('timeZone')], description: 'an IANA time zone' }),
     week: z.object({
       mon: Windows,
       tue: Windows,
@@ -225,6 +245,8 @@ export const CalendarBody = z
     holidays: z.array(localDate).max(MAX_DATES).default([]),
     specialDays: z
       .record(localDate, Windows)
+      // The generator's types predate OpenAPI 3.1's propertyNames; the document carries it as given.
+      .openapi({ propertyNames: { type: 'string', format: 'date' } } as never)
       .refine((d) => Object.keys(d).length <= MAX_DATES, { message: `at most ${MAX_DATES} special days` })
       .optional(),
   })

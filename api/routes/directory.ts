@@ -82,7 +82,10 @@ const NewKey = z
     message: 'only integrator keys are scoped',
     path: ['scoped'],
   })
-  .openapi('ApiKeyInput');
+  .openapi('ApiKeyInput', {
+    // The same rule, for the document: `scoped` is given for integrator keys only.
+    anyOf: [{ properties: { role: { const: 'integrator' } } }, { not: { required: ['scoped'] } }],
+  });
 
 function name(raw: string | undefined, what: string): string {
   const r = ResourceName.safeParse(raw);

@@ -17,7 +17,8 @@ import { CalendarBody, DueBody, PolicyBody, ResourceName } from '../schemas.js';
 const ALL: Role[] = ['integrator', 'agent', 'supervisor', 'admin'];
 const ADMIN: Role[] = ['admin'];
 
-const Policy = PolicyBody.extend({ name: z.string() }).openapi('SlaPolicy');
+// A plain object, not `.extend`: the generator would write allOf with a closed part no policy fits.
+const Policy = z.object({ ...PolicyBody.shape, name: z.string() }).openapi('SlaPolicy');
 const Calendar = z
   .object({
     name: z.string(),

@@ -7,6 +7,6 @@ export {
   validateCalendar,
   firstWorkingInstant,
 } from './calendar.js';
-export { type SlaDuration, parseSlaDuration } from './duration.js';
+export { type SlaDuration, parseSlaDuration, SLA_DURATION_PATTERN } from './duration.js';
 export { slaBudget, instantAfterWorkingTime, computeDue, workingTimeBetween } from './deadline.js';
 export * from './bounds.js';
