@@ -29,7 +29,7 @@ export const inputTime = isoTime
   .refine((v) => Date.parse(v) >= EARLIEST_INSTANT && Date.parse(v) < LATEST_INSTANT, {
     message: 'must be in the years 2000 to 2099',
   })
-  .openapi({ description: 'an ISO 8601 time in the years 2000 to 2099' });
+  .openapi({ description: 'an ISO 8601 time in the years 2000 to 2099', pattern: '^20\\d\\d-' });
 const isoDuration = z
   .string()
   .superRefine((v, ctx) => {

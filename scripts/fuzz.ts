@@ -10,7 +10,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,7 +34,7 @@ export const UNSTATABLE: { reason: string; detail: RegExp }[] = [
   },
   {
     reason: 'order between two fields',
-    detail: /must be before|must not end before|does not start before|overlap/,
+    detail: /must be before|must not end before|does not start before|overlap|must not exceed/,
   },
   { reason: 'must repeat the name in the path', detail: /but the path names/ },
   { reason: 'relative to now', detail: /in the future|days from now|beyond the horizon|horizon/ },
@@ -155,6 +155,8 @@ async function main(): Promise<number> {
   ensureSchemathesis();
   const keys = Object.fromEntries(ROLES.map((r) => [r, `fuzz-${r}-${randomUUID()}`])) as Record<Role, string>;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'case-fuzz-'));
+  const reports = mkdtempSync(path.join(tmpdir(), 'case-fuzz-reports-'));
+  console.log(`schemathesis reports: ${reports}`);
   const service = await startService(keys, dataDir);
   let failed = 0;
   try {
@@ -171,7 +173,8 @@ async function main(): Promise<number> {
       );
       for (const [k, n] of c.failures) console.log(`  ! ${n} × ${k}`);
       for (const [k, n] of c.unstatable) console.log(`  · ${n} × ${k}`);
-      if (process.env.FUZZ_VERBOSE === '1' || (fails > 0 && !c.generated)) console.log(out);
+      // The whole report, with a curl line to reproduce each failure.
+      writeFileSync(path.join(reports, `${role}.txt`), out);
     }
   } finally {
     service.child.kill('SIGINT');
