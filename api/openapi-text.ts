@@ -36,6 +36,11 @@ export function documentStorableText<T>(document: T): T {
     if (isStringSchema(n) && !('pattern' in n || 'format' in n || 'enum' in n || 'const' in n)) {
       n.pattern = STORABLE_TEXT_PATTERN;
     }
+    // A map's keys are text too.
+    const values = n.additionalProperties;
+    if (values !== null && typeof values === 'object' && !('propertyNames' in n)) {
+      n.propertyNames = { type: 'string', pattern: STORABLE_TEXT_PATTERN };
+    }
     for (const v of Object.values(n)) visit(v);
   };
   for (const operations of Object.values(doc.paths ?? {})) {

@@ -37,7 +37,10 @@ export const UNSTATABLE: { reason: string; detail: RegExp }[] = [
     detail: /must be before|must not end before|does not start before|overlap|must not exceed/,
   },
   { reason: 'must repeat the name in the path', detail: /but the path names/ },
-  { reason: 'relative to now', detail: /in the future|days from now|beyond the horizon|horizon/ },
+  {
+    reason: 'relative to now',
+    detail: /in the future|days from now|days after now|beyond the horizon|horizon/,
+  },
   { reason: 'sum of duration parts beyond its bound', detail: /invalid SLA duration .*at most/ },
   { reason: 'a calendar with no working time', detail: /has no working time/ },
 ];

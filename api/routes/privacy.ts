@@ -18,7 +18,9 @@ const CODEC_ROLES: Role[] = ['supervisor', 'admin'];
 const WirePayloads = z
   .object({
     payloads: z.array(
-      z.object({ metadata: z.record(z.string(), z.string()).optional(), data: z.string().optional() }),
+      z
+        .object({ metadata: z.record(z.string(), z.string()).optional(), data: z.string().optional() })
+        .strict(),
     ),
   })
   .openapi('CodecPayloads', { description: 'Temporal payloads as JSON, bytes in base64' });
