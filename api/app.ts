@@ -10,7 +10,10 @@ import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import type { PersonalData } from '../db/personal-data.js';
 import type { Db } from '../db/database.js';
-import { KeyStore, hashKey, type Principal } from './auth.js';
+import { ConsoleSessions, cookieValue, KeyStore, hashKey, SESSION_COOKIE, type Principal } from './auth.js';
+import { CaseFeed } from './case-feed.js';
+import { consoleRoutes } from './routes/console.js';
+import { serveConsole } from './console-static.js';
 import { SlaCatalog } from './sla-catalog.js';
 import { CaseService } from './case-service.js';
 import { dependencyProblem } from './errors.js';
@@ -38,6 +41,8 @@ export interface AppDeps {
   personalData: PersonalData;
   codec: PayloadCodec;
   codecCorsOrigins: string[];
+  /** The database to LISTEN on for case changes (the console's live updates); none: no live updates. */
+  databaseUrl?: string;
   /** Checks each dependency; throws when one is down. */
   readiness: () => Promise<Record<string, 'ok' | string>>;
 }
@@ -136,11 +141,16 @@ export function createApp(deps: AppDeps) {
   app.use(express.json({ limit: '1mb' }));
 
   const sessions = new CodecSessions();
+  const consoleSessions = new ConsoleSessions(deps.db, deps.keys);
+  const feed = new CaseFeed(deps.databaseUrl, deps.logger);
   const authenticate = async (req: Request): Promise<Principal | undefined> => {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(req.get('Authorization') ?? '');
     // The Web UI cannot send our Bearer header to the codec endpoint: it sends the session cookie.
-    if (!m) return req.path.startsWith('/codec/') ? sessions.fromRequest(req) : undefined;
-    const p = (await deps.keys.authenticate(m[1]!)) ?? undefined;
+    if (!m && req.path.startsWith('/codec/')) return sessions.fromRequest(req);
+    // The console signs in once and then sends its HttpOnly session cookie.
+    const token = m ? undefined : cookieValue(req.get('Cookie'), SESSION_COOKIE);
+    if (!m && !token) return undefined;
+    const p = (await (m ? deps.keys.authenticate(m[1]!) : consoleSessions.principal(token!))) ?? undefined;
     req.principal = p;
     return p;
   };
@@ -150,6 +160,7 @@ export function createApp(deps: AppDeps) {
     ...slaRoutes(deps.db, cases, catalog),
     ...customerRoutes(deps.db),
     ...reportRoutes(deps.db),
+    ...consoleRoutes({ db: deps.db, cases, sessions: consoleSessions, feed }),
   ];
   specs.push(
     ...directoryRoutes(deps.db),
@@ -234,6 +245,7 @@ export function createApp(deps: AppDeps) {
 <script>SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui' });</script></body></html>`);
   });
   app.use('/docs/assets', express.static(swaggerDir, { index: false }));
+  serveConsole(app);
 
   // A known path with another method is a 405 that says which methods it takes.
   const routeMatchers = allRoutes.map((r) => ({
@@ -278,5 +290,5 @@ export function createApp(deps: AppDeps) {
     }
     sendProblem(res, p, req.originalUrl);
   });
-  return { app, document, specs: allRoutes };
+  return { app, document, specs: allRoutes, feed };
 }

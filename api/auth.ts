@@ -51,8 +51,12 @@ export class KeyStore {
     private readonly cacheMs = 10_000,
   ) {}
 
-  async authenticate(key: string): Promise<Principal | null> {
-    const hash = hashKey(key);
+  authenticate(key: string): Promise<Principal | null> {
+    return this.authenticateHash(hashKey(key));
+  }
+
+  /** By the key's hash: a console session keeps only that, never the key. */
+  async authenticateHash(hash: string): Promise<Principal | null> {
     for (const [h, p] of this.envKeys) {
       if (timingSafeEqual(Buffer.from(h), Buffer.from(hash))) return p;
     }
@@ -68,4 +72,61 @@ export class KeyStore {
     this.cache.set(hash, { principal, until: Date.now() + this.cacheMs });
     return principal;
   }
+}
+
+export const SESSION_COOKIE = 'case_console';
+const SESSION_HOURS = 12;
+
+/**
+ * Console sign-in: an API key exchanged for an opaque token in an HttpOnly, SameSite=Strict cookie,
+ * so the key never sits in storage a script can read. The database keeps the token's hash and the
+ * key's hash; every request re-checks the key, so revoking it ends its sessions. Stored in
+ * PostgreSQL so any API instance behind a load balancer accepts the cookie.
+ */
+export class ConsoleSessions {
+  constructor(
+    private readonly db: Db,
+    private readonly keys: KeyStore,
+  ) {}
+
+  async open(key: string): Promise<{ token: string; principal: Principal; maxAgeMs: number } | null> {
+    const principal = await this.keys.authenticate(key);
+    if (!principal) return null;
+    const token = randomBytes(32).toString('base64url');
+    const maxAgeMs = SESSION_HOURS * 3_600_000;
+    await this.db
+      .insertInto('console_sessions')
+      .values({
+        token_hash: hashKey(token),
+        key_hash: hashKey(key),
+        expires_at: new Date(Date.now() + maxAgeMs),
+      })
+      .execute();
+    // Expired sessions go as new ones come: no schedule needed.
+    await this.db.deleteFrom('console_sessions').where('expires_at', '<', new Date()).execute();
+    return { token, principal, maxAgeMs };
+  }
+
+  async principal(token: string): Promise<Principal | null> {
+    const row = await this.db
+      .selectFrom('console_sessions')
+      .select('key_hash')
+      .where('token_hash', '=', hashKey(token))
+      .where('expires_at', '>', new Date())
+      .executeTakeFirst();
+    return row ? this.keys.authenticateHash(row.key_hash) : null;
+  }
+
+  async close(token: string): Promise<void> {
+    await this.db.deleteFrom('console_sessions').where('token_hash', '=', hashKey(token)).execute();
+  }
+}
+
+/** The value of one cookie in a Cookie header. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
 }

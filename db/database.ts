@@ -7,6 +7,7 @@ import * as m003 from './migrations/003_webhooks.js';
 import * as m004 from './migrations/004_personal_data.js';
 import * as m005 from './migrations/005_business_time.js';
 import * as m006 from './migrations/006_workload_index.js';
+import * as m011 from './migrations/011_console.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004_personal_data': m004,
   '005_business_time': m005,
   '006_workload_index': m006,
+  '011_console': m011,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -150,6 +150,13 @@ export interface DataKeysTable {
   created_at: CreatedAt;
 }
 
+export interface ConsoleSessionsTable {
+  token_hash: string;
+  key_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   cases: CasesTable;
   case_events: CaseEventsTable;
@@ -165,4 +172,5 @@ export interface Database {
   data_keys: DataKeysTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  console_sessions: ConsoleSessionsTable;
 }

@@ -1,36 +1,15 @@
 /** /v1/cases: open, read, list, timeline and every lifecycle action of API.md. */
-import { sql } from 'kysely';
 import { z } from '../zod.js';
 import type { Db } from '../../db/database.js';
 import type { CaseAction } from '../../domain/case/commands.js';
 import type { Role } from '../auth.js';
+import { ACTION_ROLES } from '../action-roles.js';
 import type { CaseService } from '../case-service.js';
 import { route, type RouteSpec } from '../http.js';
-import { problem } from '../problem.js';
+import { listCases } from '../case-list.js';
 import { ActionBodies, CaseView, ListQuery, OpenCaseBody, TimelineItem } from '../schemas.js';
 
 const ALL: Role[] = ['integrator', 'agent', 'supervisor', 'admin'];
-const STAFF: Role[] = ['agent', 'supervisor'];
-
-/** Who may take each action (API.md's table; admin may do everything). */
-export const ACTION_ROLES: Record<CaseAction, Role[]> = {
-  accept: STAFF,
-  assign: STAFF,
-  reject: STAFF,
-  findings: STAFF,
-  'wait-for-customer': STAFF,
-  'customer-reply': ['integrator', 'agent'],
-  resolution: STAFF,
-  approval: ['supervisor'],
-  callback: STAFF,
-  rating: ['integrator', 'agent'],
-  escalate: ['integrator', 'agent', 'supervisor'],
-  notes: STAFF,
-  withdraw: ['integrator', 'supervisor'],
-  extend: ['supervisor'],
-  priority: STAFF,
-};
-
 const ACTION_SUMMARIES: Record<CaseAction, string> = {
   accept: 'Accept a case (first response): new → investigating',
   assign: 'Assign a case to someone',
@@ -61,21 +40,7 @@ const caseResponses = (extra: Record<number, { description: string }> = {}) => (
   ...extra,
 });
 
-interface Cursor {
-  c: string;
-  i: string;
-}
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor(raw: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Cursor;
-    if (typeof c.c !== 'string' || typeof c.i !== 'string' || Number.isNaN(Date.parse(c.c)))
-      throw new Error();
-    return c;
-  } catch {
-    throw problem.badRequest('cursor is not one this API gave out', [{ path: 'cursor', message: 'invalid' }]);
-  }
-}
+export { ACTION_ROLES };
 
 export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
   const routes: RouteSpec[] = [
@@ -104,7 +69,7 @@ export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
     route({
       method: 'get',
       path: '/v1/cases',
-      summary: 'List cases, newest first',
+      summary: 'List cases, newest first or soonest deadline first',
       tags: ['cases'],
       roles: ALL,
       query: ListQuery,
@@ -115,31 +80,8 @@ export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
         },
         400: { description: 'invalid filter, limit above 200 or bad cursor' },
       },
-      handler: async ({ res, query }) => {
-        const q = query as z.infer<typeof ListQuery>;
-        let sel = db.selectFrom('cases').select(['id', 'created_at', 'view']);
-        if (q.status) sel = sel.where('status', 'in', q.status);
-        if (q.type) sel = sel.where('type', 'in', q.type);
-        if (q.priority) sel = sel.where('priority', 'in', q.priority);
-        if (q.customerId) sel = sel.where('customer_id', '=', q.customerId);
-        if (q.assignee) sel = sel.where('assignee', '=', q.assignee);
-        if (q.breached) sel = sel.where('breached', '=', q.breached === 'true');
-        if (q.cursor) {
-          const c = decodeCursor(q.cursor);
-          sel = sel.where(sql<boolean>`(created_at, id) < (${new Date(c.c)}, ${c.i})`);
-        }
-        const rows = await sel
-          .orderBy('created_at', 'desc')
-          .orderBy('id', 'desc')
-          .limit(q.limit + 1)
-          .execute();
-        const page = rows.slice(0, q.limit);
-        const last = page[page.length - 1];
-        const nextCursor =
-          rows.length > q.limit && last
-            ? encodeCursor({ c: new Date(last.created_at).toISOString(), i: last.id })
-            : null;
-        res.json({ items: page.map((r) => r.view), nextCursor });
+      handler: async ({ res, query, principal }) => {
+        res.json(await listCases(db, query as z.infer<typeof ListQuery>, principal));
       },
     }),
     route({
