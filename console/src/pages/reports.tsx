@@ -1,0 +1,4 @@
+/** Placeholder until the reports page lands. */
+export function ReportsPage() {
+  return <section />;
+}
