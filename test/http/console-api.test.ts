@@ -226,3 +226,62 @@ describe('GET /v1/case-changes', () => {
     expect((await s.call('agent', 'GET', '/v1/case-changes')).status).toBe(400);
   });
 });
+
+describe('service-quality report additions', () => {
+  it('trends by period, volume by channel and team, complaint rate and repeat faults', async () => {
+    const cust = `cust-report-${token}`;
+    const openFor = async (o: Record<string, unknown>) => {
+      const r = await s.call(
+        'integrator',
+        'POST',
+        '/v1/cases',
+        newCaseBody({ customer: { id: cust, name: 'Zhao' }, ...o }),
+      );
+      expect(r.status).toBe(201);
+      return r.body;
+    };
+    const first = await openFor({ product: 'BM-200', channel: 'phone' });
+    await openFor({ product: 'BM-200', channel: 'web' }); // the same product again: a repeat
+    await openFor({ product: 'XR-7', channel: 'web' }); // another product: not a repeat
+    await openFor({ type: 'complaint', channel: 'web' });
+    const from = new Date(Date.parse(first.createdAt) - 60_000).toISOString();
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const base = `/v1/reports/service-quality?from=${from}&to=${to}&customerId=${cust}`;
+    const all = await s.call('supervisor', 'GET', base);
+    expect(all.status, JSON.stringify(all.body)).toBe(200);
+    expect(all.body.total).toBe(4);
+    expect(all.body.byChannel).toMatchObject({ phone: 1, web: 3, email: 0 });
+    expect(all.body.complaintRate).toBe(0.25);
+    expect(all.body.repeatFaults).toEqual({ count: 1, of: 3, rate: 1 / 3 });
+    // A window of one day still sees the repeat; the count depends on the window parameter being applied.
+    expect((await s.call('supervisor', 'GET', `${base}&repeatWithinDays=1`)).body.repeatFaults.count).toBe(1);
+
+    const weekly = await s.call('supervisor', 'GET', `${base}&groupBy=week&timeZone=Asia/Shanghai`);
+    expect(weekly.status).toBe(200);
+    const monday = (() => {
+      const local = new Date(
+        new Date(first.createdAt).toLocaleString('en-US', { timeZone: 'Asia/Shanghai' }),
+      );
+      local.setDate(local.getDate() - ((local.getDay() + 6) % 7));
+      return `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
+    })();
+    expect(weekly.body.groups.map((g: { key: string; total: number }) => [g.key, g.total])).toContainEqual([
+      monday,
+      expect.any(Number),
+    ]);
+    expect(weekly.body.groups.reduce((n: number, g: { total: number }) => n + g.total, 0)).toBe(4);
+
+    const byChannel = await s.call('supervisor', 'GET', `${base}&groupBy=channel`);
+    expect(byChannel.body.groups.map((g: { key: string; total: number }) => [g.key, g.total])).toEqual([
+      ['phone', 1],
+      ['web', 3],
+    ]);
+    const byTeam = await s.call('supervisor', 'GET', `${base}&groupBy=team`);
+    expect(byTeam.status).toBe(200);
+    expect(byTeam.body.groups.reduce((n: number, g: { total: number }) => n + g.total, 0)).toBe(4);
+    const csv = await s.call('supervisor', 'GET', `${base}&groupBy=month&format=csv`);
+    expect(csv.body).toMatch(/complaint_rate/);
+    expect(csv.body).toMatch(/repeat_faults/);
+    expect((await s.call('supervisor', 'GET', `${base}&timeZone=Mars/Base`)).status).toBe(400);
+  });
+});
