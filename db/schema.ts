@@ -33,6 +33,8 @@ export interface CasesTable {
   response_business_ms: number | null;
   resolution_business_ms: number | null;
   personal_data_erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Generated from the view: lower-cased subject, description and customer name (text search). */
+  search_text: ColumnType<string, never, never>;
 }
 
 export interface CaseEventsTable {

@@ -228,6 +228,18 @@ run('the console in Chromium', () => {
   });
 
   it('speaks Chinese to a Chinese browser, and switches to English', async () => {
+    const opened = await s.call(
+      'integrator',
+      'POST',
+      '/v1/cases',
+      newCaseBody({
+        type: 'complaint',
+        subject: `磨机停机，要求退款 ${token}`,
+        description: '设备在保修期内，客户要求尽快上门维修或退款。',
+        customer: { id: `cust-zh-${token}`, name: '李雷' },
+      }),
+    );
+    expect(opened.status).toBe(201);
     const page = await newPage('zh-CN');
     await page.goto(`${s.url}/console`);
     await page.getByRole('button', { name: '登录' }).waitFor();
@@ -236,19 +248,22 @@ run('the console in Chromium', () => {
     await page.getByRole('heading', { name: '工单队列' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await page.getByRole('button', { name: '全部工单' }).click();
-    await page.getByLabel('搜索').fill(token);
+    await page.getByLabel('搜索').fill('退款');
     await page.getByRole('button', { name: '应用' }).click();
     await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('tbody').textContent()).toMatch(/已关闭|投诉/);
+    await expect.poll(() => page.locator('tbody').textContent()).toMatch(/新建/);
     await shot(page, 'queue-zh');
-    await page.locator('tbody tr a').first().click();
+    await page.locator(`tr[data-case="${opened.body.id}"] a`).click();
     await page.getByRole('heading', { name: '处理记录' }).waitFor();
     await shot(page, 'case-zh');
     await page.getByRole('link', { name: '审批箱' }).click();
     await page.getByRole('heading', { name: '审批箱' }).waitFor();
     await shot(page, 'inbox-zh');
+    await page.getByRole('link', { name: '报表' }).click();
+    await page.locator('figcaption', { hasText: 'SLA 达成率' }).waitFor();
+    await shot(page, 'reports-zh');
     await page.getByLabel('语言').first().selectOption('en');
-    await page.getByRole('heading', { name: 'Approval inbox' }).waitFor();
+    await page.getByRole('heading', { name: 'Reports' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en-GB');
     await page.context().close();
   });
@@ -279,7 +294,58 @@ run('the console in Chromium', () => {
     await page.getByRole('link', { name: 'Approval inbox' }).click();
     await page.locator(`li[data-case="${id}"]`).waitFor();
     found.inbox = await seriousViolations(page);
-    expect(found).toEqual({ signIn: [], queues: [], case: [], inbox: [] });
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.locator('figure svg').first().waitFor();
+    found.reports = await seriousViolations(page);
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.locator('details').first().waitFor();
+    found.admin = await seriousViolations(page);
+    expect(found).toEqual({ signIn: [], queues: [], case: [], inbox: [], reports: [], admin: [] });
+    await page.context().close();
+  });
+
+  it('reports: charts for a period and the CSV of the same figures', async () => {
+    const page = await newPage();
+    await signIn(page, 'supervisor');
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await expect.poll(() => page.locator('figure').count()).toBe(6);
+    const total = Number(await page.locator('[data-testid="kpis"] strong').first().textContent());
+    expect(total).toBeGreaterThan(0);
+    await page.getByLabel('Group by').selectOption('day');
+    await expect.poll(() => page.locator('figure polyline').count()).toBe(4);
+    const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    const csv = await page.evaluate(async (h) => (await fetch(h!)).text(), href);
+    expect(csv.split('\r\n')[0]).toMatch(/^from,to,group_by,key,total,/);
+    await shot(page, 'reports-en');
+    await page.context().close();
+  });
+
+  it("admin: the deadline calculator answers what the API's calendar rule gives", async () => {
+    const page = await newPage();
+    await signIn(page, 'admin');
+    await page.getByRole('link', { name: 'Administration' }).click();
+    const calc = page.getByRole('form', { name: 'Deadline calculator 24x7' });
+    await page.locator('summary', { hasText: '24x7' }).click();
+    await calc.getByLabel(/Duration/).fill('PT8H');
+    const before = Date.now();
+    await calc.getByRole('button', { name: 'Calculate' }).click();
+    await expect
+      .poll(() => calc.locator('output').textContent())
+      .toMatch(/A case opened now would be due at/);
+    // 24x7: exactly eight hours after the click, shown in the viewer's zone (Berlin here) and the calendar's (UTC).
+    const shown = await calc.locator('output').textContent();
+    expect(shown).toContain('UTC');
+    const due = new Date(before + 8 * 3600_000);
+    const berlin = new Intl.DateTimeFormat('en-GB', {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/Berlin',
+    }).format(due);
+    expect(shown).toContain(berlin.slice(0, 2));
+    await page.getByRole('button', { name: 'API keys' }).click();
+    await page.getByLabel('Name').fill(`night shift ${token}`);
+    await page.getByRole('button', { name: 'New key' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/csk_/);
     await page.context().close();
   });
 });
