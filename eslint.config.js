@@ -3,7 +3,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.tools/**', '.data/**', '.test-data/**', 'coverage/**', 'console/dist/**'] },
+  {
+    ignores: ['node_modules/**', '.tools/**', '.data/**', '.test-data/**', 'coverage/**', 'console/dist/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
