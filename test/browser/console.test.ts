@@ -17,6 +17,8 @@ const SHOTS = process.env.CONSOLE_SCREENSHOTS;
 let s: TestStack;
 let browser: Browser;
 const pageErrors: string[] = [];
+/** For steps that wait on the server: generous, since the test machine may be busy. */
+const PATIENT = { timeout: 15_000, interval: 100 };
 const token = randomUUID().slice(0, 8);
 
 async function shot(page: Page, name: string) {
@@ -113,12 +115,12 @@ run('the console in Chromium', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     const row = page.locator(`tr[data-case="${id}"]`);
     await row.waitFor();
-    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
-    await expect.poll(() => row.locator('.countdown').getAttribute('data-urgency')).toBe('ok');
+    await expect.poll(() => page.locator('tbody tr').count(), PATIENT).toBe(1);
+    await expect.poll(() => row.locator('.countdown').getAttribute('data-urgency'), PATIENT).toBe('ok');
     await shot(page, 'queue-en');
     await row.getByRole('link').click();
 
-    await expect.poll(() => status(page).textContent()).toBe('new');
+    await expect.poll(() => status(page).textContent(), PATIENT).toBe('new');
     // Only what the machine allows in 'new' for an agent.
     const offered = () =>
       page.locator('form.action').evaluateAll((fs) => fs.map((f) => f.getAttribute('data-action')));
@@ -126,7 +128,7 @@ run('the console in Chromium', () => {
       ['accept', 'assign', 'escalate', 'notes', 'priority', 'reject'].sort(),
     );
     await act(page, 'accept', async () => {});
-    await expect.poll(() => status(page).textContent()).toBe('investigating');
+    await expect.poll(() => status(page).textContent(), PATIENT).toBe('investigating');
 
     // A resolution before findings: the API's 409 detail is shown as it is.
     await act(page, 'resolution', async (f) => {
@@ -138,7 +140,9 @@ run('the console in Chromium', () => {
       .toMatch(/findings/);
     // Validated in the browser by the API's schema: an empty summary never leaves the page.
     await act(page, 'findings', async () => {});
-    await expect.poll(() => page.locator('form[data-action="findings"] .error').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('form[data-action="findings"] .error').count(), PATIENT)
+      .toBeGreaterThan(0);
 
     await act(page, 'findings', async (f) => {
       await f.getByLabel('Findings').fill('Part cracked in transit; packaging insufficient.');
@@ -155,7 +159,7 @@ run('the console in Chromium', () => {
       await f.getByLabel('Remedy').selectOption('refund');
       await f.getByLabel('Amount').fill('120');
     });
-    await expect.poll(() => status(page).textContent()).toBe('pending approval');
+    await expect.poll(() => status(page).textContent(), PATIENT).toBe('pending approval');
     await shot(page, 'case-en');
     // An agent may not approve: the form is not offered.
     expect(await offered()).not.toContain('approval');
@@ -165,21 +169,25 @@ run('the console in Chromium', () => {
     await page.getByRole('link', { name: 'Approval inbox' }).click();
     const item = page.locator(`li[data-case="${id}"]`);
     await item.waitFor();
-    await expect.poll(() => item.locator('.proposal').textContent()).toMatch(/refund.*120.*agent:agent/s);
-    await expect.poll(() => item.locator('.proposal').textContent()).toMatch(/packaging insufficient/);
+    await expect
+      .poll(() => item.locator('.proposal').textContent(), PATIENT)
+      .toMatch(/refund.*120.*agent:agent/s);
+    await expect
+      .poll(() => item.locator('.proposal').textContent(), PATIENT)
+      .toMatch(/packaging insufficient/);
     await shot(page, 'inbox-en');
     await item.getByLabel('Comment').fill('Approved: goodwill refund');
     await item.getByRole('button', { name: 'Approve' }).click();
-    await expect.poll(() => page.locator(`li[data-case="${id}"]`).count()).toBe(0);
+    await expect.poll(() => page.locator(`li[data-case="${id}"]`).count(), PATIENT).toBe(0);
 
     await page.goto(`${s.url}/console/cases/${id}`);
-    await expect.poll(() => status(page).textContent()).toBe('resolved');
+    await expect.poll(() => status(page).textContent(), PATIENT).toBe('resolved');
     await act(page, 'callback', async (f) => {
       await f.getByLabel('Customer reached').check();
       await f.getByLabel('Problem solved').check();
       await f.getByLabel('Notes').fill('Customer confirms the refund arrived.');
     });
-    await expect.poll(() => status(page).textContent()).toBe('awaiting rating');
+    await expect.poll(() => status(page).textContent(), PATIENT).toBe('awaiting rating');
 
     // The customer rates through the integrator; the open page shows the case closed, unreloaded.
     const rated = await s.call('integrator', 'POST', `/v1/cases/${id}/rating`, { score: 5, comment: '很好' });
@@ -194,11 +202,11 @@ run('the console in Chromium', () => {
     const policy = `console-fast-${token}`;
     const put = await s.call('admin', 'PUT', `/v1/sla-policies/${policy}`, {
       calendar: '24x7',
-      respondWithin: 'PT6S',
+      respondWithin: 'PT12S',
       resolveWithin: 'PT1H',
       callbackWithin: 'PT1H',
       rateWithin: 'PT1H',
-      warnBefore: 'PT3S',
+      warnBefore: 'PT6S',
     });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     const page = await newPage();
@@ -209,9 +217,9 @@ run('the console in Chromium', () => {
     const breachAt = Date.parse(c.sla.thresholds.find((t: { kind: string }) => t.kind === 'breach').at);
     await page.goto(`${s.url}/console/cases/${c.id}`);
     const respond = page.locator('tr[data-clock="respond"] .countdown');
-    await expect.poll(() => respond.getAttribute('data-urgency')).toBe('ok');
+    await expect.poll(() => respond.getAttribute('data-urgency'), PATIENT).toBe('ok');
     await expect
-      .poll(() => respond.getAttribute('data-urgency'), { timeout: 8000, interval: 50 })
+      .poll(() => respond.getAttribute('data-urgency'), { timeout: 14_000, interval: 50 })
       .toBe('warning');
     await page.locator('li[data-type="sla.breached"]').waitFor({ timeout: breachAt - Date.now() + 5000 });
     const shownAt = Date.now();
@@ -250,8 +258,8 @@ run('the console in Chromium', () => {
     await page.getByRole('button', { name: '全部工单' }).click();
     await page.getByLabel('搜索').fill('退款');
     await page.getByRole('button', { name: '应用' }).click();
-    await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('tbody').textContent()).toMatch(/新建/);
+    await expect.poll(() => page.locator('tbody tr').count(), PATIENT).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('tbody').textContent(), PATIENT).toMatch(/新建/);
     await shot(page, 'queue-zh');
     await page.locator(`tr[data-case="${opened.body.id}"] a`).click();
     await page.getByRole('heading', { name: '处理记录' }).waitFor();
@@ -308,11 +316,11 @@ run('the console in Chromium', () => {
     const page = await newPage();
     await signIn(page, 'supervisor');
     await page.getByRole('link', { name: 'Reports' }).click();
-    await expect.poll(() => page.locator('figure').count()).toBe(6);
+    await expect.poll(() => page.locator('figure').count(), PATIENT).toBe(6);
     const total = Number(await page.locator('[data-testid="kpis"] strong').first().textContent());
     expect(total).toBeGreaterThan(0);
     await page.getByLabel('Group by').selectOption('day');
-    await expect.poll(() => page.locator('figure polyline').count()).toBe(4);
+    await expect.poll(() => page.locator('figure polyline').count(), PATIENT).toBe(4);
     const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
     const csv = await page.evaluate(async (h) => (await fetch(h!)).text(), href);
     expect(csv.split('\r\n')[0]).toMatch(/^from,to,group_by,key,total,/);
@@ -345,7 +353,7 @@ run('the console in Chromium', () => {
     await page.getByRole('button', { name: 'API keys' }).click();
     await page.getByLabel('Name').fill(`night shift ${token}`);
     await page.getByRole('button', { name: 'New key' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/csk_/);
+    await expect.poll(() => page.getByRole('status').textContent(), PATIENT).toMatch(/csk_/);
     await page.context().close();
   });
 });
