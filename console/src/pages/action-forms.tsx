@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { ActionBodies } from '../../../api/schemas.js';
 import type { CaseAction } from '../../../domain/case/commands.js';
+import { CLOCKS, PRIORITIES, REMEDIES } from '../../../domain/case/contract.js';
 import { api, ApiError, type CaseView } from '../api.js';
 import { useI18n, type Key } from '../i18n.js';
 
@@ -15,9 +16,6 @@ interface Field {
   kind: Kind;
   options?: string[];
 }
-
-const REMEDIES = ['repair', 'replace', 'refund', 'compensation', 'guidance', 'other'];
-const PRIORITIES = ['urgent', 'high', 'normal', 'low'];
 
 export const ACTION_FIELDS: Record<CaseAction, Field[]> = {
   accept: [{ name: 'assignee', label: 'assignee', kind: 'text' }],
@@ -32,7 +30,7 @@ export const ACTION_FIELDS: Record<CaseAction, Field[]> = {
   'customer-reply': [{ name: 'message', label: 'message', kind: 'textarea' }],
   resolution: [
     { name: 'summary', label: 'proposal', kind: 'textarea' },
-    { name: 'remedy', label: 'remedy', kind: 'select', options: REMEDIES },
+    { name: 'remedy', label: 'remedy', kind: 'select', options: [...REMEDIES] },
     { name: 'amount', label: 'amount', kind: 'number' },
   ],
   approval: [
@@ -55,13 +53,13 @@ export const ACTION_FIELDS: Record<CaseAction, Field[]> = {
   ],
   withdraw: [{ name: 'reason', label: 'reason', kind: 'textarea' }],
   extend: [
-    { name: 'clock', label: 'clock', kind: 'select', options: ['respond', 'resolve', 'callback', 'rate'] },
+    { name: 'clock', label: 'clock', kind: 'select', options: [...CLOCKS] },
     { name: 'by', label: 'extendBy', kind: 'text' },
     { name: 'until', label: 'extendUntil', kind: 'datetime' },
     { name: 'reason', label: 'reasonCustomer', kind: 'textarea' },
   ],
   priority: [
-    { name: 'priority', label: 'priority', kind: 'select', options: PRIORITIES },
+    { name: 'priority', label: 'priority', kind: 'select', options: [...PRIORITIES] },
     { name: 'reason', label: 'reason', kind: 'textarea' },
   ],
 };

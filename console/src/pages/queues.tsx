@@ -1,24 +1,15 @@
 /** Queues: mine, my team's, unassigned, breached, pending approval; filters, search, live countdowns. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { CASE_STATUSES, CASE_TYPES, PRIORITIES } from '../../../domain/case/contract.js';
 import { api, ApiError, query, type CaseView, type Me, type Page } from '../api.js';
 import { useI18n, type Key } from '../i18n.js';
 import { useCaseChanges } from '../live.js';
 import { linkProps } from '../router.js';
 import { Countdown } from './countdown.js';
 
-const STATUSES = [
-  'new',
-  'investigating',
-  'pending_customer',
-  'pending_approval',
-  'resolved',
-  'awaiting_rating',
-  'closed',
-  'rejected',
-  'withdrawn',
-];
-const TYPES = ['inquiry', 'complaint', 'fault_report', 'service_request', 'technical_support'];
-const PRIORITIES = ['urgent', 'high', 'normal', 'low'];
+const STATUSES = [...CASE_STATUSES];
+const TYPES = [...CASE_TYPES];
+const PRIORITIES_LIST = [...PRIORITIES];
 
 type Tab = 'mine' | 'team' | 'unassigned' | 'breached' | 'pendingApproval' | 'all';
 const TAB_QUERY: Record<Tab, (me: Me) => Record<string, string | undefined>> = {
@@ -161,7 +152,7 @@ export function QueuesPage({ me }: { me: Me }) {
         </label>
         {field('status', 'status', STATUSES)}
         {field('type', 'type', TYPES)}
-        {field('priority', 'priority', PRIORITIES)}
+        {field('priority', 'priority', PRIORITIES_LIST)}
         {field('level', 'level', ['1', '2', '3'], (o) => o)}
         {field('breached', 'breached', ['true', 'false'], (o) => t(o === 'true' ? 'yes' : 'no'))}
         {field('assignee', 'assignee')}
