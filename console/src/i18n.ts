@@ -303,6 +303,7 @@ const zhValues: Record<string, string> = {
   escalate: '升级',
   notes: '添加备注',
   withdraw: '客户撤回',
+  reject: '拒绝受理',
   extend: '延长时限',
   priority: '调整优先级',
   integrator: '集成方',
