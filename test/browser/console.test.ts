@@ -198,6 +198,45 @@ run('the console in Chromium', () => {
     await page.context().close();
   });
 
+  it("batch approval in the inbox keeps four eyes: the proposer's own proposal stays, with the reason", async () => {
+    /** A refund proposed by `proposer`, waiting for approval. */
+    const pending = async (proposer: TestRole) => {
+      const opened = await s.call('integrator', 'POST', '/v1/cases', newCaseBody({ type: 'complaint' }));
+      expect(opened.status).toBe(201);
+      const id = opened.body.id as string;
+      expect((await s.call('agent', 'POST', `/v1/cases/${id}/accept`, {})).status).toBe(200);
+      const found = await s.call('agent', 'POST', `/v1/cases/${id}/findings`, { summary: 'Charged twice' });
+      expect(found.status).toBe(200);
+      const proposed = await s.call(proposer, 'POST', `/v1/cases/${id}/resolution`, {
+        summary: 'Refund the double charge',
+        remedy: 'refund',
+        amount: 30,
+      });
+      expect(proposed.body.status).toBe('pending_approval');
+      return id;
+    };
+    const byAgent = await pending('agent');
+    const own = await pending('supervisor');
+
+    const page = await newPage();
+    await signIn(page, 'supervisor');
+    await page.getByRole('link', { name: 'Approval inbox' }).click();
+    for (const id of [byAgent, own]) {
+      const item = page.locator(`li[data-case="${id}"]`);
+      await item.waitFor();
+      await item.getByRole('checkbox').check();
+    }
+    await page.getByRole('button', { name: /Approve selected \(2\)/ }).click();
+    await expect.poll(() => page.locator(`li[data-case="${byAgent}"]`).count(), PATIENT).toBe(0);
+    await expect
+      .poll(() => page.getByRole('status').textContent(), PATIENT)
+      .toMatch(new RegExp(`${own}: .*four-eyes`));
+    expect(await page.locator(`li[data-case="${own}"]`).count()).toBe(1);
+    expect((await s.call('supervisor', 'GET', `/v1/cases/${own}`)).body.status).toBe('pending_approval');
+    expect((await s.call('supervisor', 'GET', `/v1/cases/${byAgent}`)).body.status).toBe('resolved');
+    await page.context().close();
+  });
+
   it('a breach fired by the workflow appears on the open page within two seconds', async () => {
     const policy = `console-fast-${token}`;
     const put = await s.call('admin', 'PUT', `/v1/sla-policies/${policy}`, {
@@ -351,9 +390,17 @@ run('the console in Chromium', () => {
     }).format(due);
     expect(shown).toContain(berlin.slice(0, 2));
     await page.getByRole('button', { name: 'API keys' }).click();
+    // A name that is not a person's (a space) is refused with the API's words.
     await page.getByLabel('Name').fill(`night shift ${token}`);
+    await page.getByLabel('Role').selectOption('integrator');
+    await page.getByRole('button', { name: 'New key' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent(), PATIENT).toMatch(/name/);
+    await page.getByLabel('Name').fill(`night-shop.${token}`);
     await page.getByRole('button', { name: 'New key' }).click();
     await expect.poll(() => page.getByRole('status').textContent(), PATIENT).toMatch(/csk_/);
+    // Listed as scoped to its integration (the API's default for integrator keys).
+    const row = page.getByRole('row', { name: new RegExp(`night-shop\\.${token}`) });
+    await expect.poll(() => row.textContent(), PATIENT).toContain('✓');
     await page.context().close();
   });
 });

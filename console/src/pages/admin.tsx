@@ -216,17 +216,30 @@ function ApiKeys() {
     id: string;
     name: string;
     role: string;
+    scoped: boolean;
     createdAt: string;
+    expiresAt: string | null;
+    lastUsedAt: string | null;
     revokedAt: string | null;
   }>('/v1/api-keys', version);
   const [name, setName] = useState('');
   const [role, setRole] = useState('agent');
+  // Integrator keys are scoped to their integration unless the admin says otherwise (as the API).
+  const [scoped, setScoped] = useState(true);
+  const [expires, setExpires] = useState('');
   const [created, setCreated] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const create = async (e: Event) => {
     e.preventDefault();
     try {
-      const r = await api<{ key: string }>('POST', '/v1/api-keys', { name, role });
+      const r = await api<{ key: string }>('POST', '/v1/api-keys', {
+        name,
+        role,
+        ...(role === 'integrator' ? { scoped } : {}),
+        // The field is in the viewer's local time; the API takes an instant.
+        ...(expires ? { expiresAt: new Date(expires).toISOString() } : {}),
+      });
+      setProblem(undefined);
       setCreated(r.key);
       setName('');
       setVersion(version + 1);
@@ -259,6 +272,16 @@ function ApiKeys() {
             ))}
           </select>
         </label>
+        {role === 'integrator' && (
+          <label>
+            <input type="checkbox" checked={scoped} onChange={(e) => setScoped(e.currentTarget.checked)} />
+            {t('scoped')}
+          </label>
+        )}
+        <label>
+          {t('expires')}
+          <input type="datetime-local" value={expires} onInput={(e) => setExpires(e.currentTarget.value)} />
+        </label>
         <button type="submit">{t('newKey')}</button>
       </form>
       {created && (
@@ -266,14 +289,21 @@ function ApiKeys() {
           {t('keyShownOnce')} <code>{created}</code>
         </p>
       )}
-      {(problem || error) && <p class="error">{problem ?? error}</p>}
+      {(problem || error) && (
+        <p class="error" role="alert">
+          {problem ?? error}
+        </p>
+      )}
       <table>
         <thead>
           <tr>
             <th scope="col">id</th>
             <th scope="col">{t('name')}</th>
             <th scope="col">{t('role')}</th>
+            <th scope="col">{t('scoped')}</th>
             <th scope="col">{t('created')}</th>
+            <th scope="col">{t('expires')}</th>
+            <th scope="col">{t('lastUsed')}</th>
             <th scope="col">{t('revoked')}</th>
             <th scope="col">
               <span class="sr-only">{t('revoke')}</span>
@@ -286,7 +316,10 @@ function ApiKeys() {
               <td>{k.id}</td>
               <td>{k.name}</td>
               <td>{v(k.role)}</td>
+              <td>{k.scoped ? '✓' : '—'}</td>
               <td>{formatTime(k.createdAt, locale)}</td>
+              <td>{k.expiresAt ? formatTime(k.expiresAt, locale) : '—'}</td>
+              <td>{k.lastUsedAt ? formatTime(k.lastUsedAt, locale) : '—'}</td>
               <td>{k.revokedAt ? formatTime(k.revokedAt, locale) : '—'}</td>
               <td>
                 {!k.revokedAt && (
