@@ -5,7 +5,7 @@
  * session and revoking or expiring the key ends it at once.
  */
 import { randomBytes } from 'node:crypto';
-import type { CookieOptions, Request } from 'express';
+import type { CookieOptions, Request, Response } from 'express';
 import { sql } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/database.js';
@@ -64,17 +64,17 @@ export class BrowserSessions {
     return this.kind.table as 'codec_sessions';
   }
 
-  get cookieOptions(): CookieOptions {
-    return {
-      httpOnly: true,
-      secure: this.secure,
-      sameSite: this.kind.sameSite,
-      path: '/',
-      maxAge: this.kind.hours * 3_600_000,
-    };
+  private get cookieOptions(): CookieOptions {
+    return { httpOnly: true, secure: this.secure, sameSite: this.kind.sameSite, path: '/' };
   }
 
-  async create(principal: Principal): Promise<string> {
+  /** Opens a session for `principal` and sets its cookie on the response. */
+  async open(res: Response, principal: Principal): Promise<void> {
+    const token = await this.create(principal);
+    res.cookie(this.kind.cookie, token, { ...this.cookieOptions, maxAge: this.kind.hours * 3_600_000 });
+  }
+
+  private async create(principal: Principal): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     await this.db
       .insertInto(this.table)
@@ -127,10 +127,13 @@ export class BrowserSessions {
     return token ? this.recent.get(hashKey(token)) : undefined;
   }
 
-  async close(req: Request): Promise<void> {
+  /** Ends the request's session and clears its cookie. */
+  async close(req: Request, res: Response): Promise<void> {
     const token = this.token(req);
-    if (!token) return;
-    this.recent.delete(hashKey(token));
-    await this.db.deleteFrom(this.table).where('token_hash', '=', hashKey(token)).execute();
+    if (token) {
+      this.recent.delete(hashKey(token));
+      await this.db.deleteFrom(this.table).where('token_hash', '=', hashKey(token)).execute();
+    }
+    res.clearCookie(this.kind.cookie, this.cookieOptions);
   }
 }

@@ -90,7 +90,7 @@ export function consoleRoutes(deps: {
       handler: async ({ res, body }) => {
         const principal = await keys.authenticate((body as { apiKey: string }).apiKey);
         if (!principal) throw problem.unauthorized('unknown, revoked or expired API key');
-        res.cookie(sessions.kind.cookie, await sessions.create(principal), sessions.cookieOptions);
+        await sessions.open(res, principal);
         res.json(await me(db, principal));
       },
     }),
@@ -111,9 +111,7 @@ export function consoleRoutes(deps: {
       roles: EVERYONE,
       responses: { 204: { description: 'signed out' } },
       handler: async ({ req, res }) => {
-        await sessions.close(req);
-        const { maxAge: _, ...options } = sessions.cookieOptions;
-        res.clearCookie(sessions.kind.cookie, options);
+        await sessions.close(req, res);
         res.status(204).end();
       },
     }),

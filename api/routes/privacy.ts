@@ -145,7 +145,7 @@ export function privacyRoutes(deps: {
         if (!p) throw problem.unauthorized('unknown key');
         if (!CODEC_ROLES.includes(p.role))
           throw problem.forbidden('only supervisor and admin keys may decode payloads');
-        res.cookie(sessions.kind.cookie, await sessions.create(p), sessions.cookieOptions);
+        await sessions.open(res, p);
         res.status(204).end();
       },
     }),

@@ -61,6 +61,13 @@ async function act(page: Page, action: string, fill: (form: ReturnType<Page['loc
 
 const status = (page: Page) => page.getByTestId('case-status');
 
+/** A case opened through the integrator API, as a customer's request arrives. */
+async function openCase(overrides: Record<string, unknown> = {}) {
+  const opened = await s.call('integrator', 'POST', '/v1/cases', newCaseBody(overrides));
+  expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+  return opened.body;
+}
+
 const run = browserAvailable() ? describe : describe.skip;
 
 run('the console in Chromium', () => {
@@ -78,20 +85,14 @@ run('the console in Chromium', () => {
   });
 
   it('complaint to closed: agent accepts, finds, proposes a refund; supervisor approves in the inbox', async () => {
-    const opened = await s.call(
-      'integrator',
-      'POST',
-      '/v1/cases',
-      newCaseBody({
-        type: 'complaint',
-        channel: 'web',
-        subject: `Refund wanted ${token}`,
-        description: 'The replacement part arrived broken.',
-        customer: { id: `cust-${token}`, name: '王芳' },
-      }),
-    );
-    expect(opened.status).toBe(201);
-    const id = opened.body.id as string;
+    const opened = await openCase({
+      type: 'complaint',
+      channel: 'web',
+      subject: `Refund wanted ${token}`,
+      description: 'The replacement part arrived broken.',
+      customer: { id: `cust-${token}`, name: '王芳' },
+    });
+    const id = opened.id as string;
 
     const page = await newPage();
     await signIn(page, 'agent');
@@ -201,9 +202,7 @@ run('the console in Chromium', () => {
   it("batch approval in the inbox keeps four eyes: the proposer's own proposal stays, with the reason", async () => {
     /** A refund proposed by `proposer`, waiting for approval. */
     const pending = async (proposer: TestRole) => {
-      const opened = await s.call('integrator', 'POST', '/v1/cases', newCaseBody({ type: 'complaint' }));
-      expect(opened.status).toBe(201);
-      const id = opened.body.id as string;
+      const id = (await openCase({ type: 'complaint' })).id as string;
       expect((await s.call('agent', 'POST', `/v1/cases/${id}/accept`, {})).status).toBe(200);
       const found = await s.call('agent', 'POST', `/v1/cases/${id}/findings`, { summary: 'Charged twice' });
       expect(found.status).toBe(200);
@@ -251,9 +250,7 @@ run('the console in Chromium', () => {
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     const page = await newPage();
     await signIn(page, 'agent');
-    const opened = await s.call('integrator', 'POST', '/v1/cases', newCaseBody({ slaPolicy: policy }));
-    expect(opened.status).toBe(201);
-    const c = opened.body;
+    const c = await openCase({ slaPolicy: policy });
     const breachAt = Date.parse(c.sla.thresholds.find((t: { kind: string }) => t.kind === 'breach').at);
     await page.goto(`${s.url}/console/cases/${c.id}`);
     const respond = page.locator('tr[data-clock="respond"] .countdown');
@@ -276,18 +273,12 @@ run('the console in Chromium', () => {
   });
 
   it('speaks Chinese to a Chinese browser, and switches to English', async () => {
-    const opened = await s.call(
-      'integrator',
-      'POST',
-      '/v1/cases',
-      newCaseBody({
-        type: 'complaint',
-        subject: `磨机停机，要求退款 ${token}`,
-        description: '设备在保修期内，客户要求尽快上门维修或退款。',
-        customer: { id: `cust-zh-${token}`, name: '李雷' },
-      }),
-    );
-    expect(opened.status).toBe(201);
+    const opened = await openCase({
+      type: 'complaint',
+      subject: `磨机停机，要求退款 ${token}`,
+      description: '设备在保修期内，客户要求尽快上门维修或退款。',
+      customer: { id: `cust-zh-${token}`, name: '李雷' },
+    });
     const page = await newPage('zh-CN');
     await page.goto(`${s.url}/console`);
     await page.getByRole('button', { name: '登录' }).waitFor();
@@ -301,7 +292,7 @@ run('the console in Chromium', () => {
     await expect.poll(() => page.locator('tbody tr').count(), PATIENT).toBeGreaterThan(0);
     await expect.poll(() => page.locator('tbody').textContent(), PATIENT).toMatch(/新建/);
     await shot(page, 'queue-zh');
-    await page.locator(`tr[data-case="${opened.body.id}"] a`).click();
+    await page.locator(`tr[data-case="${opened.id}"] a`).click();
     await page.getByRole('heading', { name: '处理记录' }).waitFor();
     await shot(page, 'case-zh');
     await page.getByRole('link', { name: '审批箱' }).click();
@@ -319,8 +310,7 @@ run('the console in Chromium', () => {
   it('has no serious or critical accessibility violations (axe-core)', async () => {
     // axe is injected as an inline script, which the console's CSP rightly refuses: bypass it here only.
     // A case waiting for approval, so the queue, the case page and the inbox all have content.
-    const opened = await s.call('integrator', 'POST', '/v1/cases', newCaseBody({ subject: `a11y ${token}` }));
-    const id = opened.body.id as string;
+    const id = (await openCase({ subject: `a11y ${token}` })).id as string;
     for (const [action, body] of [
       ['accept', {}],
       ['findings', { summary: 'worn bearing' }],
