@@ -43,7 +43,8 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
   useEffect(() => {
     void load();
   }, [load]);
-  useCaseChanges(me.role === 'integrator' ? null : id, () => void load());
+  // Integrators follow by id too (a scoped key only its own cases).
+  useCaseChanges(id, () => void load());
 
   if (error && !c)
     return (
