@@ -80,7 +80,7 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'GET /v1/session': EVERYONE,
   'DELETE /v1/session': EVERYONE,
   'POST /v1/cases/reassign': ['supervisor'],
-  'GET /v1/case-changes': STAFF,
+  'GET /v1/case-changes': ['integrator', 'agent', 'supervisor'], // a scoped integrator: its cases by id
 };
 
 const allowedRoles = (key: string): Role[] | typeof PUBLIC => {
