@@ -10,6 +10,7 @@ import { KEYS, newCaseBody, startTestStack, type TestStack } from '../support/st
 let s: TestStack;
 const token = randomUUID().slice(0, 8);
 const customerId = `cust-console-${token}`;
+const slaPolicy = `console-order-${token}`;
 const ids: Record<string, string> = {};
 /** Each case's earliest deadline at opening, and the names by it. */
 const nextDue: Record<string, string> = {};
@@ -20,7 +21,7 @@ async function open(name: string, overrides: Record<string, unknown>) {
     'integrator',
     'POST',
     '/v1/cases',
-    newCaseBody({ customer: { id: customerId, name: '李雷' }, ...overrides }),
+    newCaseBody({ customer: { id: customerId, name: '李雷' }, slaPolicy, ...overrides }),
   );
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   ids[name] = r.body.id;
@@ -38,7 +39,20 @@ const names = (items: { id: string }[]) =>
 
 beforeAll(async () => {
   s = await startTestStack();
-  // Deadlines: urgent complaint < normal fault report < low inquiry.
+  // Deadlines: urgent complaint < normal fault report < low inquiry, at any hour (on 24x7).
+  const within = (respondWithin: string) => ({
+    respondWithin,
+    resolveWithin: 'P3D',
+    callbackWithin: 'P1D',
+    rateWithin: 'P7D',
+  });
+  const put = await s.call('admin', 'PUT', `/v1/sla-policies/${slaPolicy}`, {
+    calendar: '24x7',
+    ...within('PT8H'),
+    warnBefore: 'PT1H',
+    byPriority: { urgent: within('PT1H'), high: within('PT2H'), normal: within('PT4H'), low: within('PT8H') },
+  });
+  expect(put.status, JSON.stringify(put.body)).toBe(200);
   await open('low', {
     type: 'inquiry',
     priority: 'low',
