@@ -4,7 +4,7 @@
 # The worker loads the workflow bundle built here (dist/workflow-bundle.js): the code the replay
 # tests check, never bundled at start.
 
-# ---- build: every dependency, compile to dist/ and bundle the workflows
+# ---- build: every dependency, compile to dist/, bundle the workflows, build the console
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false \
@@ -24,6 +24,7 @@ COPY db ./db
 COPY runtime ./runtime
 COPY bench/baseline ./bench/baseline
 COPY scripts/build-workflow-bundle.ts ./scripts/
+COPY console ./console
 RUN npm run build
 
 # ---- runtime: production dependencies and the compiled output only
@@ -43,6 +44,7 @@ COPY --from=build /app/dist/api ./dist/api
 COPY --from=build /app/dist/db ./dist/db
 COPY --from=build /app/dist/runtime ./dist/runtime
 COPY --from=build /app/dist/workflow-bundle.js ./dist/
+COPY --from=build /app/dist/console ./dist/console
 
 # Run as the unprivileged `node` user the image ships with (uid/gid 1000, numeric so runtimes can
 # check it is not root). The code and node_modules stay root-owned: the service reads them and

@@ -12,6 +12,10 @@ import type { PersonalData } from '../db/personal-data.js';
 import type { Db } from '../db/database.js';
 import { actorOf, KeyStore, type Principal } from './auth.js';
 import { SharedRateLimiter } from './rate-limit.js';
+import { CaseFeed } from './case-feed.js';
+import { consoleRoutes } from './routes/console.js';
+import { serveConsole } from './console-static.js';
+import { BrowserSessions, CODEC_SESSIONS, CONSOLE_SESSIONS } from './sessions.js';
 import { SlaCatalog } from './sla-catalog.js';
 import { CaseService } from './case-service.js';
 import { dependencyProblem } from './errors.js';
@@ -22,7 +26,7 @@ import { caseRoutes } from './routes/cases.js';
 import { customerRoutes } from './routes/customers.js';
 import { reportRoutes } from './routes/reports.js';
 import { directoryRoutes } from './routes/directory.js';
-import { codecAccessRoute, codecCors, CodecSessions, privacyRoutes } from './routes/privacy.js';
+import { codecAccessRoute, codecCors, privacyRoutes } from './routes/privacy.js';
 import { slaRoutes } from './routes/sla.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { z } from './zod.js';
@@ -49,6 +53,8 @@ export interface AppDeps {
   codecCorsOrigins: string[];
   /** PUBLIC_URL: https makes the codec session cookie Secure. */
   publicUrl?: string;
+  /** The database to LISTEN on for case changes (the console's live updates); none: no live updates. */
+  databaseUrl?: string;
   /** Checks each dependency; throws when one is down. */
   readiness: () => Promise<Record<string, 'ok' | string>>;
 }
@@ -127,12 +133,17 @@ export function createApp(deps: AppDeps) {
   // Limits before anything else: a key this instance knows counts against its own quota; any
   // other request (no key, an unknown or random token) against its client address, decided
   // without touching the database.
+  const secureCookie = deps.publicUrl?.startsWith('https:') ?? false;
+  const codecSessions = new BrowserSessions(deps.db, deps.keys, CODEC_SESSIONS, secureCookie);
+  const consoleSessions = new BrowserSessions(deps.db, deps.keys, CONSOLE_SESSIONS, secureCookie);
+  const feed = new CaseFeed(deps.databaseUrl, deps.logger);
   const limiter = new SharedRateLimiter(deps.db, deps.logger, 60_000, deps.rateLimitSyncMs);
   limiter.start();
   app.use((req, res, next) => {
     if (req.path === '/healthz' || req.path === '/readyz') return next();
     const token = bearerToken(req);
-    const known = token ? deps.keys.known(token) : undefined;
+    // A console session this instance checked lately counts against its key too.
+    const known = token ? deps.keys.known(token) : consoleSessions.known(req);
     // Buckets are per deployment (its task queue): deployments sharing a database count apart.
     const v = known
       ? limiter.hit(`${deps.taskQueue}|key:${known.keyId}`, deps.rateLimitPerMinute)
@@ -157,15 +168,13 @@ export function createApp(deps: AppDeps) {
   app.use('/codec', codecCors(deps.codecCorsOrigins));
   app.use(express.json({ limit: '1mb' }));
 
-  const sessions = new CodecSessions(deps.db, deps.keys);
   const authenticate = async (req: Request): Promise<Principal | undefined> => {
     const token = bearerToken(req);
-    // The Web UI cannot send our Bearer header to the codec endpoint: it sends the session cookie.
+    // The Web UI cannot send our Bearer header to the codec endpoint: it sends its session cookie;
+    // the console signs in once and then sends its own.
     const p = token
       ? ((await deps.keys.authenticate(token)) ?? undefined)
-      : req.path.startsWith('/codec/')
-        ? await sessions.fromRequest(req)
-        : undefined;
+      : await (req.path.startsWith('/codec/') ? codecSessions : consoleSessions).fromRequest(req);
     req.principal = p;
     return p;
   };
@@ -175,6 +184,7 @@ export function createApp(deps: AppDeps) {
     ...slaRoutes(deps.db, cases, catalog),
     ...customerRoutes(deps.db),
     ...reportRoutes(deps.db),
+    ...consoleRoutes({ db: deps.db, cases, keys: deps.keys, sessions: consoleSessions, feed }),
   ];
   specs.push(
     ...directoryRoutes(deps.db),
@@ -184,8 +194,7 @@ export function createApp(deps: AppDeps) {
       personalData: deps.personalData,
       codec: deps.codec,
       keys: deps.keys,
-      sessions,
-      secureCookie: deps.publicUrl?.startsWith('https:') ?? false,
+      sessions: codecSessions,
     }),
     codecAccessRoute(deps.db),
   );
@@ -248,6 +257,7 @@ export function createApp(deps: AppDeps) {
 <script>SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui' });</script></body></html>`);
   });
   app.use('/docs/assets', express.static(swaggerDir, { index: false }));
+  serveConsole(app);
 
   // A known path with another method is a 405 that says which methods it takes.
   const routeMatchers = allRoutes.map((r) => ({
@@ -297,5 +307,5 @@ export function createApp(deps: AppDeps) {
     }
     sendProblem(res, p, req.originalUrl);
   });
-  return { app, document, specs: allRoutes };
+  return { app, document, specs: allRoutes, feed };
 }

@@ -6,14 +6,18 @@ import {
   BREACHABLE_CLOCKS,
   CASE_STATUSES,
   CASE_TYPES,
+  CHANNELS,
   PRIORITIES,
   type BreachableClock,
+  type Channel,
   type CaseStatus,
   type CaseType,
   type Priority,
 } from '../domain/case/contract.js';
 
-export const GROUP_BYS = ['type', 'priority', 'assignee'] as const;
+export const GROUP_BYS = ['type', 'priority', 'assignee', 'channel', 'team', 'day', 'week', 'month'] as const;
+/** Groupings by period: the key is the period's first local date (YYYY-MM-DD) in the report's time zone. */
+export const PERIOD_GROUP_BYS = ['day', 'week', 'month'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
 export const RATING_SCORES = [1, 2, 3, 4, 5] as const;
@@ -40,6 +44,14 @@ export interface QualityMetrics {
   byStatus: Record<CaseStatus, number>;
   byType: Record<CaseType, number>;
   byPriority: Record<Priority, number>;
+  byChannel: Record<Channel, number>;
+  /** complaints ÷ all cases. */
+  complaintRate: number | null;
+  /**
+   * Fault reports of a customer and product that had another fault report of the same product
+   * within the window before it; rate: of all fault reports with a product.
+   */
+  repeatFaults: { count: number; of: number; rate: number | null };
   responseTime: DurationStats;
   resolutionTime: DurationStats;
   /** The same, counting only working time on the case's calendar. */
@@ -77,6 +89,7 @@ export const col = {
   status: (s: CaseStatus) => `status_${s}`,
   type: (t: CaseType) => `type_${t}`,
   priority: (p: Priority) => `priority_${p}`,
+  channel: (c: Channel) => `channel_${c}`,
   duration: (which: DurationKind, stat: 'count' | 'mean' | 'p50' | 'p90') => `${which}_${stat}`,
   applicable: (c: BreachableClock) => `sla_${c}_applicable`,
   breached: (c: BreachableClock) => `sla_${c}_breached`,
@@ -128,6 +141,13 @@ export function toMetrics(row: RawMetricsRow): QualityMetrics {
     byStatus: tally(CASE_STATUSES, col.status, row),
     byType: tally(CASE_TYPES, col.type, row),
     byPriority: tally(PRIORITIES, col.priority, row),
+    byChannel: tally(CHANNELS, col.channel, row),
+    complaintRate: ratio(count(row[col.type('complaint')]), total),
+    repeatFaults: {
+      count: count(row.repeat_faults),
+      of: count(row.fault_reports_with_product),
+      rate: ratio(count(row.repeat_faults), count(row.fault_reports_with_product)),
+    },
     responseTime: durationStats(row, 'response'),
     resolutionTime: durationStats(row, 'resolution'),
     responseBusinessTime: durationStats(row, 'response_business'),
@@ -154,6 +174,13 @@ function flatten(m: QualityMetrics): [string, number | null][] {
   for (const s of CASE_STATUSES) out.push([col.status(s), m.byStatus[s]]);
   for (const t of CASE_TYPES) out.push([col.type(t), m.byType[t]]);
   for (const p of PRIORITIES) out.push([col.priority(p), m.byPriority[p]]);
+  for (const c of CHANNELS) out.push([col.channel(c), m.byChannel[c]]);
+  out.push(
+    ['complaint_rate', m.complaintRate],
+    ['repeat_faults', m.repeatFaults.count],
+    ['fault_reports_with_product', m.repeatFaults.of],
+    ['repeat_fault_rate', m.repeatFaults.rate],
+  );
   for (const [which, d] of [
     ['response', m.responseTime],
     ['resolution', m.resolutionTime],

@@ -170,6 +170,19 @@ export const CaseView = z
       callbackBy: isoTime.nullable(),
       rateBy: isoTime.nullable(),
     }),
+    sla: z
+      .object({
+        calendar: z.string(),
+        timeZone: z.string().openapi({ description: "the calendar's IANA time zone" }),
+        thresholds: z.array(
+          z.object({ clock: z.enum(CLOCKS), kind: z.enum(['warning', 'breach', 'expiry']), at: isoTime }),
+        ),
+      })
+      .optional()
+      .openapi({
+        description:
+          'the calendar the deadlines are counted on and the thresholds still ahead, earliest first: the moments the case’s durable timer fires (absent on cases not changed since this field was added)',
+      }),
     breaches: z.array(Breach),
     rating: z.object({ score: z.number().int().min(1).max(5), comment: z.string().optional() }).nullable(),
     reopenCount: z.number().int(),
@@ -211,6 +224,34 @@ export const ListQuery = z
     customerId: z.string().min(1).optional(),
     assignee: z.string().min(1).optional(),
     breached: z.enum(['true', 'false']).optional(),
+    unassigned: z
+      .enum(['true', 'false'])
+      .optional()
+      .openapi({ description: 'true: only cases nobody is assigned to' }),
+    mine: z
+      .enum(['true', 'false'])
+      .optional()
+      .openapi({ description: 'true: only cases assigned to the caller (by name or as actor)' }),
+    team: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: "only cases assigned to this team's agents" }),
+    level: z
+      .string()
+      .transform((v) => v.split(',').map((s) => s.trim()))
+      .pipe(z.array(z.enum(['1', '2', '3']).transform(Number)))
+      .optional()
+      .openapi({ description: 'support levels, comma-separated: 1,2' }),
+    q: z.string().trim().min(1).max(200).optional().openapi({
+      description:
+        'words (any script, Chinese included) that must all occur in the subject, description or customer name; case-insensitive',
+    }),
+    sort: z
+      .enum(['createdAt', 'nextDeadline'])
+      .default('createdAt')
+      .openapi({ description: 'createdAt: newest first; nextDeadline: soonest deadline first, none last' }),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().min(1).optional(),
   })

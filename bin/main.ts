@@ -51,6 +51,7 @@ async function main(): Promise<void> {
 
   progress('ready');
   if (stack.apiUrl) {
+    console.log(`  Console:      ${stack.apiUrl}/console`);
     console.log(`  API:          ${stack.apiUrl}/v1`);
     console.log(`  API docs:     ${stack.apiUrl}/docs   (OpenAPI: ${stack.apiUrl}/openapi.json)`);
   }

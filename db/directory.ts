@@ -157,7 +157,7 @@ export async function listApiKeys(db: Db): Promise<ApiKeyRecord[]> {
   return rows.map(toRecord);
 }
 
-/** Revokes a key and ends its codec sessions on every API instance at once. */
+/** Revokes a key and ends its codec and console sessions on every API instance at once. */
 export async function revokeApiKey(db: Db, id: string): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
     const r = await tx
@@ -167,6 +167,7 @@ export async function revokeApiKey(db: Db, id: string): Promise<boolean> {
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     await tx.deleteFrom('codec_sessions').where('key_id', '=', id).execute();
+    await tx.deleteFrom('console_sessions').where('key_id', '=', id).execute();
     return Number(r.numUpdatedRows) > 0;
   });
 }

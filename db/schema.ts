@@ -33,6 +33,8 @@ export interface CasesTable {
   response_business_ms: number | null;
   resolution_business_ms: number | null;
   personal_data_erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Generated from the view: lower-cased subject, description and customer name (text search). */
+  search_text: ColumnType<string, never, never>;
 }
 
 export interface CaseEventsTable {
@@ -189,6 +191,9 @@ export interface DataKeysTable {
   created_at: CreatedAt;
 }
 
+/** The console's sign-in sessions: the same columns as the codec's. */
+export type ConsoleSessionsTable = CodecSessionsTable;
+
 export interface Database {
   cases: CasesTable;
   case_events: CaseEventsTable;
@@ -207,4 +212,5 @@ export interface Database {
   rate_limits: RateLimitsTable;
   codec_sessions: CodecSessionsTable;
   codec_access: CodecAccessTable;
+  console_sessions: ConsoleSessionsTable;
 }

@@ -224,11 +224,14 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         codecCorsOrigins: config.codecCorsOrigins,
         publicUrl: config.publicUrl,
         readiness: () => readiness(db, connection),
+        databaseUrl,
       });
       const server = await new Promise<Server>((resolve, reject) => {
         const s = http!.app.listen(config.port, config.host, () => resolve(s)).once('error', reject);
       });
       stops.push(() => closeServer(server));
+      // Open event streams would hold the server open: end them first (stops run last first).
+      stops.push(() => http!.feed.stop());
       const addr = server.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.port;
       apiUrl = `http://${hostForUrl(config.host)}:${port}`;

@@ -1,39 +1,17 @@
 /** /v1/cases: open, read, list, timeline and every lifecycle action of API.md. */
-import { sql } from 'kysely';
 import { z } from '../zod.js';
 import type { Db } from '../../db/database.js';
 import type { CaseAction } from '../../domain/case/commands.js';
 import { eventVisibility, visibleTo } from '../../domain/case/visibility.js';
 import { audienceOf } from '../audience.js';
 import type { Role } from '../auth.js';
+import { ACTION_ROLES } from '../action-roles.js';
 import type { CaseService } from '../case-service.js';
 import { route, type RouteSpec } from '../http.js';
-import { caseOpenedBy, scopeOf } from '../scope.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
+import { listCases } from '../case-list.js';
 import { ActionBodies, CaseView, ListQuery, OpenCaseBody, TimelineItem } from '../schemas.js';
 
 const ALL: Role[] = ['integrator', 'agent', 'supervisor', 'admin'];
-const STAFF: Role[] = ['agent', 'supervisor'];
-
-/** Who may take each action (API.md's table; admin may do everything). */
-export const ACTION_ROLES: Record<CaseAction, Role[]> = {
-  accept: STAFF,
-  assign: STAFF,
-  reject: STAFF,
-  findings: STAFF,
-  'wait-for-customer': STAFF,
-  'customer-reply': ['integrator', 'agent'],
-  resolution: STAFF,
-  approval: ['supervisor'],
-  callback: STAFF,
-  rating: ['integrator', 'agent'],
-  escalate: ['integrator', 'agent', 'supervisor'],
-  notes: STAFF,
-  withdraw: ['integrator', 'supervisor'],
-  extend: ['supervisor'],
-  priority: STAFF,
-};
-
 const ACTION_SUMMARIES: Record<CaseAction, string> = {
   accept: 'Accept a case (first response): new → investigating',
   assign: 'Assign a case to someone',
@@ -93,7 +71,7 @@ export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
     route({
       method: 'get',
       path: '/v1/cases',
-      summary: 'List cases, newest first',
+      summary: 'List cases, newest first or soonest deadline first',
       tags: ['cases'],
       roles: ALL,
       query: ListQuery,
@@ -105,32 +83,7 @@ export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
         400: { description: 'invalid filter, limit above 200 or bad cursor' },
       },
       handler: async ({ res, query, principal }) => {
-        const q = query as z.infer<typeof ListQuery>;
-        const scope = scopeOf(principal);
-        let sel = db.selectFrom('cases').select(['id', 'created_at', 'view']);
-        if (scope) sel = sel.where(caseOpenedBy(scope));
-        if (q.status) sel = sel.where('status', 'in', q.status);
-        if (q.type) sel = sel.where('type', 'in', q.type);
-        if (q.priority) sel = sel.where('priority', 'in', q.priority);
-        if (q.customerId) sel = sel.where('customer_id', '=', q.customerId);
-        if (q.assignee) sel = sel.where('assignee', '=', q.assignee);
-        if (q.breached) sel = sel.where('breached', '=', q.breached === 'true');
-        if (q.cursor) {
-          const c = decodeCursor(q.cursor, ['c', 'i'], (c) => !Number.isNaN(Date.parse(c.c)));
-          sel = sel.where(sql<boolean>`(created_at, id) < (${new Date(c.c)}, ${c.i})`);
-        }
-        const rows = await sel
-          .orderBy('created_at', 'desc')
-          .orderBy('id', 'desc')
-          .limit(q.limit + 1)
-          .execute();
-        const page = rows.slice(0, q.limit);
-        const last = page[page.length - 1];
-        const nextCursor =
-          rows.length > q.limit && last
-            ? encodeCursor({ c: new Date(last.created_at).toISOString(), i: last.id })
-            : null;
-        res.json({ items: page.map((r) => r.view), nextCursor });
+        res.json(await listCases(db, query as z.infer<typeof ListQuery>, principal));
       },
     }),
     route({

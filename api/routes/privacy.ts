@@ -2,15 +2,15 @@
  * Personal data: erasure on request, and the payload codec endpoint the Temporal Web UI calls to
  * show authorised staff what the encrypted (and sealed) workflow payloads say.
  */
-import { randomBytes } from 'node:crypto';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import type { Request, RequestHandler } from 'express';
 import type { Db } from '../../db/database.js';
 import type { PersonalData } from '../../db/personal-data.js';
 import { sql } from 'kysely';
-import { actorOf, hashKey, type KeyStore, type Principal, type Role } from '../auth.js';
+import { actorOf, type KeyStore, type Principal, type Role } from '../auth.js';
 import { sealedCaseIds } from '../../db/personal-data.js';
 import { route, type RouteSpec } from '../http.js';
+import type { BrowserSessions } from '../sessions.js';
 import { problem } from '../problem.js';
 import { z } from '../zod.js';
 
@@ -39,54 +39,6 @@ const toWire = (p: Payload) => ({
   data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
 });
 
-/**
- * Browser sessions for the Web UI, which cannot send our Bearer header: 8 hours, kept in PostgreSQL
- * (by the token's hash) so every API instance knows them and revoking the key ends them at once.
- */
-export class CodecSessions {
-  static readonly COOKIE = 'codec_session';
-  static readonly HOURS = 8;
-
-  constructor(
-    private readonly db: Db,
-    private readonly keys: KeyStore,
-  ) {}
-
-  async create(principal: Principal): Promise<string> {
-    const token = randomBytes(24).toString('base64url');
-    await this.db
-      .insertInto('codec_sessions')
-      .values({
-        token_hash: hashKey(token),
-        key_id: principal.keyId,
-        role: principal.role,
-        name: principal.name,
-        expires_at: new Date(Date.now() + CodecSessions.HOURS * 3600_000),
-      })
-      .execute();
-    return token;
-  }
-
-  /** The session's principal while its key is still live (not revoked, not expired, still configured). */
-  async fromRequest(req: Request): Promise<Principal | undefined> {
-    const cookie = (req.get('Cookie') ?? '').split(';').map((c) => c.trim().split('='));
-    const token = cookie.find(([k]) => k === CodecSessions.COOKIE)?.[1];
-    if (!token) return undefined;
-    const row = await this.db
-      .selectFrom('codec_sessions as s')
-      .leftJoin('api_keys as k', 'k.id', 's.key_id')
-      .select(['s.key_id', 's.role', 's.name', 'k.id as stored', 'k.revoked_at', 'k.expires_at'])
-      .where('s.token_hash', '=', hashKey(token))
-      .where('s.expires_at', '>', sql<Date>`now()`)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    const live = row.stored
-      ? row.revoked_at === null && (row.expires_at === null || new Date(row.expires_at) > new Date())
-      : this.keys.hasEnvKey(row.key_id);
-    return live ? { role: row.role as Role, name: row.name, keyId: row.key_id } : undefined;
-  }
-}
-
 /** CORS for the Temporal UI's origin, credentials included (the session cookie). */
 export function codecCors(origins: string[]): RequestHandler {
   return (req, res, next) => {
@@ -108,9 +60,7 @@ export function privacyRoutes(deps: {
   personalData: PersonalData;
   codec: PayloadCodec;
   keys: KeyStore;
-  sessions: CodecSessions;
-  /** The cookie is Secure when the public URL is https. */
-  secureCookie: boolean;
+  sessions: BrowserSessions;
 }): RouteSpec[] {
   const { db, personalData, codec, keys, sessions } = deps;
   return [
@@ -197,12 +147,7 @@ export function privacyRoutes(deps: {
         if (!p) throw problem.unauthorized('unknown key');
         if (!CODEC_ROLES.includes(p.role))
           throw problem.forbidden('only supervisor and admin keys may decode payloads');
-        res.cookie(CodecSessions.COOKIE, await sessions.create(p), {
-          httpOnly: true,
-          secure: deps.secureCookie,
-          sameSite: 'lax',
-          maxAge: CodecSessions.HOURS * 3600_000,
-        });
+        await sessions.open(res, p);
         res.status(204).end();
       },
     }),

@@ -6,6 +6,7 @@ import {
   BREACHABLE_CLOCKS,
   CASE_STATUSES,
   CASE_TYPES,
+  CHANNELS,
   PRIORITIES,
   type BreachableClock,
 } from '../../domain/case/contract.js';
@@ -17,6 +18,7 @@ import {
   col,
   DURATION_KINDS,
   GROUP_BYS,
+  PERIOD_GROUP_BYS,
   RATING_SCORES,
   reportToCsv,
   toMetrics,
@@ -33,11 +35,33 @@ export const ReportQuery = z
   .object({
     from: inputTime.openapi({ description: 'cases created at or after this time (years 2000 to 2099)' }),
     to: inputTime.openapi({ description: 'cases created before this time; must be after `from`' }),
-    groupBy: z.enum(GROUP_BYS).optional(),
+    groupBy: z.enum(GROUP_BYS).optional().openapi({
+      description:
+        'type, priority, assignee, channel, team (of the assignee), or a period: day, week (from Monday), month — trends',
+    }),
+    timeZone: z
+      .string()
+      .max(64)
+      .refine(validZone, 'must be an IANA time zone, e.g. Asia/Shanghai')
+      .default('UTC')
+      .openapi({ description: 'where periods (groupBy day, week, month) begin' }),
+    repeatWithinDays: z.coerce.number().int().min(1).max(365).default(30).openapi({
+      description:
+        'a fault report repeats when the same customer reported the same product this many days before',
+    }),
     customerId: z.string().min(1).max(100).optional().openapi({ description: "only this customer's cases" }),
     format: z.enum(['json', 'csv']).optional().openapi({ description: 'overrides the Accept header' }),
   })
   .strict();
+
+function validZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const countsOf = <K extends string>(keys: readonly K[]) =>
   z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])) as Record<K, z.ZodNumber>);
@@ -64,6 +88,18 @@ const Metrics = z.object({
   byStatus: countsOf(CASE_STATUSES),
   byType: countsOf(CASE_TYPES),
   byPriority: countsOf(PRIORITIES),
+  byChannel: countsOf(CHANNELS),
+  complaintRate: z.number().nullable().openapi({ description: 'complaints ÷ total' }),
+  repeatFaults: z
+    .object({
+      count: z.number().int(),
+      of: z.number().int().openapi({ description: 'fault reports naming a product' }),
+      rate: z.number().nullable(),
+    })
+    .openapi({
+      description:
+        'fault reports whose customer reported the same product within `repeatWithinDays` before (repeat faults)',
+    }),
   responseTime: Durations.openapi({ description: 'accepted − created' }),
   resolutionTime: Durations.openapi({ description: 'resolved − created' }),
   responseBusinessTime: Durations.openapi({
@@ -98,11 +134,14 @@ export const ServiceQualityReportSchema = Metrics.extend({
   groups: z.array(Metrics.extend({ key: z.string().nullable() })).optional(),
 }).openapi('ServiceQualityReport');
 
-const GROUP_COLUMN: Record<GroupBy, 'type' | 'priority' | 'assignee'> = {
-  type: 'type',
-  priority: 'priority',
-  assignee: 'assignee',
-};
+/** The key of each grouping, over a case row `c`. */
+function groupKey(g: GroupBy, timeZone: string): RawBuilder<unknown> {
+  if ((PERIOD_GROUP_BYS as readonly string[]).includes(g)) {
+    return sql`to_char(date_trunc(${g}, c.created_at at time zone ${timeZone}), 'YYYY-MM-DD')`;
+  }
+  if (g === 'team') return sql`(select a.team from agents a where a.id = c.assignee)`;
+  return sql`${sql.ref(`c.${g}`)}::text`;
+}
 
 const breachOf = (clock: BreachableClock) =>
   sql<boolean>`coalesce(c.view -> 'breaches' @> ${JSON.stringify([{ clock }])}::jsonb, false)`;
@@ -115,6 +154,11 @@ function aggregates(): RawBuilder<unknown>[] {
   for (const s of CASE_STATUSES) out.push(n(col.status(s), sql`r.status = ${s}`));
   for (const t of CASE_TYPES) out.push(n(col.type(t), sql`r.type = ${t}`));
   for (const p of PRIORITIES) out.push(n(col.priority(p), sql`r.priority = ${p}`));
+  for (const c of CHANNELS) out.push(n(col.channel(c), sql`r.channel = ${c}`));
+  out.push(
+    n('repeat_faults', sql`r.repeat_fault`),
+    n('fault_reports_with_product', sql`r.fault_with_product`),
+  );
   for (const which of DURATION_KINDS) {
     const d = sql.ref(`r.${which}_s`);
     out.push(
@@ -145,6 +189,8 @@ interface Filter {
   to: Date;
   customerId?: string;
   groupBy?: GroupBy;
+  timeZone: string;
+  repeatWithinDays: number;
 }
 
 /** One query: the overall row and, with groupBy, a row per group (GROUPING SETS). */
@@ -152,14 +198,24 @@ async function computeReport(
   db: Db,
   f: Filter,
 ): Promise<(RawMetricsRow & { key: string | null; is_total: number })[]> {
-  const groupCol = f.groupBy ? sql.ref(`r.${GROUP_COLUMN[f.groupBy]}`) : undefined;
+  const groupCol = f.groupBy ? groupKey(f.groupBy, f.timeZone) : undefined;
+  const product = sql`nullif(c.view->>'product', '')`;
   const where = [sql`c.created_at >= ${f.from}`, sql`c.created_at < ${f.to}`];
   if (f.customerId) where.push(sql`c.customer_id = ${f.customerId}`);
   const query = sql<RawMetricsRow & { key: string | null; is_total: number }>`
     with r as (
       select
         c.status, c.type, c.priority, c.assignee, c.reopen_count, c.rating_score, c.first_contact_resolution,
-        c.resolved_at,
+        c.resolved_at, c.channel,
+        ${groupCol ?? sql`null::text`} as group_key,
+        (c.type = 'fault_report' and ${product} is not null) as fault_with_product,
+        (c.type = 'fault_report' and ${product} is not null and exists (
+          select 1 from cases p
+          where p.customer_id = c.customer_id and p.type = 'fault_report'
+            and nullif(p.view->>'product', '') = ${product}
+            and p.created_at < c.created_at
+            and p.created_at >= c.created_at - make_interval(days => ${f.repeatWithinDays})
+        )) as repeat_fault,
         (extract(epoch from c.accepted_at) - extract(epoch from c.created_at))::float8 as response_s,
         (extract(epoch from c.resolved_at) - extract(epoch from c.created_at))::float8 as resolution_s,
         (c.response_business_ms / 1000.0)::float8 as response_business_s,
@@ -177,11 +233,11 @@ async function computeReport(
       where ${sql.join(where, sql` and `)}
     )
     select
-      ${groupCol ? sql`${groupCol}::text` : sql`null::text`} as key,
-      ${groupCol ? sql`grouping(${groupCol})` : sql`1`}::int as is_total,
+      ${groupCol ? sql`r.group_key` : sql`null::text`} as key,
+      ${groupCol ? sql`grouping(r.group_key)` : sql`1`}::int as is_total,
       ${sql.join(aggregates())}
     from r
-    ${groupCol ? sql`group by grouping sets ((), (${groupCol})) order by is_total desc, key asc nulls last` : sql``}`;
+    ${groupCol ? sql`group by grouping sets ((), (r.group_key)) order by is_total desc, key asc nulls last` : sql``}`;
   const { rows } = await query.execute(db);
   return rows;
 }
@@ -198,7 +254,11 @@ export function reportRoutes(db: Db): RouteSpec[] {
         'clock (share of cases on which the clock ran with no breach of it); resolution rate (resolved ÷ all); ' +
         'first-contact resolution rate (resolved without a reopen ÷ resolved); reopen rate (reopened ÷ ever ' +
         'resolved); rating count, mean and distribution. Rates are 0..1, null when there is nothing to divide by. ' +
-        'With groupBy, `groups` repeats the figures per type, priority or assignee (key null: unassigned). ' +
+        'Also volume by channel, the complaint rate (complaints ÷ all) and repeat faults (fault reports of a customer and ' +
+        'product reported again within `repeatWithinDays`, default 30). ' +
+        'With groupBy, `groups` repeats the figures per type, priority, assignee, channel or team (key null: unassigned), ' +
+        'or per period for trends: day, week (from Monday) or month in `timeZone` (default UTC), the key being the ' +
+        "period's first date. " +
         'With `Accept: text/csv` (or format=csv) the answer is CSV: a header row, then one row per group, or one row ' +
         'for all cases when ungrouped.',
       tags: ['reports'],
@@ -220,7 +280,14 @@ export function reportRoutes(db: Db): RouteSpec[] {
             { path: 'to', message: 'must be after from' },
           ]);
         }
-        const rows = await computeReport(db, { from, to, customerId: q.customerId, groupBy: q.groupBy });
+        const rows = await computeReport(db, {
+          from,
+          to,
+          customerId: q.customerId,
+          groupBy: q.groupBy,
+          timeZone: q.timeZone,
+          repeatWithinDays: q.repeatWithinDays,
+        });
         const total = rows.find((r) => Number(r.is_total) === 1);
         const report: ServiceQualityReport = {
           from: from.toISOString(),

@@ -4,7 +4,13 @@
  * handlers (to apply); tests call them directly. No I/O, no clock of its own.
  */
 import { BeyondHorizon } from '../calendar/index.js';
-import { ActionNotAllowed, InvalidCommand, type CaseCommand } from './commands.js';
+import {
+  ActionNotAllowed,
+  CASE_ACTIONS,
+  InvalidCommand,
+  type CaseAction,
+  type CaseCommand,
+} from './commands.js';
 import {
   CLOCKS,
   isTerminal,
@@ -131,6 +137,41 @@ export function openCase(input: OpenCaseInput, ctx: Context): Outcome {
   return r.outcome();
 }
 
+/**
+ * Where each action is allowed: a list of statuses, or 'live' (any status but a terminal one).
+ * The one table the machine checks and the console reads to offer exactly these actions.
+ */
+export const ACTION_STATUSES: Record<CaseAction, readonly CaseStatus[] | 'live'> = {
+  accept: ['new'],
+  assign: 'live',
+  reject: ['new', 'investigating'],
+  findings: ['investigating'],
+  'wait-for-customer': ['investigating'],
+  'customer-reply': ['pending_customer'],
+  resolution: ['investigating'],
+  approval: ['pending_approval'],
+  callback: ['resolved'],
+  rating: ['awaiting_rating'],
+  escalate: 'live',
+  notes: 'live',
+  withdraw: 'live',
+  extend: 'live',
+  priority: 'live',
+};
+
+/** The actions the machine accepts in `status` (their own checks, e.g. findings first, still apply). */
+export const actionsAllowedIn = (status: CaseStatus): CaseAction[] =>
+  CASE_ACTIONS.filter((a) => {
+    const allowed = ACTION_STATUSES[a];
+    return allowed === 'live' ? !isTerminal(status) : allowed.includes(status);
+  });
+
+function requireAllowed(s: CaseState, action: CaseAction): void {
+  const allowed = ACTION_STATUSES[action];
+  if (allowed === 'live') requireLive(s, action);
+  else requireStatus(s, action, allowed);
+}
+
 function requireStatus(s: CaseState, action: string, allowed: readonly CaseStatus[]): void {
   if (!allowed.includes(s.status)) {
     throw new ActionNotAllowed(
@@ -236,7 +277,7 @@ function apply(current: CaseState, cmd: CaseCommand, ctx: Context): Outcome {
   const r = new Recorder(s, ctx);
   switch (cmd.action) {
     case 'accept': {
-      requireStatus(s, cmd.action, ['new']);
+      requireAllowed(s, cmd.action);
       const assignee = cmd.assignee ?? s.assignee ?? ctx.actor;
       assign(r, assignee);
       s.owner ??= assignee;
@@ -247,7 +288,7 @@ function apply(current: CaseState, cmd: CaseCommand, ctx: Context): Outcome {
       break;
     }
     case 'assign':
-      requireLive(s, cmd.action);
+      requireAllowed(s, cmd.action);
       if (s.assignee === cmd.assignee) {
         throw new ActionNotAllowed(
           cmd.action,
@@ -261,11 +302,11 @@ function apply(current: CaseState, cmd: CaseCommand, ctx: Context): Outcome {
       assign(r, cmd.assignee);
       break;
     case 'reject':
-      requireStatus(s, cmd.action, ['new', 'investigating']);
+      requireAllowed(s, cmd.action);
       close(r, 'rejected', { reason: cmd.reason });
       break;
     case 'findings':
-      requireStatus(s, cmd.action, ['investigating']);
+      requireAllowed(s, cmd.action);
       s.findingsRecorded = true;
       s.onSite ||= cmd.onSite === true;
       r.emit('case.findings_recorded', {
@@ -275,19 +316,19 @@ function apply(current: CaseState, cmd: CaseCommand, ctx: Context): Outcome {
       });
       break;
     case 'wait-for-customer':
-      requireStatus(s, cmd.action, ['investigating']);
+      requireAllowed(s, cmd.action);
       s.status = 'pending_customer';
       s.clocks.resolve = pauseClock(s.clocks.resolve, ctx.now);
       r.emit('case.waiting_for_customer', { question: cmd.question });
       break;
     case 'customer-reply':
-      requireStatus(s, cmd.action, ['pending_customer']);
+      requireAllowed(s, cmd.action);
       s.status = 'investigating';
       s.clocks.resolve = resumeClock(s.clocks.resolve, ctx.now);
       r.emit('case.customer_replied', { message: cmd.message });
       break;
     case 'resolution': {
-      requireStatus(s, cmd.action, ['investigating']);
+      requireAllowed(s, cmd.action);
       if (!s.findingsRecorded) {
         throw new ActionNotAllowed(cmd.action, s.status, 'a resolution needs findings recorded first');
       }
@@ -304,7 +345,7 @@ function apply(current: CaseState, cmd: CaseCommand, ctx: Context): Outcome {
       break;
     }
     case 'approval':
-      requireStatus(s, cmd.action, ['pending_approval']);
+      requireAllowed(s, cmd.action);
       if (cmd.decision === 'approve') {
         requireSecondPerson(s, ctx);
         r.emit('case.approved', { comment: cmd.comment ?? null, proposedBy: s.proposedBy ?? null });
@@ -316,7 +357,7 @@ function apply(current: CaseState, cmd: CaseCommand, ctx: Context): Outcome {
       }
       break;
     case 'callback':
-      requireStatus(s, cmd.action, ['resolved']);
+      requireAllowed(s, cmd.action);
       s.callbackAttempts += 1;
       r.emit('case.callback', {
         reached: cmd.reached,
@@ -334,7 +375,7 @@ function apply(current: CaseState, cmd: CaseCommand, ctx: Context): Outcome {
       }
       break;
     case 'rating':
-      requireStatus(s, cmd.action, ['awaiting_rating']);
+      requireAllowed(s, cmd.action);
       if (!Number.isInteger(cmd.score) || cmd.score < 1 || cmd.score > 5) {
         throw new InvalidCommand('score must be an integer from 1 to 5');
       }
@@ -349,7 +390,7 @@ function apply(current: CaseState, cmd: CaseCommand, ctx: Context): Outcome {
       }
       break;
     case 'escalate':
-      requireLive(s, cmd.action);
+      requireAllowed(s, cmd.action);
       if (s.level >= MAX_LEVEL) {
         throw new ActionNotAllowed(cmd.action, s.status, 'the case is already at the highest level (3)', {
           level: s.level,
@@ -358,15 +399,15 @@ function apply(current: CaseState, cmd: CaseCommand, ctx: Context): Outcome {
       raiseLevel(r, cmd.reason, 'manual');
       break;
     case 'notes':
-      requireLive(s, cmd.action);
+      requireAllowed(s, cmd.action);
       r.emit('case.note_added', { text: cmd.text, visibility: cmd.visibility });
       break;
     case 'withdraw':
-      requireLive(s, cmd.action);
+      requireAllowed(s, cmd.action);
       close(r, 'withdrawn', { reason: cmd.reason });
       break;
     case 'extend': {
-      requireLive(s, cmd.action);
+      requireAllowed(s, cmd.action);
       const clock = s.clocks[cmd.clock];
       const due = clockDueAt(clock, s.sla.calendar);
       if (due === undefined) {
@@ -391,7 +432,7 @@ function apply(current: CaseState, cmd: CaseCommand, ctx: Context): Outcome {
       break;
     }
     case 'priority': {
-      requireLive(s, cmd.action);
+      requireAllowed(s, cmd.action);
       if (s.priority === cmd.priority) {
         throw new ActionNotAllowed(cmd.action, s.status, `the priority is already '${cmd.priority}'`, {
           priority: s.priority,
@@ -490,6 +531,11 @@ export function toCaseView(s: CaseState): CaseView {
     owner: s.owner,
     slaPolicy: s.sla.name,
     deadlines: deadlines(s),
+    sla: {
+      calendar: s.sla.calendar.name,
+      timeZone: s.sla.calendar.timeZone,
+      thresholds: pendingThresholds(s).map((t) => ({ clock: t.clock, kind: t.kind, at: iso(t.at) })),
+    },
     breaches: s.breaches,
     rating: s.rating,
     reopenCount: s.reopenCount,

@@ -168,6 +168,15 @@ export interface CaseView {
     callbackBy: string | null;
     rateBy: string | null;
   };
+  /**
+   * The calendar the deadlines are counted on, and the thresholds still ahead, earliest first:
+   * exactly the moments the workflow's durable timer will fire at (warning, breach, rating expiry).
+   */
+  sla: {
+    calendar: string;
+    timeZone: string;
+    thresholds: { clock: ClockName; kind: 'warning' | 'breach' | 'expiry'; at: string }[];
+  };
   breaches: Breach[];
   rating: Rating | null;
   reopenCount: number;

@@ -1,7 +1,7 @@
 /**
  * Two API instances on one database (and one task queue, as one deployment): rate limits hold
- * across them, a codec session opened on one works on the other, revoking its key ends it on both
- * at once, and every decode is in the audit log admins read.
+ * across them, a codec or console session opened on one works on the other, revoking its key ends
+ * it on both at once, and every decode is in the audit log admins read.
  */
 import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
@@ -105,5 +105,38 @@ describe('two API instances', () => {
     const login = await post(b, '/codec/session', { key: 'test-supervisor-key' }, {});
     expect(login.status).toBe(204);
     expect(login.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+  });
+
+  it('share console sessions; revoking the key ends them on every instance; Secure on https', async () => {
+    const name = `desk.${token}`;
+    const created = await a.call('admin', 'POST', '/v1/api-keys', { role: 'supervisor', name });
+    expect(created.status).toBe(201);
+    const signIn = await post(a, '/v1/session', { apiKey: created.body.key }, {});
+    expect(signIn.status).toBe(200);
+    const setCookie = signIn.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Strict/i);
+    expect(setCookie).not.toMatch(/Secure/i); // a's public URL is http
+    expect(setCookie).not.toContain(created.body.key);
+    const cookie = { Cookie: setCookie.split(';')[0]! };
+    const who = async (s: TestStack) => {
+      const r = await fetch(`${s.url}/v1/session`, { headers: cookie });
+      return { status: r.status, body: (await r.json()) as any };
+    };
+    expect(await who(b)).toMatchObject({ status: 200, body: { actor: `supervisor:${name}` } });
+
+    expect((await b.call('admin', 'DELETE', `/v1/api-keys/${created.body.id}`)).status).toBe(204);
+    expect((await who(a)).status).toBe(401);
+    expect((await who(b)).status).toBe(401);
+    const rows = await a.db
+      .selectFrom('console_sessions')
+      .select('key_id')
+      .where('key_id', '=', created.body.id)
+      .execute();
+    expect(rows).toEqual([]);
+
+    const onHttps = await post(b, '/v1/session', { apiKey: 'test-supervisor-key' }, {});
+    expect(onHttps.status).toBe(200);
+    expect(onHttps.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
   });
 });

@@ -39,7 +39,8 @@ const API_MD: Record<string, string[]> = {
 };
 
 /** Served on purpose outside the document: the Swagger UI page that renders the document itself. */
-const UNDOCUMENTED = new Set(['GET /docs']);
+// The console's pages: HTML of the single-page app, not API operations.
+const UNDOCUMENTED = new Set(['GET /docs', 'GET /console', 'GET /console/*page']);
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 

@@ -205,6 +205,66 @@ describe('integrator keys scoped to their integration', () => {
   });
 });
 
+describe("a scoped integrator through the console's endpoints", () => {
+  it('list filters, q search and the change stream reach only its own cases; a session keeps the scope', async () => {
+    await createKey('integrator', person('shop'));
+    const word = `Scopetest${token}`;
+    const body = () => {
+      const b = newCaseBody({ subject: `${word} kettle` });
+      b.customer.name = `${word} Chen`;
+      return b;
+    };
+    const mine = await call(keys[person('shop')]!, 'POST', '/v1/cases', body());
+    const other = await call(keys[person('crm')]!, 'POST', '/v1/cases', body());
+    expect([mine.status, other.status]).toEqual([201, 201]);
+
+    const signIn = await fetch(`${s.url}/v1/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ apiKey: keys[person('shop')] }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const bearer = { Authorization: `Bearer ${keys[person('shop')]}` };
+    for (const auth of [bearer, { Cookie: cookie }]) {
+      const get = (path: string) => fetch(s.url + path, { headers: auth });
+      for (const query of [
+        `q=${word}`,
+        `q=${word.toLowerCase()}%20chen&sort=nextDeadline`,
+        'unassigned=true&sort=nextDeadline&limit=200',
+        'level=1,2,3&status=new&limit=200',
+        `breached=false&q=kettle&limit=200`,
+      ]) {
+        const r = await get(`/v1/cases?${query}`);
+        expect(r.status, query).toBe(200);
+        const ids = ((await r.json()) as any).items.map((c: any) => c.id);
+        expect(ids, query).not.toContain(other.body.id);
+        if (query.includes(word)) expect(ids, query).toEqual([mine.body.id]);
+      }
+      expect((await get(`/v1/cases/${other.body.id}`)).status).toBe(404);
+      // The stream: another integration's case is 404, `all` is refused, its own case streams.
+      expect((await get(`/v1/case-changes?cases=${other.body.id}`)).status).toBe(404);
+      expect((await get(`/v1/case-changes?cases=${mine.body.id},${other.body.id}`)).status).toBe(404);
+      expect((await get('/v1/case-changes?cases=all')).status).toBe(403);
+      const ctrl = new AbortController();
+      const own = await fetch(`${s.url}/v1/case-changes?cases=${mine.body.id}`, {
+        headers: auth,
+        signal: ctrl.signal,
+      });
+      expect(own.status).toBe(200);
+      ctrl.abort();
+    }
+    // An unscoped key follows every case.
+    const ctrl = new AbortController();
+    const all = await fetch(`${s.url}/v1/case-changes?cases=all`, {
+      headers: { Authorization: `Bearer ${keys[person('crm')]}` },
+      signal: ctrl.signal,
+    });
+    expect(all.status).toBe(200);
+    ctrl.abort();
+  });
+});
+
 describe('four eyes', () => {
   it('refuses an approval by the person who proposed the resolution, then takes another supervisor’s', async () => {
     const id = await pendingRefund(person('li'));

@@ -75,6 +75,12 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'POST /codec/encode': ['supervisor'],
   'POST /codec/session': PUBLIC,
   'GET /codec/login': PUBLIC,
+  // The console's (issue 15)
+  'POST /v1/session': PUBLIC,
+  'GET /v1/session': EVERYONE,
+  'DELETE /v1/session': EVERYONE,
+  'POST /v1/cases/reassign': ['supervisor'],
+  'GET /v1/case-changes': ['integrator', 'agent', 'supervisor'], // a scoped integrator: its cases by id
 };
 
 const allowedRoles = (key: string): Role[] | typeof PUBLIC => {

@@ -100,6 +100,8 @@ const BODIES: Record<string, unknown> = {
   'post /codec/decode': { payloads: [{ metadata: { encoding: 'YmluYXJ5L3BsYWlu' }, data: 'AA==' }] },
   'post /codec/encode': { payloads: [{ metadata: { encoding: 'YmluYXJ5L3BsYWlu' }, data: 'AA==' }] },
   'post /codec/session': { key: 'some-key' },
+  'post /v1/session': { apiKey: 'some-key' },
+  'post /v1/cases/reassign': { caseIds: ['some-case'], assignee: 'li.ming' },
 };
 
 const concretePath = (p: string) =>

@@ -307,6 +307,17 @@ describe('openCase', () => {
       owner: null,
       slaPolicy: 'test-24x7',
       deadlines: { respondBy: iso(T0 + 2 * H), resolveBy: iso(T0 + 48 * H), callbackBy: null, rateBy: null },
+      // The moments the workflow's timer will fire at: warnings an hour before (warnBefore PT1H).
+      sla: {
+        calendar: '24x7',
+        timeZone: 'UTC',
+        thresholds: [
+          { clock: 'respond', kind: 'warning', at: iso(T0 + 1 * H) },
+          { clock: 'respond', kind: 'breach', at: iso(T0 + 2 * H) },
+          { clock: 'resolve', kind: 'warning', at: iso(T0 + 47 * H) },
+          { clock: 'resolve', kind: 'breach', at: iso(T0 + 48 * H) },
+        ],
+      },
       breaches: [],
       rating: null,
       reopenCount: 0,

@@ -1,0 +1,24 @@
+/** Who may take each case action. Kept free of server imports: the console reads it too. */
+import type { CaseAction } from '../domain/case/commands.js';
+import type { Role } from './auth.js';
+
+const STAFF: Role[] = ['agent', 'supervisor'];
+
+/** Who may take each action (API.md's table; admin may do everything). */
+export const ACTION_ROLES: Record<CaseAction, Role[]> = {
+  accept: STAFF,
+  assign: STAFF,
+  reject: STAFF,
+  findings: STAFF,
+  'wait-for-customer': STAFF,
+  'customer-reply': ['integrator', 'agent'],
+  resolution: STAFF,
+  approval: ['supervisor'],
+  callback: STAFF,
+  rating: ['integrator', 'agent'],
+  escalate: ['integrator', 'agent', 'supervisor'],
+  notes: STAFF,
+  withdraw: ['integrator', 'supervisor'],
+  extend: ['supervisor'],
+  priority: STAFF,
+};

@@ -1,0 +1,92 @@
+/**
+ * Changes of cases as they are committed, from PostgreSQL's NOTIFY (trigger of migration 011): one
+ * listening connection per API process, fanned out to the server-sent-event streams of the console.
+ * The connection reconnects by itself; a stream that missed changes while it was down is told to
+ * reload (`resync`), so nothing is silently lost.
+ */
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+import type { Logger } from 'pino';
+
+export interface CaseChange {
+  id: string;
+  seq: number;
+  status: string;
+  breached: boolean;
+}
+
+export class CaseFeed {
+  private readonly events = new EventEmitter();
+  private client: pg.Client | undefined;
+  private stopped = false;
+  private retry: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly url: string | undefined,
+    private readonly logger: Logger,
+  ) {
+    this.events.setMaxListeners(0);
+  }
+
+  /** Calls `onChange` for each change and `onResync` after a lost connection; returns the unsubscribe. */
+  subscribe(onChange: (c: CaseChange) => void, onResync: () => void): () => void {
+    if (!this.client && !this.retry) void this.connect();
+    this.events.on('change', onChange);
+    this.events.on('resync', onResync);
+    return () => {
+      this.events.off('change', onChange);
+      this.events.off('resync', onResync);
+    };
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped || !this.url) return;
+    const client = new pg.Client({ connectionString: this.url });
+    const lost = (err?: Error) => {
+      if (this.client !== client) return;
+      this.client = undefined;
+      client.removeAllListeners();
+      client.on('error', () => {});
+      void client.end().catch(() => {});
+      if (this.stopped) return;
+      this.logger.warn({ err }, 'case feed: connection lost; reconnecting');
+      this.retry = setTimeout(() => {
+        this.retry = undefined;
+        void this.connect();
+      }, 1000);
+      this.retry.unref();
+    };
+    this.client = client;
+    client.on('error', lost);
+    client.on('end', () => lost());
+    client.on('notification', (n) => {
+      if (n.channel !== 'case_changed' || !n.payload) return;
+      try {
+        this.events.emit('change', JSON.parse(n.payload) as CaseChange);
+      } catch {
+        // not ours
+      }
+    });
+    try {
+      await client.connect();
+      await client.query('LISTEN case_changed');
+      this.events.emit('resync');
+    } catch (err) {
+      lost(err as Error);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    this.events.emit('stop');
+    const c = this.client;
+    this.client = undefined;
+    await c?.end().catch(() => {});
+  }
+
+  onStop(fn: () => void): () => void {
+    this.events.once('stop', fn);
+    return () => this.events.off('stop', fn);
+  }
+}
