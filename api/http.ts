@@ -32,7 +32,16 @@ export interface RouteSpec<B = unknown, Q = unknown> {
   body?: ZodType<B>;
   query?: ZodType<Q>;
   /** Response schemas by status, for the document. */
-  responses: Record<number, { description: string; schema?: ZodType; contentType?: string }>;
+  responses: Record<
+    number,
+    {
+      description: string;
+      schema?: ZodType;
+      contentType?: string;
+      /** Other representations of the same answer, by content type (e.g. text/csv). */
+      alternatives?: Record<string, ZodType>;
+    }
+  >;
   idempotent?: boolean;
   handler: (ctx: RouteContext<B, Q>) => Promise<void> | void;
 }

@@ -100,7 +100,14 @@ export function buildOpenApi(specs: RouteSpec[]) {
           {
             description: r.description,
             ...(r.schema
-              ? { content: { [r.contentType ?? 'application/json']: { schema: r.schema } } }
+              ? {
+                  content: {
+                    [r.contentType ?? 'application/json']: { schema: r.schema },
+                    ...Object.fromEntries(
+                      Object.entries(r.alternatives ?? {}).map(([type, schema]) => [type, { schema }]),
+                    ),
+                  },
+                }
               : Number(status) >= 400
                 ? {
                     content: {

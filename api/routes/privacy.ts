@@ -23,6 +23,7 @@ const WirePayloads = z
         .strict(),
     ),
   })
+  .strict()
   .openapi('CodecPayloads', { description: 'Temporal payloads as JSON, bytes in base64' });
 
 const dec = new TextDecoder();

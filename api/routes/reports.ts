@@ -265,7 +265,13 @@ export function reportRoutes(db: Db): RouteSpec[] {
       roles: READERS,
       query: ReportQuery,
       responses: {
-        200: { description: 'the report (or text/csv when asked for)', schema: ServiceQualityReportSchema },
+        200: {
+          description: 'the report (or text/csv when asked for)',
+          schema: ServiceQualityReportSchema,
+          alternatives: {
+            'text/csv': z.string().openapi({ description: 'a header row, then one row per group' }),
+          },
+        },
         400: { description: 'from/to missing or not ISO times, from not before to, or unknown groupBy' },
         401: { description: 'no or unknown API key' },
         403: { description: 'the role may not read reports' },
