@@ -7,10 +7,9 @@
  * --sabotage: a change shipped without a patch, which the upgrade must catch).
  */
 import path from 'node:path';
-import webpack from 'webpack';
 import { loadConfig } from '../../runtime/config.js';
 import { startStack } from '../../runtime/stack.js';
-import { bundleCaseWorkflows } from '../support/time-skipping.js';
+import { bundleCaseWorkflowsWithPatches } from '../support/time-skipping.js';
 
 const patches = path.resolve(
   import.meta.dirname,
@@ -20,15 +19,7 @@ const patches = path.resolve(
 async function main(): Promise<void> {
   const t0 = Date.now();
   const progress = (m: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
-  const workflowBundle = await bundleCaseWorkflows({
-    webpackConfigHook: (config) => {
-      config.plugins = [
-        ...(config.plugins ?? []),
-        new webpack.NormalModuleReplacementPlugin(/^\.\/patches\.js$/, patches),
-      ];
-      return config;
-    },
-  });
+  const workflowBundle = await bundleCaseWorkflowsWithPatches(patches);
   progress(`previous release's workflows bundled (patches: ${path.basename(patches)})`);
   const stack = await startStack(loadConfig(), { roles: ['worker'], workflowBundle, progress });
   const stop = async () => {

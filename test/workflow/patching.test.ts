@@ -8,7 +8,6 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import proto from '@temporalio/proto';
-import webpack from 'webpack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALENDAR_24X7 } from '../../domain/calendar/index.js';
 import type { CaseCommand } from '../../domain/case/commands.js';
@@ -17,7 +16,11 @@ import type { OpenCaseInput } from '../../domain/case/types.js';
 import { caseWorkflow } from '../../workflows/case.js';
 import { actionUpdates } from '../../workflows/messages.js';
 import { PATCHES, RELEASE_2026_11 } from '../../workflows/patches.js';
-import { bundleCaseWorkflows, createTimeSkippingEnv } from '../support/time-skipping.js';
+import {
+  bundleCaseWorkflows,
+  bundleCaseWorkflowsWithPatches,
+  createTimeSkippingEnv,
+} from '../support/time-skipping.js';
 
 const { temporal } = proto;
 const EventType = temporal.api.enums.v1.EventType;
@@ -62,15 +65,7 @@ async function runWorker<T>(
 
 describe('a patched workflow change', () => {
   it('keeps a case started before the patch running to its end on the new worker', async () => {
-    const before = await bundleCaseWorkflows({
-      webpackConfigHook: (config) => {
-        config.plugins = [
-          ...(config.plugins ?? []),
-          new webpack.NormalModuleReplacementPlugin(/^\.\/patches\.js$/, BEFORE),
-        ];
-        return config;
-      },
-    });
+    const before = await bundleCaseWorkflowsWithPatches(BEFORE);
     const current = await bundleCaseWorkflows();
     const now = await env.currentTimeMs();
     const id = `patch-${randomUUID()}`;
