@@ -153,8 +153,15 @@ export class Topology {
     }
     const names = this.services.map((x) => x.name).join('|');
     const hostPort = new RegExp(`\\b(${names}):(\\d+)\\b`, 'g');
+    // A bare service name (POSTGRES_SEEDS: postgresql) makes its port variables (DB_PORT: 5432) its.
+    const named = Object.values(s.environment).filter((v) => containerPorts[v]);
     const out: Record<string, string> = {};
     for (const [key, raw] of Object.entries(s.environment)) {
+      const port = /_PORT$/.test(key) && named.map((n) => containerPorts[n]![raw]).find(Boolean);
+      if (port) {
+        out[key] = String(port);
+        continue;
+      }
       let v = raw.replace(hostPort, (m, name: string, port: string) =>
         containerPorts[name]?.[port] ? `127.0.0.1:${containerPorts[name][port]}` : m,
       );
