@@ -9,6 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
@@ -106,11 +107,11 @@ export class Topology {
     const p = this.opts.ports ?? {};
     const api = service(this.services, 'api');
     this.pgPort = p.postgres || (await freePort());
-    this.temporalPort = p.temporal || (await freePort());
+    this.temporalPort = p.temporal || (await serverPort());
     this.uiPort = p.ui || (await freePort());
     this.apiPorts = [];
     for (let i = 0; i < api.replicas; i++) this.apiPorts.push(p.api?.[i] || (await freePort()));
-    for (const k of SERVER_PORTS) this.serverPorts[k] = String(await freePort());
+    for (const k of SERVER_PORTS) this.serverPorts[k] = String(await serverPort());
 
     await this.timed('postgres', () => this.startPostgres());
     await this.timed('schema', () => this.runOneShot('temporal-schema'));
@@ -370,6 +371,22 @@ export class Topology {
   killAll(): void {
     for (const c of [...this.apis, ...this.workers, this.ui, this.temporal]) c?.signal('SIGKILL');
     this.pgCtl('stop');
+  }
+}
+
+/**
+ * A free port the server can use: its membership table stores ports as smallint, so an ephemeral
+ * port (above 32767, what the OS hands out for port 0) would stop it at start.
+ */
+async function serverPort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const srv = createServer();
+      srv.once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+    });
+    if (free) return port;
   }
 }
 
