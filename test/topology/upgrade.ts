@@ -68,7 +68,7 @@ export async function rollingUpgrade(ctx: Ctx, opts: { sabotage?: boolean } = {}
     );
     const markersBefore = events
       .slice(0, firstCurrent < 0 ? events.length : firstCurrent)
-      .filter((e) => e.eventType === EventType.EVENT_TYPE_MARKER_RECORDED).length;
+      .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch').length;
     if (completions[0] && byPrevious(completions[0]) && markersBefore === 0) openedByPrevious += 1;
     const last = completions.at(-1);
     if (last && !byPrevious(last)) finishedByCurrent += 1;
