@@ -1,10 +1,8 @@
 /**
- * What the topology test found: named checks (each passes or fails), checks that wait for a
- * feature not merged yet (pending: neither passed nor failed, listed), and the figures.
+ * What the topology test found: named checks (each passes or fails) and the figures.
  */
 export class Report {
   readonly checks: { name: string; ok: boolean; detail?: string }[] = [];
-  readonly pending: string[] = [];
   readonly figures: string[] = [];
   constructor(private readonly log: (line: string) => void) {}
 
@@ -24,11 +22,6 @@ export class Report {
     }
   }
 
-  skip(name: string, why: string): void {
-    this.pending.push(`${name} — ${why}`);
-    this.log(`  pending ${name} — ${why}`);
-  }
-
   figure(line: string): void {
     this.figures.push(line);
   }
@@ -44,7 +37,6 @@ export class Report {
     return [
       ...this.figures.map((f) => `  ${f}`),
       ...this.checks.filter((c) => !c.ok).map((c) => `  FAILED: ${c.name}${c.detail ? `: ${c.detail}` : ''}`),
-      ...this.pending.map((p) => `  pending: ${p}`),
       `topology: ${this.passed} passed, ${this.failed} failed`,
     ];
   }

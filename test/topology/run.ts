@@ -19,10 +19,11 @@ import { AesGcmCodec, newEncryptionKey, parseEncryptionKeys } from '../../runtim
 import { Topology } from '../../scripts/topology/topology.js';
 import { KEYS, startWebhookReceiver } from '../chaos/cluster.js';
 import { HttpStats } from '../chaos/driver.js';
-import { limitsAndSessions } from './limits.js';
+import { LIMITS_KEY, limitsAndSessions } from './limits.js';
 import { Report } from './report.js';
 import {
   checkFreshStart,
+  checkTaskQueues,
   killWorkerAndApi,
   restartTemporal,
   settle,
@@ -46,9 +47,10 @@ async function main(): Promise<number> {
     fast: true,
     // What a .env file next to docker-compose.yml would hold.
     variables: {
-      CASE_API_KEYS: Object.entries(KEYS)
-        .map(([role, key]) => `${role}=${key}`)
-        .join(','),
+      CASE_API_KEYS: [
+        ...Object.entries(KEYS).map(([role, key]) => `${role}=${key}`),
+        `${LIMITS_KEY.spec}=${LIMITS_KEY.key}`,
+      ].join(','),
       PAYLOAD_ENCRYPTION_KEYS: encryptionKeys,
       POSTGRES_PASSWORD: randomBytes(12).toString('hex'),
     },
@@ -106,6 +108,7 @@ async function main(): Promise<number> {
       'the topology starts: 2 workers and 2 APIs ready',
       t.liveWorkers.length === 2 && t.apis.length === 2,
     );
+    await checkTaskQueues(ctx);
 
     const subscribed = await ctx.api.call('admin', 'POST', '/v1/webhooks', {
       url: webhooks.url,

@@ -3,10 +3,14 @@
  * worker and an API are killed, a Temporal server restart, and checks of the fresh start.
  * (The rolling upgrade and the shared limits are in upgrade.ts and limits.ts.)
  */
+import os from 'node:os';
 import type { Client } from '@temporalio/client';
+import proto from '@temporalio/proto';
 import pg from 'pg';
 import { CASE_SEARCH_ATTRIBUTES } from '../../domain/case/contract.js';
+import { loadConfig } from '../../runtime/config.js';
 import { INDEXED_VALUE_TYPES } from '../../runtime/search-attributes.js';
+import { service } from '../../scripts/topology/compose.js';
 import type { Topology } from '../../scripts/topology/topology.js';
 import type { WebhookReceiver } from '../chaos/cluster.js';
 import {
@@ -22,6 +26,7 @@ import { emptyFigures, verifyReadModel, verifySettled, type Figures } from '../c
 import type { Report } from './report.js';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const { TaskQueueType } = proto.temporal.api.enums.v1;
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export interface Run {
@@ -115,6 +120,43 @@ export async function checkFreshStart(ctx: Ctx): Promise<void> {
     const custom = listed.customAttributes ?? {};
     const wrong = CASE_SEARCH_ATTRIBUTES.filter((a) => custom[a.name] !== INDEXED_VALUE_TYPES[a.type]);
     return wrong.length === 0 || `missing or mistyped: ${wrong.map((a) => a.name).join(', ')}`;
+  });
+}
+
+/**
+ * Every worker polls both task queues the compose file's worker configuration names: the cases'
+ * and the webhook deliveries' (workflows and activities), so deliveries scale with the workers.
+ */
+export async function checkTaskQueues(ctx: Ctx): Promise<void> {
+  const { t, client, report } = ctx;
+  const config = loadConfig(service(t.services, 'worker').environment);
+  const identities = new Set(t.liveWorkers.map((w) => `${w.proc.pid}@${os.hostname()}`));
+  const queues = [
+    [config.temporal.taskQueue, TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW],
+    [config.temporal.taskQueue, TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY],
+    [config.webhooks.taskQueue, TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW],
+    [config.webhooks.taskQueue, TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY],
+  ] as const;
+  const label = queues.map(
+    ([q, type]) => `${q} (${TaskQueueType[type].replace('TASK_QUEUE_TYPE_', '').toLowerCase()})`,
+  );
+  await report.attempt(`every worker polls ${label.join(', ')}`, async () => {
+    const missing: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      missing.length = 0;
+      for (const [n, [taskQueue, taskQueueType]] of queues.entries()) {
+        const d = await client.workflowService.describeTaskQueue({
+          namespace: 'default',
+          taskQueue: { name: taskQueue },
+          taskQueueType,
+        });
+        const polling = new Set((d.pollers ?? []).map((p) => p.identity));
+        for (const id of identities) if (!polling.has(id)) missing.push(`${id} on ${label[n]}`);
+      }
+      if (missing.length === 0) return identities.size === 2 || `${identities.size} workers`;
+      await sleep(500);
+    }
+    return `not polling: ${missing.join(', ')}`;
   });
 }
 
