@@ -46,6 +46,10 @@ const SERVER_PORTS = [
   'WORKER_MEMBERSHIP_PORT',
 ] as const;
 
+/** Containers have an address each; processes on one host share it: loopback, and any free
+ *  port for each process's /metrics (the default 9464 would clash). */
+const ONE_HOST = { HOST: '127.0.0.1', METRICS_PORT: '0' };
+
 /** The environment a native process starts from: nothing of the caller's configuration. */
 function baseEnv(): NodeJS.ProcessEnv {
   const keep = ['HOME', 'USER', 'TMPDIR', 'TZ', 'LANG', 'LC_ALL', 'TERM'];
@@ -320,13 +324,7 @@ export class Topology {
   ): Promise<Child> {
     const s = service(this.services, 'worker');
     const name = opts.name ?? `worker-${++this.counter}`;
-    const env = {
-      ...this.nativeEnv(s),
-      HOST: '127.0.0.1',
-      METRICS_PORT: '0',
-      ...this.opts.appEnv,
-      ...opts.env,
-    };
+    const env = { ...this.nativeEnv(s), ...ONE_HOST, ...this.opts.appEnv, ...opts.env };
     const child = this.spawn(name, opts.argv ?? this.nativeArgv(s), env);
     this.workers.push(child);
     await waitUntil(child, () => /\] ready\b/.test(safeRead(child.logFile)), 'ready', 120_000);
@@ -338,7 +336,7 @@ export class Topology {
     const s = service(this.services, 'api');
     const env = {
       ...this.nativeEnv(s),
-      HOST: '127.0.0.1',
+      ...ONE_HOST,
       PORT: String(this.apiPorts[i]),
       ...this.opts.appEnv,
       ...extraEnv,
