@@ -77,7 +77,7 @@ export async function waitUntil(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (!child.alive) throw new Error(`${child.name} exited while ${what}:\n${tail(child.logFile)}`);
+    if (!child.alive) throw new Error(`${child.name} exited while ${what}:\n${errorGist(child.logFile)}`);
     if (await ready()) return;
     if (Date.now() > deadline) {
       await child.kill9();
@@ -97,4 +97,19 @@ export function safeRead(file: string): string {
 
 export function tail(file: string, lines = 30): string {
   return safeRead(file).split('\n').slice(-lines).join('\n');
+}
+
+/** The error lines of a log (the end of it when it has none): what a failed start says. */
+export function errorGist(file: string, lines = 8): string {
+  const errors = safeRead(file)
+    .split('\n')
+    .filter(
+      (l) => /\b(error|fatal|panic|unable|failed)\b/i.test(l) && !/^\[Fx\] (PROVIDE|INVOKE|SUPPLY)/.test(l),
+    );
+  return errors.length
+    ? errors
+        .slice(-lines)
+        .map((l) => l.slice(0, 600))
+        .join('\n')
+    : tail(file);
 }

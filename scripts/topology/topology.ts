@@ -105,9 +105,12 @@ export class Topology {
     return service(this.services, serviceName).environment[key];
   }
 
-  /** Everything, in the compose file's order of dependencies; `afterBootstrap` runs before the
-   *  workers and APIs start (they register missing search attributes themselves). */
-  async start(afterBootstrap?: () => Promise<void>): Promise<void> {
+  /** Everything, in the compose file's order of dependencies. `afterSchema` runs before the
+   *  server starts, `afterBootstrap` before the workers and APIs (they register missing search
+   *  attributes themselves): checks there see what the one-shot scripts did. */
+  async start(
+    hooks: { afterSchema?: () => Promise<void>; afterBootstrap?: () => Promise<void> } = {},
+  ): Promise<void> {
     const p = this.opts.ports ?? {};
     const api = service(this.services, 'api');
     this.pgPort = p.postgres || (await freePort());
@@ -119,9 +122,10 @@ export class Topology {
 
     await this.timed('postgres', () => this.startPostgres());
     await this.timed('schema', () => this.runOneShot('temporal-schema'));
+    await hooks.afterSchema?.();
     await this.timed('temporal', () => this.startTemporal());
     await this.timed('bootstrap', () => this.runOneShot('temporal-admin-tools'));
-    await afterBootstrap?.();
+    await hooks.afterBootstrap?.();
     if (existsSync(path.join(BIN, 'temporal-ui-server'))) await this.timed('ui', () => this.startUi());
     const workers = service(this.services, 'worker').replicas;
     await this.timed('app', () =>

@@ -22,7 +22,8 @@ import { HttpStats } from '../chaos/driver.js';
 import { LIMITS_KEY, limitsAndSessions } from './limits.js';
 import { Report } from './report.js';
 import {
-  checkFreshStart,
+  checkBootstrap,
+  checkSchema,
   checkTaskQueues,
   killWorkerAndApi,
   restartTemporal,
@@ -92,13 +93,16 @@ async function main(): Promise<number> {
       runs: [],
       faults: [],
     } as Omit<Ctx, 'client'> as Ctx;
-    await t.start(async () => {
-      connection = await Connection.connect({ address: t.temporalAddress });
-      ctx.client = new Client({
-        connection,
-        dataConverter: { payloadCodecs: [new AesGcmCodec(parseEncryptionKeys(encryptionKeys))] },
-      });
-      await checkFreshStart(ctx);
+    await t.start({
+      afterSchema: () => checkSchema(ctx),
+      afterBootstrap: async () => {
+        connection = await Connection.connect({ address: t.temporalAddress });
+        ctx.client = new Client({
+          connection,
+          dataConverter: { payloadCodecs: [new AesGcmCodec(parseEncryptionKeys(encryptionKeys))] },
+        });
+        await checkBootstrap(ctx);
+      },
     });
     const startup = (Date.now() - t0) / 1000;
     const phases = Object.entries(t.timings).map(([k, v]) => `${k} ${v.toFixed(1)} s`);

@@ -85,20 +85,28 @@ async function query<T>(t: Topology, db: string, sql: string): Promise<T[]> {
   }
 }
 
-/**
- * Right after the bootstrap, before any worker or API could register anything: the schema script
- * set up both databases, the server persists to PostgreSQL, and the bootstrap script created the
- * namespace (with the compose file's retention) and the case search attributes.
- */
-export async function checkFreshStart(ctx: Ctx): Promise<void> {
-  const { t, client, report } = ctx;
+/** Right after the schema script, before the server starts: both databases set up and updated. */
+export async function checkSchema(ctx: Ctx): Promise<void> {
   for (const db of ['temporal', 'temporal_visibility']) {
-    await report.attempt(`schema script: database ${db} set up and updated`, async () => {
-      const [row] = await query<{ curr_version: string }>(t, db, 'SELECT curr_version FROM schema_version');
+    await ctx.report.attempt(`schema script: database ${db} set up and updated`, async () => {
+      const [row] = await query<{ curr_version: string }>(
+        ctx.t,
+        db,
+        'SELECT curr_version FROM schema_version',
+      );
       ctx.report.figure(`schema ${db}: version ${row?.curr_version}`);
       return (row && row.curr_version !== '0.0') || `schema_version: ${JSON.stringify(row)}`;
     });
   }
+}
+
+/**
+ * Right after the bootstrap, before any worker or API could register anything: the server persists
+ * to PostgreSQL, and the bootstrap script created the namespace (with the compose file's
+ * retention) and the case search attributes.
+ */
+export async function checkBootstrap(ctx: Ctx): Promise<void> {
+  const { t, client, report } = ctx;
   await report.attempt(
     'the Temporal server persists to PostgreSQL (namespaces in database temporal)',
     async () => {
