@@ -5,8 +5,7 @@
  * (`node --import tsx bin/main.ts worker|api`, in their own process group so SIGKILL really kills),
  * and a webhook receiver that records every event it is sent. Everything listens on 127.0.0.1.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { createDb, migrate } from '../../db/database.js';
 import { AesGcmCodec, newEncryptionKey, parseEncryptionKeys } from '../../runtime/payload-codec.js';
 import { startDevServer, type RunningDevServer } from '../../runtime/temporal-dev-server.js';
 import { freePort, startTestPostgres, type TestPostgres } from '../support/postgres.js';
+import { Child, safeRead, spawnChild, tail, waitUntil } from '../../scripts/topology/child.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -28,47 +28,6 @@ export const KEYS = {
 export type Role = keyof typeof KEYS;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** One child process of ours: its id, its log, whether it is gone. */
-class Child {
-  private exited = false;
-  /** Set when we end it; any other exit is a crash. */
-  endedByUs = false;
-  readonly exit: Promise<void>;
-  constructor(
-    readonly name: string,
-    readonly proc: ChildProcess,
-    readonly logFile: string,
-  ) {
-    this.exit = new Promise((resolve) => proc.once('exit', () => ((this.exited = true), resolve())));
-  }
-  get alive(): boolean {
-    return !this.exited && this.proc.exitCode === null && this.proc.signalCode === null;
-  }
-  /** Signals the child's whole process group (it was started detached, as its group's leader). */
-  signal(sig: NodeJS.Signals): void {
-    if (!this.alive || this.proc.pid === undefined) return;
-    try {
-      process.kill(-this.proc.pid, sig);
-    } catch {
-      // already gone
-    }
-  }
-  async kill9(): Promise<void> {
-    this.endedByUs = true;
-    this.signal('SIGKILL');
-    await Promise.race([this.exit, sleep(5000)]);
-  }
-  /** SIGTERM (graceful), SIGKILL after `graceMs`. */
-  async stop(graceMs = 15_000): Promise<void> {
-    this.endedByUs = true;
-    if (!this.alive) return;
-    this.signal('SIGTERM');
-    const timer = setTimeout(() => this.signal('SIGKILL'), graceMs);
-    await this.exit;
-    clearTimeout(timer);
-  }
-}
 
 /** Every child of every cluster of this process, for the last-resort cleanup on exit. */
 const liveChildren = new Set<Child>();
@@ -200,29 +159,16 @@ export class Cluster {
   private async spawnRole(role: 'worker' | 'api'): Promise<Child> {
     const n = ++this.counters[role];
     const logFile = path.join(this.dir, `${role}-${n}.log`);
-    const fd = openSync(logFile, 'a');
     // One process, no tsx wrapper in between: the pid we SIGKILL is the service itself.
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'bin/main.ts', role], {
+    const child = spawnChild(`${role}-${n}`, [process.execPath, '--import', 'tsx', 'bin/main.ts', role], {
       cwd: ROOT,
       env: this.childEnv(),
-      stdio: ['ignore', fd, fd],
-      detached: true,
+      logFile,
     });
-    closeSync(fd);
-    const child = new Child(`${role}-${n}`, proc, logFile);
     liveChildren.add(child);
     void child.exit.then(() => liveChildren.delete(child));
     // Ready: bin/main.ts prints "ready" once the role is up.
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      if (!child.alive) throw new Error(`${child.name} exited while starting:\n${tail(logFile)}`);
-      if (/\] ready\b/.test(safeRead(logFile))) break;
-      if (Date.now() > deadline) {
-        await child.kill9();
-        throw new Error(`${child.name} did not get ready within 90 s:\n${tail(logFile)}`);
-      }
-      await sleep(100);
-    }
+    await waitUntil(child, () => /\] ready\b/.test(safeRead(logFile)), 'ready', 90_000);
     return child;
   }
 
@@ -355,14 +301,6 @@ export class Cluster {
   }
 }
 
-function safeRead(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
 /** The gist of a crash: the error line and where it was thrown from, out of a Node crash dump. */
 export function crashSummary(file: string): string {
   const lines = safeRead(file).split('\n');
@@ -373,10 +311,6 @@ export function crashSummary(file: string): string {
     .slice(0, 4)
     .map((l) => l.trim());
   return gist.length ? gist.join(' | ') : tail(file, 5).replace(/\n/g, ' | ');
-}
-
-export function tail(file: string, lines = 30): string {
-  return safeRead(file).split('\n').slice(-lines).join('\n');
 }
 
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {

@@ -61,7 +61,8 @@ export class GiveUp extends Error {}
 
 export class Integrator {
   constructor(
-    readonly baseUrl: string,
+    /** Where requests go: one URL, or a function choosing one per attempt (a load balancer). */
+    readonly baseUrl: string | (() => string),
     readonly stats: HttpStats,
     readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {}
@@ -75,7 +76,8 @@ export class Integrator {
     headers: Record<string, string> = {},
     timeoutMs = this.retry.attemptTimeoutMs,
   ): Promise<Answer> {
-    const res = await fetch(this.baseUrl + path, {
+    const base = typeof this.baseUrl === 'function' ? this.baseUrl() : this.baseUrl;
+    const res = await fetch(base + path, {
       method,
       headers: {
         ...(role ? { Authorization: `Bearer ${KEYS[role]}` } : {}),
@@ -256,31 +258,19 @@ export function caseBody(customerId: string, index: number) {
   };
 }
 
-export async function runLifecycle(api: Integrator, lc: Lifecycle, progress: Progress): Promise<void> {
+/**
+ * Runs a lifecycle's steps up to `until` (all by default), from where it stands: a lifecycle
+ * stopped half-way goes on with another call (the rolling upgrade changes workers in between).
+ */
+export async function runLifecycle(
+  api: Integrator,
+  lc: Lifecycle,
+  progress: Progress,
+  until = STEPS_PER_LIFECYCLE,
+): Promise<void> {
   try {
-    const opened = await api.call(
-      'integrator',
-      'POST',
-      '/v1/cases',
-      caseBody(lc.customerId, lc.index),
-      `${lc.tag}:open`,
-      {
-        onAttempt: () => void (progress.opensInFlight += 1),
-        onSettled: () => void (progress.opensInFlight -= 1),
-      },
-    );
-    progress.opensAnswered += 1;
-    if (opened.status !== 201 && opened.status !== 200) {
-      throw new Error(`open: ${opened.status} ${JSON.stringify(opened.body)}`);
-    }
-    if (opened.status === 200 && opened.attempts === 1) {
-      api.stats.error(`${lc.tag} open: 200 on the first attempt (the key was new)`);
-    }
-    lc.caseId = opened.body.id;
-    lc.status = opened.body.status;
-    lc.stepsDone += 1;
-    progress.step();
-    for (const step of STEPS) {
+    if (lc.stepsDone === 0 && until > 0) await openCase(api, lc, progress);
+    for (const step of STEPS.slice(lc.stepsDone - 1, until - 1)) {
       const a = await api.call(
         step.role,
         'POST',
@@ -304,10 +294,35 @@ export async function runLifecycle(api: Integrator, lc: Lifecycle, progress: Pro
       lc.stepsDone += 1;
       progress.step();
     }
-    lc.finished = true;
+    lc.finished = lc.stepsDone === STEPS_PER_LIFECYCLE;
   } catch (err) {
     lc.failure = (err as Error).message;
   }
+}
+
+async function openCase(api: Integrator, lc: Lifecycle, progress: Progress): Promise<void> {
+  const opened = await api.call(
+    'integrator',
+    'POST',
+    '/v1/cases',
+    caseBody(lc.customerId, lc.index),
+    `${lc.tag}:open`,
+    {
+      onAttempt: () => void (progress.opensInFlight += 1),
+      onSettled: () => void (progress.opensInFlight -= 1),
+    },
+  );
+  progress.opensAnswered += 1;
+  if (opened.status !== 201 && opened.status !== 200) {
+    throw new Error(`open: ${opened.status} ${JSON.stringify(opened.body)}`);
+  }
+  if (opened.status === 200 && opened.attempts === 1) {
+    api.stats.error(`${lc.tag} open: 200 on the first attempt (the key was new)`);
+  }
+  lc.caseId = opened.body.id;
+  lc.status = opened.body.status;
+  lc.stepsDone += 1;
+  progress.step();
 }
 
 export function newLifecycles(runTag: string, scenario: string, n: number): Lifecycle[] {

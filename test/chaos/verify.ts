@@ -233,7 +233,7 @@ async function stuckWorkflow(
  * once its projections and webhooks are all done —, one workflow per key, every event delivered.
  */
 export async function verifySettled(
-  cluster: Cluster,
+  cluster: Pick<Cluster, 'client' | 'webhooks'>,
   lifecycles: Lifecycle[],
   f: Figures,
   since: number,

@@ -4,6 +4,7 @@
  */
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import webpack from 'webpack';
 import { registerSearchAttributes } from '../../runtime/search-attributes.js';
 import { findTestServer, MISSING_TEST_SERVER_HELP } from '../../runtime/temporal-binaries.js';
 import { CASE_BUNDLE_OPTIONS } from '../../runtime/worker.js';
@@ -29,4 +30,18 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
 
 export function bundleCaseWorkflows(extra: Partial<Parameters<typeof bundleWorkflowCode>[0]> = {}) {
   return bundleWorkflowCode({ ...CASE_BUNDLE_OPTIONS, logger: quietBundlerLogger, ...extra });
+}
+
+/** The case workflows with workflows/patches.ts swapped for `patchesModule`: how an older worker
+ *  answered the patch checks (the patching test, the topology test's previous release). */
+export function bundleCaseWorkflowsWithPatches(patchesModule: string) {
+  return bundleCaseWorkflows({
+    webpackConfigHook: (config) => {
+      config.plugins = [
+        ...(config.plugins ?? []),
+        new webpack.NormalModuleReplacementPlugin(/^\.\/patches\.js$/, patchesModule),
+      ];
+      return config;
+    },
+  });
 }
