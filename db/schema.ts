@@ -189,6 +189,31 @@ export interface DataKeysTable {
   created_at: CreatedAt;
 }
 
+export interface MailMessagesTable {
+  id: string;
+  case_id: string;
+  seq: number;
+  event_type: string;
+  kind: string;
+  locale: string;
+  message_id: string;
+  to_address: string | null;
+  subject: string | null;
+  text_body: string | null;
+  html_body: string | null;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  last_attempt_at: Timestamp | null;
+  sent_at: Timestamp | null;
+}
+
+export interface CustomerLinkRevocationsTable {
+  case_id: string;
+  revoked_before: Timestamp;
+}
+
 export interface Database {
   cases: CasesTable;
   case_events: CaseEventsTable;
@@ -207,4 +232,6 @@ export interface Database {
   rate_limits: RateLimitsTable;
   codec_sessions: CodecSessionsTable;
   codec_access: CodecAccessTable;
+  mail_messages: MailMessagesTable;
+  customer_link_revocations: CustomerLinkRevocationsTable;
 }
