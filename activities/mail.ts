@@ -67,18 +67,7 @@ export async function queueMessages(
     : null;
   const link = deps.links.url(view.id);
   const rows = due.map(({ e, kind }) => {
-    const m = renderMessage({
-      kind,
-      number: view.number,
-      subject: view.subject,
-      data: e.data,
-      assigneeName,
-      resolveBy: view.deadlines.resolveBy,
-      link,
-      locale,
-      timeZone: deps.timeZone,
-    });
-    return {
+    const row = {
       id: eventId(view.id, e.seq),
       case_id: view.id,
       seq: e.seq,
@@ -87,10 +76,25 @@ export async function queueMessages(
       locale,
       message_id: messageIdFor(view.id, e.seq, deps.domain),
       to_address: to,
-      subject: m.subject,
-      text_body: m.text,
-      html_body: m.html,
     };
+    try {
+      const m = renderMessage({
+        kind,
+        number: view.number,
+        subject: view.subject,
+        data: e.data,
+        assigneeName,
+        resolveBy: view.deadlines.resolveBy,
+        link,
+        locale,
+        timeZone: deps.timeZone,
+      });
+      return { ...row, subject: m.subject, text_body: m.text, html_body: m.html };
+    } catch (err) {
+      // A message that cannot be rendered must never hold the case back: it is recorded as failed.
+      const last_error = `render failed: ${(err as Error).message}`.slice(0, 300);
+      return { ...row, subject: null, text_body: null, html_body: null, status: 'failed', last_error };
+    }
   });
   // A step re-decided after a lost workflow task keeps the message already queued for that event.
   await trx

@@ -56,7 +56,7 @@ export class DevMailbox {
 
   /** The newest messages first. */
   async list(limit = 100): Promise<CapturedMessage[]> {
-    let files: string[] = [];
+    let files: string[];
     try {
       files = readdirSync(this.dir).filter((f) => f.endsWith('.eml'));
     } catch {
