@@ -41,7 +41,8 @@ export function customerPages(deps: CustomerPageDeps): express.Router {
     limit: deps.perMinute ?? 60,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, res) => plain(res, 429, refusalPage(deps.defaultLocale, 'slow'), { 'Retry-After': '60' }),
+    handler: (req, res) =>
+      plain(res, 429, refusalPage(browserLocale(req, deps.defaultLocale), 'slow'), { 'Retry-After': '60' }),
   });
   const form = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 10 });
   router.use('/c', limited);
@@ -97,6 +98,12 @@ interface Ctx {
   self: string;
 }
 
+/** Without a case to tell, the refusal speaks the browser's language. */
+const browserLocale = (req: Request, fallback: Locale): Locale => {
+  const first = (req.get('Accept-Language') ?? '').split(',')[0]?.trim();
+  return localeOf(first, fallback);
+};
+
 const field = (req: Request, name: string): string | undefined => {
   const v = (req.body as Record<string, unknown> | undefined)?.[name];
   return typeof v === 'string' ? v : undefined;
@@ -137,7 +144,7 @@ async function handle(deps: CustomerPageDeps, req: Request, res: Response, fn: (
   } catch (err) {
     const dep = dependencyProblem(err);
     if (!dep) deps.logger.error({ err }, 'customer page failed');
-    plain(res, 503, refusalPage(deps.defaultLocale, 'unavailable'), { 'Retry-After': '5' });
+    plain(res, 503, refusalPage(browserLocale(req, deps.defaultLocale), 'unavailable'), { 'Retry-After': '5' });
   }
 }
 

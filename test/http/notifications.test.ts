@@ -155,7 +155,7 @@ describe('customer notifications over SMTP', () => {
     const c = await complaint(s, to, 'en');
     await messagesOf(to, 1);
     const cust = await s.call('agent', 'GET', `/v1/cases/${c.id}`);
-    const erased = await s.call('admin', 'POST', `/v1/customers/${cust.body.customer.id}/erase`, {});
+    const erased = await s.call('admin', 'DELETE', `/v1/customers/${cust.body.customer.id}/personal-data`);
     expect(erased.status, JSON.stringify(erased.body)).toBeLessThan(300);
     const rows = await s.db.selectFrom('mail_messages').selectAll().where('case_id', '=', c.id).execute();
     expect(rows.length).toBeGreaterThan(0);
