@@ -6,6 +6,7 @@
  * the row, so a retry after a crash sends the same message again, never a second, different one.
  * After the last retry `recordMailFailure` marks it failed and puts it on the case's timeline.
  */
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
 import type { Transaction } from 'kysely';
@@ -152,6 +153,9 @@ async function sendMail(deps: MailDeps, id: string): Promise<{ status: string }>
     .set((eb) => ({ attempts: eb('attempts', '+', 1), last_attempt_at: new Date() }))
     .where('id', '=', id)
     .execute();
+  // Heartbeats while the SMTP dialogue lasts: a worker that dies mid-send is noticed in seconds.
+  const beat = setInterval(() => heartbeatIfActivity(), 2000);
+  heartbeatIfActivity();
   try {
     await deps.transport.sendMail({
       from: deps.from,
@@ -168,6 +172,8 @@ async function sendMail(deps: MailDeps, id: string): Promise<{ status: string }>
     await db.updateTable('mail_messages').set({ last_error: reason }).where('id', '=', id).execute();
     deps.logger.warn({ caseId: row.case_id, messageId: id, reason }, 'notification not sent; retrying');
     throw ApplicationFailure.retryable(`notification ${id} not sent: ${reason}`, 'MailNotSent');
+  } finally {
+    clearInterval(beat);
   }
   await db
     .updateTable('mail_messages')
@@ -176,6 +182,14 @@ async function sendMail(deps: MailDeps, id: string): Promise<{ status: string }>
     .where('status', '=', 'pending')
     .execute();
   return { status: 'sent' };
+}
+
+function heartbeatIfActivity(): void {
+  try {
+    Context.current().heartbeat();
+  } catch {
+    // called outside an activity
+  }
 }
 
 /** What went wrong, without the server's text (it may quote the customer's address). */

@@ -144,7 +144,9 @@ async function handle(deps: CustomerPageDeps, req: Request, res: Response, fn: (
   } catch (err) {
     const dep = dependencyProblem(err);
     if (!dep) deps.logger.error({ err }, 'customer page failed');
-    plain(res, 503, refusalPage(browserLocale(req, deps.defaultLocale), 'unavailable'), { 'Retry-After': '5' });
+    plain(res, 503, refusalPage(browserLocale(req, deps.defaultLocale), 'unavailable'), {
+      'Retry-After': '5',
+    });
   }
 }
 

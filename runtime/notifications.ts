@@ -27,7 +27,10 @@ export async function setUpNotifications(config: Config, keys: EncryptionKey[]):
   const mail = config.mail;
   const mailbox = mail.smtpUrl ? undefined : new DevMailbox(path.join(config.dataDir, 'mailbox'));
   const smtpUrl = mail.smtpUrl ?? (await mailbox!.start(mail.devSmtpPort));
-  const transport = nodemailer.createTransport(smtpUrl);
+  // Bounded waits, so one send stays well inside the activity's minute.
+  const transport = nodemailer.createTransport(
+    `${smtpUrl}${smtpUrl.includes('?') ? '&' : '?'}connectionTimeout=10000&greetingTimeout=10000&socketTimeout=30000`,
+  );
   let baseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const links = new CustomerLinks(
     mail.linkKeys ? parseLinkKeys(mail.linkKeys) : derivedLinkKeys(keys),

@@ -17,6 +17,8 @@ export interface MailDeliveryInput {
 export async function mailDelivery(input: MailDeliveryInput): Promise<string> {
   const { sendMail } = proxyActivities<MailActivities>({
     startToCloseTimeout: '1 minute',
+    // The activity heartbeats while it talks to the server: a dead worker's send is retried soon.
+    heartbeatTimeout: '10 seconds',
     scheduleToCloseTimeout: input.retryForMs,
     retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5 minutes' },
   });

@@ -113,7 +113,10 @@ run("the customer's case page in Chromium", () => {
     expect(await page.getByLabel('Your reply').count()).toBe(0);
     const timeline = await s.call('agent', 'GET', `/v1/cases/${c.id}/timeline`);
     const reply = timeline.body.items.find((e: { type: string }) => e.type === 'case.customer_replied');
-    expect(reply).toMatchObject({ actor: 'integrator:customer', data: { message: 'The red DSL light blinks.' } });
+    expect(reply).toMatchObject({
+      actor: 'integrator:customer',
+      data: { message: 'The red DSL light blinks.' },
+    });
 
     await act(c.id, 'findings', { summary: 'Line card fault at the exchange' });
     await act(c.id, 'resolution', { summary: 'We replaced the line card', remedy: 'repair' });
@@ -128,7 +131,10 @@ run("the customer's case page in Chromium", () => {
     await page.getByRole('status').waitFor();
     expect(await page.getByTestId('status').getAttribute('data-status')).toBe('closed');
     const closed = await s.call('agent', 'GET', `/v1/cases/${c.id}`);
-    expect(closed.body).toMatchObject({ status: 'closed', rating: { score: 4, comment: 'Quick once you knew' } });
+    expect(closed.body).toMatchObject({
+      status: 'closed',
+      rating: { score: 4, comment: 'Quick once you knew' },
+    });
     await page.context().close();
   });
 
@@ -152,7 +158,10 @@ run("the customer's case page in Chromium", () => {
     const links = new CustomerLinks(parseLinkKeys(LINK_KEYS), () => s.url, 60_000);
     const expired = `${s.url}/c/${links.token(c.id, Date.now() - 120_000)}`;
     const tampered = good.replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A'));
-    const otherCase = good.replace(c.id, c.id.replace(/.$/, (ch) => (ch === '0' ? '1' : '0')));
+    const otherCase = good.replace(
+      c.id,
+      c.id.replace(/.$/, (ch) => (ch === '0' ? '1' : '0')),
+    );
     // The older key still opens links it signed.
     const oldKey = `${s.url}/c/${new CustomerLinks(parseLinkKeys('k1:browser-test-link-key-one'), () => s.url, 60_000).token(c.id)}`;
     const page = await phone();
@@ -173,7 +182,12 @@ run("the customer's case page in Chromium", () => {
 
     // Bad input: an empty reply and a score out of range are 400 pages, the case unchanged.
     const post = (p: string, body: string) =>
-      fetch(`${good}${p}`, { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+      fetch(`${good}${p}`, {
+        method: 'POST',
+        body,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        redirect: 'manual',
+      });
     expect((await post('/reply', 'message=')).status).toBe(400);
     expect((await post('/rating', 'score=9')).status).toBe(400);
     // Rating while the case waits for a reply: not allowed in this state.

@@ -47,7 +47,10 @@ async function act(s: TestStack, role: 'agent' | 'integrator', id: string, actio
 /** A complaint through its whole life: opened, taken, a question, resolved, called back, rated. */
 async function live(s: TestStack, id: string) {
   await act(s, 'agent', id, 'accept', { assignee: 'mail.agent' });
-  await act(s, 'agent', id, 'notes', { text: 'Customer sounds angry; check billing log 42', visibility: 'internal' });
+  await act(s, 'agent', id, 'notes', {
+    text: 'Customer sounds angry; check billing log 42',
+    visibility: 'internal',
+  });
   await act(s, 'agent', id, 'wait-for-customer', { question: 'Which card was charged?' });
   await act(s, 'integrator', id, 'customer-reply', { message: 'The Visa ending 1234' });
   await act(s, 'agent', id, 'findings', { summary: 'Double charge by the gateway' });
@@ -114,9 +117,15 @@ describe('customer notifications over SMTP', () => {
     const question = mails.find((m) => m.subject.includes('补充信息'))!;
     expect(question.text).toContain('Which card was charged?');
     // The internal note never reaches the customer.
-    expect(mails.some((m) => m.text.includes('billing log 42') || m.html.includes('billing log 42'))).toBe(false);
+    expect(mails.some((m) => m.text.includes('billing log 42') || m.html.includes('billing log 42'))).toBe(
+      false,
+    );
     // Staff see which messages went out.
-    const db = await s.db.selectFrom('mail_messages').select(['status', 'locale']).where('case_id', '=', c.id).execute();
+    const db = await s.db
+      .selectFrom('mail_messages')
+      .select(['status', 'locale'])
+      .where('case_id', '=', c.id)
+      .execute();
     expect(db.every((r) => r.status === 'sent' && r.locale === 'zh-CN')).toBe(true);
   });
 
@@ -145,7 +154,11 @@ describe('customer notifications over SMTP', () => {
     const mails = await messagesOf(to, 3);
     expect(mails).toHaveLength(3);
     expect(new Set(mails.map((m) => m.messageId)).size).toBe(3);
-    const rows = await s.db.selectFrom('mail_messages').select(['status', 'attempts']).where('case_id', '=', c.id).execute();
+    const rows = await s.db
+      .selectFrom('mail_messages')
+      .select(['status', 'attempts'])
+      .where('case_id', '=', c.id)
+      .execute();
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
     expect(rows.some((r) => r.attempts > 1)).toBe(true);
   });
@@ -192,7 +205,11 @@ describe('a message that never goes out', () => {
     expect(note.visibility).toBe('internal');
     expect(note.data.text).toMatch(/'received'.*SMTP 550/);
     expect(await failedNote('integrator')).toBeUndefined();
-    const row = await s.db.selectFrom('mail_messages').select('status').where('case_id', '=', c.id).executeTakeFirstOrThrow();
+    const row = await s.db
+      .selectFrom('mail_messages')
+      .select('status')
+      .where('case_id', '=', c.id)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('failed');
     // Never blocked: the case takes its next action.
     const accepted = await s.call('agent', 'POST', `/v1/cases/${c.id}/accept`, {});

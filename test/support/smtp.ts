@@ -21,6 +21,8 @@ export class TestSmtp {
   /** While set, every message is refused with this SMTP code (4xx: try later; 5xx: refused). */
   refuseWith: number | undefined;
   refusals = 0;
+  /** Messages whose DATA arrived and whose answer is being held. */
+  holding = 0;
   /** While set, a message's DATA is held open until this promise settles. */
   hold: Promise<void> | undefined;
   private server: SMTPServer | undefined;
@@ -37,10 +39,16 @@ export class TestSmtp {
         stream.on('end', async () => {
           if (this.refuseWith) {
             this.refusals += 1;
-            const err = Object.assign(new Error('mailbox unavailable, try later'), { responseCode: this.refuseWith });
+            const err = Object.assign(new Error('mailbox unavailable, try later'), {
+              responseCode: this.refuseWith,
+            });
             return callback(err);
           }
-          if (this.hold) await this.hold;
+          if (this.hold) {
+            this.holding += 1;
+            await this.hold;
+            this.holding -= 1;
+          }
           const raw = Buffer.concat(chunks);
           const m = await simpleParser(raw);
           this.received.push({
@@ -72,4 +80,5 @@ export class TestSmtp {
 }
 
 /** The customer page link a message carries. */
-export const linkIn = (m: ReceivedMail): string => /https?:\/\/\S+\/c\/[A-Za-z0-9._-]+/.exec(m.text)?.[0] ?? '';
+export const linkIn = (m: ReceivedMail): string =>
+  /https?:\/\/\S+\/c\/[A-Za-z0-9._-]+/.exec(m.text)?.[0] ?? '';
