@@ -39,7 +39,13 @@ const API_MD: Record<string, string[]> = {
 };
 
 /** Served on purpose outside the document: the Swagger UI page that renders the document itself. */
-const UNDOCUMENTED = new Set(['GET /docs']);
+// Besides the docs: the customer's case page (HTML for people with a signed link, not an API).
+const UNDOCUMENTED = new Set([
+  'GET /docs',
+  'GET /c/{token}',
+  'POST /c/{token}/reply',
+  'POST /c/{token}/rating',
+]);
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 

@@ -75,6 +75,9 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'POST /codec/encode': ['supervisor'],
   'POST /codec/session': PUBLIC,
   'GET /codec/login': PUBLIC,
+  // Customers' case page links (docs/notifications.md): staff who serve the customer.
+  'POST /v1/cases/{id}/customer-link': ['agent', 'supervisor'],
+  'POST /v1/cases/{id}/customer-link/revoke': ['agent', 'supervisor'],
 };
 
 const allowedRoles = (key: string): Role[] | typeof PUBLIC => {
