@@ -13,6 +13,7 @@ import { CustomerLinks, parseLinkKeys } from '../../runtime/customer-links.js';
 import { browserAvailable, launchChromium } from '../support/browser.js';
 import { linkIn, TestSmtp, type ReceivedMail } from '../support/smtp.js';
 import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';
+import { sleep } from '../support/until.js';
 
 /** Set to a folder (e.g. docs) to save screenshots of the e-mails and the page. */
 const SHOTS = process.env.NOTIFY_SCREENSHOTS;
@@ -22,7 +23,6 @@ let s: TestStack;
 let smtp: TestSmtp;
 let browser: Browser;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function mailFor(to: string, subject: RegExp): Promise<ReceivedMail> {
   for (const end = Date.now() + 30_000; Date.now() < end; await sleep(100)) {
     const m = smtp.to(to).find((x) => subject.test(x.subject));

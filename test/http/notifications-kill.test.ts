@@ -12,17 +12,8 @@ import { loadConfig } from '../../runtime/config.js';
 import { createLogger, startStack, type Stack } from '../../runtime/stack.js';
 import { PROJECT_ROOT } from '../../runtime/temporal-binaries.js';
 import { TestSmtp } from '../support/smtp.js';
+import { sleep, until } from '../support/until.js';
 import { addBenchAgents, KEYS, newCaseBody, TEST_ENCRYPTION_KEYS } from '../support/stack.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return true;
-    await sleep(100);
-  }
-  return check();
-}
 
 const queue = `cases-kill-${randomUUID().slice(0, 8)}`;
 let smtp: TestSmtp;

@@ -9,16 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';
 import { linkIn, TestSmtp } from '../support/smtp.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return true;
-    await sleep(100);
-  }
-  return check();
-}
+import { sleep, until } from '../support/until.js';
 
 const email = () => `cust-${randomUUID().slice(0, 8)}@example.com`;
 
