@@ -16,6 +16,8 @@ import type { CaseProjection } from '../domain/case/projection.js';
 import type { CaseEvent, CaseView } from '../domain/case/types.js';
 import { visibleTo } from '../domain/case/visibility.js';
 import { eventId, webhookPayload } from './webhooks.js';
+import { queueMessages, type MailQueueDeps } from './mail.js';
+import type { StartMail } from '../runtime/mail-delivery.js';
 
 export interface ActivityDeps {
   db: Db;
@@ -23,9 +25,11 @@ export interface ActivityDeps {
   personalData: PersonalData;
   /** Tells these subscriptions' delivery workflows that deliveries are queued (signal-with-start). */
   wakeDeliveries: (subscriptionIds: string[]) => Promise<void>;
+  /** Customer notifications: queued with the events, then handed to their mail workflows. */
+  mail?: { queue: MailQueueDeps; start: StartMail };
 }
 
-export function createActivities({ db, logger, personalData, wakeDeliveries }: ActivityDeps) {
+export function createActivities({ db, logger, personalData, wakeDeliveries, mail }: ActivityDeps) {
   return {
     /**
      * Writes the case's new state and events in one transaction, then wakes the delivery workflows
@@ -37,12 +41,15 @@ export function createActivities({ db, logger, personalData, wakeDeliveries }: A
     async projectCase(sealed: CaseProjection): Promise<{ deliveries: number }> {
       let written: Awaited<ReturnType<typeof writeProjection>>;
       let p: CaseProjection;
+      let messages: string[] = [];
       try {
         // The workflow only holds personal data sealed; the read model stores it revealed, read with
         // the case's data key locked so that an erasure cannot interleave (see revealLocked).
         ({ p, written } = await db.transaction().execute(async (trx) => {
           const p = await personalData.revealLocked(sealed, trx);
-          return { p, written: await writeProjection(trx, projectionRow(p), p.view, p.events) };
+          const written = await writeProjection(trx, projectionRow(p), p.view, p.events);
+          if (mail) messages = await queueMessages(trx, mail.queue, p.view, p.events);
+          return { p, written };
         }));
       } catch (err) {
         throw projectionFailure(logger, sealed, err);
@@ -53,6 +60,7 @@ export function createActivities({ db, logger, personalData, wakeDeliveries }: A
       );
       // Only once the delivery workflows know may the case go on: a lost wake-up would strand them.
       if (written.subscriptions.length > 0) await wakeDeliveries(written.subscriptions);
+      if (mail && messages.length > 0) await mail.start(messages);
       logger.debug(
         { caseId: p.view.id, seq: p.seq, events: p.events.length, subscriptions: written.subscriptions },
         'case projected',

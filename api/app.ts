@@ -29,6 +29,11 @@ import { directoryRoutes } from './routes/directory.js';
 import { codecAccessRoute, codecCors, privacyRoutes } from './routes/privacy.js';
 import { slaRoutes } from './routes/sla.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { customerLinkRoutes } from './routes/customer-links.js';
+import { customerPages } from './customer-page.js';
+import type { CustomerLinks } from '../runtime/customer-links.js';
+import type { DevMailbox } from '../runtime/dev-mailbox.js';
+import type { Locale } from '../domain/notifications/messages.js';
 import { z } from './zod.js';
 import { metrics } from '../runtime/metrics.js';
 import type { WebhookTargets } from '../runtime/webhook-targets.js';
@@ -57,6 +62,12 @@ export interface AppDeps {
   databaseUrl?: string;
   /** Checks each dependency; throws when one is down. */
   readiness: () => Promise<Record<string, 'ok' | string>>;
+  /** Signs and checks customers' case page links; without it there is no customer page. */
+  customerLinks?: CustomerLinks;
+  /** The built-in mail capture, shown at /dev/mailbox (developer machines only). */
+  devMailbox?: DevMailbox;
+  /** The customer page's language when the customer has none, and its time zone. */
+  mailLocale?: { defaultLocale: Locale; timeZone: string };
 }
 
 declare module 'express-serve-static-core' {
@@ -166,6 +177,19 @@ export function createApp(deps: AppDeps) {
     );
   });
   app.use('/codec', codecCors(deps.codecCorsOrigins));
+  if (deps.customerLinks) {
+    app.use(
+      customerPages({
+        db: deps.db,
+        cases,
+        links: deps.customerLinks,
+        logger: deps.logger,
+        defaultLocale: deps.mailLocale?.defaultLocale ?? 'zh-CN',
+        timeZone: deps.mailLocale?.timeZone ?? 'Asia/Shanghai',
+        mailbox: deps.devMailbox,
+      }),
+    );
+  }
   app.use(express.json({ limit: '1mb' }));
 
   const authenticate = async (req: Request): Promise<Principal | undefined> => {
@@ -197,6 +221,7 @@ export function createApp(deps: AppDeps) {
       sessions: codecSessions,
     }),
     codecAccessRoute(deps.db),
+    ...(deps.customerLinks ? customerLinkRoutes(deps.db, cases, deps.customerLinks) : []),
   );
   const system: RouteSpec[] = [
     route({

@@ -65,6 +65,12 @@ export const CustomerInput = z
       .optional()
       .openapi({ pattern: '^\\s*[^\\s\\u0000][^\\u0000]+[^\\s\\u0000]\\s*$' }),
     organisation: z.string().trim().max(200).optional(),
+    locale: z
+      .string()
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as zh-CN or en')
+      .max(35)
+      .optional()
+      .openapi({ description: "the customer's language for messages and their case page (zh-CN or en)" }),
   })
   .strict()
   .openapi('CustomerInput');
@@ -155,6 +161,7 @@ export const CaseView = z
       email: z.string().optional(),
       phone: z.string().optional(),
       organisation: z.string().optional(),
+      locale: z.string().optional(),
     }),
     product: z.string().nullable(),
     externalRef: z.string().nullable(),

@@ -11,6 +11,7 @@ import { FREE_TEXT_KEYS } from '../domain/case/commands.js';
 import { seal, unseal, type EncryptionKey } from '../runtime/payload-codec.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
+import { scrubMail } from './mail-messages.js';
 import { LRUCache } from 'lru-cache';
 
 const PREFIX = 'pd1:';
@@ -187,6 +188,10 @@ async function scrubCases(trx: Transaction<Database>, ids: RawBuilder<unknown>):
     WHERE id IN (${ids}) RETURNING id`.execute(trx);
   await sql`UPDATE case_events SET data = ${scrub('data')} WHERE case_id IN (${ids})`.execute(trx);
   await sql`UPDATE outbox SET payload = ${scrub('payload')} WHERE case_id IN (${ids})`.execute(trx);
+  await scrubMail(
+    trx,
+    cases.rows.map((r) => r.id),
+  );
   return cases.rows.map((r) => r.id);
 }
 

@@ -193,6 +193,30 @@ export interface DataKeysTable {
 
 /** The console's sign-in sessions: the same columns as the codec's. */
 export type ConsoleSessionsTable = CodecSessionsTable;
+export interface MailMessagesTable {
+  id: string;
+  case_id: string;
+  seq: number;
+  event_type: string;
+  kind: string;
+  locale: string;
+  message_id: string;
+  to_address: string | null;
+  subject: string | null;
+  text_body: string | null;
+  html_body: string | null;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  last_attempt_at: Timestamp | null;
+  sent_at: Timestamp | null;
+}
+
+export interface CustomerLinkRevocationsTable {
+  case_id: string;
+  revoked_before: Timestamp;
+}
 
 export interface Database {
   cases: CasesTable;
@@ -213,4 +237,6 @@ export interface Database {
   codec_sessions: CodecSessionsTable;
   codec_access: CodecAccessTable;
   console_sessions: ConsoleSessionsTable;
+  mail_messages: MailMessagesTable;
+  customer_link_revocations: CustomerLinkRevocationsTable;
 }

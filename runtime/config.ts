@@ -1,6 +1,7 @@
 /** Configuration from the environment, validated once at start so a typo fails loudly. */
 import path from 'node:path';
 import { z } from 'zod';
+import { loadMailConfig } from './mail-config.js';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const optional = z
@@ -85,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       poolSize: e.DATABASE_POOL_SIZE,
       embeddedPort: e.EMBEDDED_PG_PORT,
     },
+    /** Customer notifications and case links (runtime/mail-config.ts). */
+    mail: loadMailConfig(env),
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     anonymousRateLimitPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,

@@ -24,7 +24,9 @@ import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { ensureSearchAttributes } from './search-attributes.js';
 import { configuredConnectionOptions } from './temporal-connection.js';
 import { startDevServer } from './temporal-dev-server.js';
-import { createCaseWorker, createWebhookWorker } from './worker.js';
+import { createCaseWorker, createMailWorker, createWebhookWorker } from './worker.js';
+import { mailStarter, startPendingMail } from './mail-delivery.js';
+import { setUpNotifications } from './notifications.js';
 import { deliveryWaker, wakePendingDeliveries } from './webhook-delivery.js';
 import { AesGcmCodec, embeddedEncryptionKeys, parseEncryptionKeys } from './payload-codec.js';
 import { ensureRetentionSchedule } from './retention-schedule.js';
@@ -150,6 +152,10 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
     if (applied.length) progress(`database migrations applied: ${applied.join(', ')}`);
     const personalData = new PersonalData(db, encryptionKeys);
     const webhookTargets = new WebhookTargets(config.webhookAllowedHosts);
+    const notifications = await setUpNotifications(config, encryptionKeys);
+    stops.push(() => notifications.stop());
+    if (notifications.mailbox)
+      progress(`no SMTP_URL: notifications are captured by ${notifications.smtpUrl}`);
 
     // 3. The roles this process plays.
     let worker: Worker | undefined;
@@ -171,6 +177,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         workflowBundle: opts.workflowBundle,
         client,
         webhooks: config.webhooks,
+        mail: notifications.worker,
       };
       worker = await createCaseWorker(workerOptions);
       const webhookWorker = await createWebhookWorker(workerOptions);
@@ -190,6 +197,17 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         if (webhookWorker.getState() === 'RUNNING') webhookWorker.shutdown();
         await webhooksRunning;
       });
+      const mailWorker = await createMailWorker(workerOptions);
+      const mailRunning = mailWorker.run();
+      stops.push(async () => {
+        if (mailWorker.getState() === 'RUNNING') mailWorker.shutdown();
+        await mailRunning;
+      });
+      const mailPending = await startPendingMail(
+        db,
+        mailStarter(client, notifications.worker.taskQueue, notifications.worker.retryForMs),
+      );
+      if (mailPending) progress(`${mailPending} notification(s) pending: mail workflows started`);
       const woken = await wakePendingDeliveries(db, deliveryWaker(client, config.webhooks.taskQueue));
       if (woken)
         progress(`webhook deliveries pending for ${woken} subscription(s): delivery workflows woken`);
@@ -225,6 +243,10 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         publicUrl: config.publicUrl,
         readiness: () => readiness(db, connection),
         databaseUrl,
+        customerLinks: notifications.links,
+        mailLocale: { defaultLocale: config.mail.defaultLocale, timeZone: config.mail.timeZone },
+        // Customers' mail is shown only on a developer's machine (embedded mode or LOCAL_DEVELOPMENT).
+        devMailbox: embedded || config.localDevelopment ? notifications.mailbox : undefined,
       });
       const server = await new Promise<Server>((resolve, reject) => {
         const s = http!.app.listen(config.port, config.host, () => resolve(s)).once('error', reject);
@@ -235,6 +257,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
       const addr = server.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.port;
       apiUrl = `http://${hostForUrl(config.host)}:${port}`;
+      notifications.setBaseUrl(apiUrl);
     }
 
     let stopped: Promise<void> | undefined;

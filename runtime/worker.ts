@@ -9,6 +9,9 @@ import type { Logger } from 'pino';
 import type { Client } from '@temporalio/client';
 import { createActivities } from '../activities/index.js';
 import { createDeliveryActivities } from '../activities/webhooks.js';
+import { createMailActivities, type MailQueueDeps } from '../activities/mail.js';
+import type { Transporter } from 'nodemailer';
+import { mailStarter } from './mail-delivery.js';
 import type { Db } from '../db/database.js';
 import type { PersonalData } from '../db/personal-data.js';
 import { PROJECT_ROOT } from './temporal-binaries.js';
@@ -58,6 +61,16 @@ export interface CaseWorkerOptions {
   /** Starts and wakes delivery workflows on the webhook task queue. */
   client: Client;
   webhooks: { taskQueue: string; retryForMs: number };
+  /** Customer notifications (workflows/mail.ts on their own task queue); none when absent. */
+  mail?: MailWorkerOptions;
+}
+
+export interface MailWorkerOptions {
+  taskQueue: string;
+  retryForMs: number;
+  queue: MailQueueDeps;
+  transport: Transporter;
+  from: string;
 }
 
 export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
@@ -73,6 +86,9 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
       logger: o.logger.child({ component: 'activities' }),
       personalData: o.personalData,
       wakeDeliveries: deliveryWaker(o.client, o.webhooks.taskQueue),
+      ...(o.mail
+        ? { mail: { queue: o.mail.queue, start: mailStarter(o.client, o.mail.taskQueue, o.mail.retryForMs) } }
+        : {}),
     }),
     // Cases wait on timers for days: a bounded cache keeps worker memory flat however many are open;
     // an evicted case replays its (short, continued-as-new) history when its next event comes.
@@ -95,6 +111,27 @@ export async function createWebhookWorker(o: CaseWorkerOptions): Promise<Worker>
       logger: o.logger.child({ component: 'webhooks' }),
       retryForMs: o.webhooks.retryForMs,
       ...(o.webhookTargets ? { targets: o.webhookTargets } : {}),
+    }),
+    maxCachedWorkflows: 100,
+    shutdownGraceTime: '10s',
+  });
+}
+
+/** Customer notifications on their own task queue: a slow mail server never takes a case's slots. */
+export async function createMailWorker(o: CaseWorkerOptions & { mail: MailWorkerOptions }): Promise<Worker> {
+  return Worker.create({
+    connection: o.connection,
+    namespace: o.namespace,
+    taskQueue: o.mail.taskQueue,
+    ...(o.identity ? { identity: o.identity } : {}),
+    ...workflowCode(o.workflowBundle),
+    dataConverter: o.dataConverter,
+    activities: createMailActivities({
+      db: o.db,
+      logger: o.logger.child({ component: 'mail' }),
+      transport: o.mail.transport,
+      from: o.mail.from,
+      client: o.client,
     }),
     maxCachedWorkflows: 100,
     shutdownGraceTime: '10s',

@@ -2,3 +2,4 @@
 export { caseWorkflow } from './case.js';
 export { retentionSweep } from './retention.js';
 export { webhookDelivery } from './webhooks.js';
+export { mailDelivery } from './mail.js';

@@ -17,6 +17,8 @@ export interface Customer {
   email?: string;
   phone?: string;
   organisation?: string;
+  /** BCP 47 tag of the customer's language for messages (absent: the deployment's default). */
+  locale?: string;
 }
 
 /** Durations are ISO 8601 (`PT4H`, `P3D`), counted on the policy's calendar. */

@@ -39,8 +39,16 @@ const API_MD: Record<string, string[]> = {
 };
 
 /** Served on purpose outside the document: the Swagger UI page that renders the document itself. */
-// The console's pages: HTML of the single-page app, not API operations.
-const UNDOCUMENTED = new Set(['GET /docs', 'GET /console', 'GET /console/*page']);
+// Not API operations: the console's pages (HTML of the single-page app) and the customer's case
+// page (HTML for people with a signed link).
+const UNDOCUMENTED = new Set([
+  'GET /docs',
+  'GET /console',
+  'GET /console/*page',
+  'GET /c/{token}',
+  'POST /c/{token}/reply',
+  'POST /c/{token}/rating',
+]);
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 

@@ -81,6 +81,9 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'DELETE /v1/session': EVERYONE,
   'POST /v1/cases/reassign': ['supervisor'],
   'GET /v1/case-changes': ['integrator', 'agent', 'supervisor'], // a scoped integrator: its cases by id
+  // Customers' case page links (docs/notifications.md): staff who serve the customer.
+  'POST /v1/cases/{id}/customer-link': ['agent', 'supervisor'],
+  'POST /v1/cases/{id}/customer-link/revoke': ['agent', 'supervisor'],
 };
 
 const allowedRoles = (key: string): Role[] | typeof PUBLIC => {

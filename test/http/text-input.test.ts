@@ -33,6 +33,7 @@ const BODIES: Record<string, unknown> = {
       email: 'li@example.com',
       phone: '+86 10 1234',
       organisation: 'Minerals Co',
+      locale: 'zh-CN',
     },
     priority: 'high',
     product: 'Mill',

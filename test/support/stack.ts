@@ -52,6 +52,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     DATABASE_POOL_SIZE: '10',
     TEMPORAL_TASK_QUEUE: taskQueue,
     WEBHOOK_TASK_QUEUE: `${taskQueue}-webhooks`,
+    MAIL_TASK_QUEUE: `${taskQueue}-mail`,
     CASE_API_KEYS: Object.entries(KEYS)
       .map(([role, key]) => `${role}=${key}`)
       .join(','),
