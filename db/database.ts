@@ -10,6 +10,7 @@ import * as m006 from './migrations/006_workload_index.js';
 import * as m007 from './migrations/007_scrub_free_text.js';
 import * as m008 from './migrations/008_webhook_delivery_queue.js';
 import * as m010 from './migrations/010_security.js';
+import * as m012 from './migrations/012_incidents.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '007_scrub_free_text': m007,
   '008_webhook_delivery_queue': m008,
   '010_security': m010,
+  '012_incidents': m012,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Client } from '@temporalio/client';
 import { createActivities } from '../activities/index.js';
 import { createDeliveryActivities } from '../activities/webhooks.js';
+import { createIncidentActivities } from '../activities/incidents.js';
 import type { Db } from '../db/database.js';
 import type { PersonalData } from '../db/personal-data.js';
 import { PROJECT_ROOT } from './temporal-binaries.js';
@@ -68,12 +69,20 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     ...(o.identity ? { identity: o.identity } : {}),
     ...workflowCode(o.workflowBundle),
     dataConverter: o.dataConverter,
-    activities: createActivities({
-      db: o.db,
-      logger: o.logger.child({ component: 'activities' }),
-      personalData: o.personalData,
-      wakeDeliveries: deliveryWaker(o.client, o.webhooks.taskQueue),
-    }),
+    activities: {
+      ...createActivities({
+        db: o.db,
+        logger: o.logger.child({ component: 'activities' }),
+        personalData: o.personalData,
+        wakeDeliveries: deliveryWaker(o.client, o.webhooks.taskQueue),
+      }),
+      ...createIncidentActivities({
+        db: o.db,
+        logger: o.logger.child({ component: 'incidents' }),
+        client: o.client,
+        wakeDeliveries: deliveryWaker(o.client, o.webhooks.taskQueue),
+      }),
+    },
     // Cases wait on timers for days: a bounded cache keeps worker memory flat however many are open;
     // an evicted case replays its (short, continued-as-new) history when its next event comes.
     maxCachedWorkflows: o.maxCachedWorkflows ?? 250,

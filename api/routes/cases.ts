@@ -7,6 +7,7 @@ import { eventVisibility, visibleTo } from '../../domain/case/visibility.js';
 import { audienceOf } from '../audience.js';
 import type { Role } from '../auth.js';
 import type { CaseService } from '../case-service.js';
+import type { IncidentService } from '../incident-service.js';
 import { route, type RouteSpec } from '../http.js';
 import { caseOpenedBy, scopeOf } from '../scope.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
@@ -66,7 +67,7 @@ const caseResponses = (extra: Record<number, { description: string }> = {}) => (
   ...extra,
 });
 
-export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
+export function caseRoutes(cases: CaseService, db: Db, incidents?: IncidentService): RouteSpec[] {
   const routes: RouteSpec[] = [
     route({
       method: 'post',
@@ -83,7 +84,9 @@ export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
         }),
       },
       handler: async ({ res, body, principal, idempotencyKey }) => {
-        const { created, view } = await cases.open(body, principal, idempotencyKey);
+        const { created, view } = incidents
+          ? await incidents.openCase(body, principal, idempotencyKey)
+          : await cases.open(body, principal, idempotencyKey);
         res
           .status(created ? 201 : 200)
           .location(`/v1/cases/${view.id}`)
@@ -141,7 +144,9 @@ export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
       roles: ALL,
       responses: { 200: { description: 'the case', schema: CaseView }, 404: { description: 'unknown case' } },
       handler: async ({ res, params, principal }) => {
-        res.json(await cases.get(params.id!, principal));
+        const view = await cases.get(params.id!, principal);
+        const incidentSuggestions = await incidents?.suggestionsFor(view, principal);
+        res.json(incidentSuggestions?.length ? { ...view, incidentSuggestions } : view);
       },
     }),
     route({
