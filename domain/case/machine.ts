@@ -497,6 +497,9 @@ export function toCaseView(s: CaseState): CaseView {
     updatedAt: s.updatedAt,
     closedAt: s.closedAt,
     workflowId: workflowIdForCase(s.id),
-    incident: s.incident ? { id: s.incident.id, number: s.incident.number, title: s.incident.title } : null,
+    // Only while linked: views of cases never linked stay as they were.
+    ...(s.incident
+      ? { incident: { id: s.incident.id, number: s.incident.number, title: s.incident.title } }
+      : {}),
   };
 }

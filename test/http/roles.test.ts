@@ -75,6 +75,17 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'POST /codec/encode': ['supervisor'],
   'POST /codec/session': PUBLIC,
   'GET /codec/login': PUBLIC,
+  // Incidents (DOMAIN.md, incidents): staff run them, supervisors resolve, cancel and report.
+  'POST /v1/incidents': STAFF,
+  'GET /v1/incidents': STAFF,
+  'GET /v1/incidents/{id}': EVERYONE,
+  'POST /v1/incidents/{id}/updates': STAFF,
+  'POST /v1/incidents/{id}/resolve': ['supervisor'],
+  'POST /v1/incidents/{id}/cancel': ['supervisor'],
+  'POST /v1/incidents/{id}/cases': STAFF,
+  'DELETE /v1/incidents/{id}/cases/{caseId}': STAFF,
+  'GET /v1/incidents/{id}/cases': STAFF,
+  'GET /v1/incidents/{id}/report': ['supervisor'],
 };
 
 const allowedRoles = (key: string): Role[] | typeof PUBLIC => {
