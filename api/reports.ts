@@ -13,7 +13,7 @@ import {
   type Priority,
 } from '../domain/case/contract.js';
 
-export const GROUP_BYS = ['type', 'priority', 'assignee'] as const;
+export const GROUP_BYS = ['type', 'priority', 'assignee', 'incident'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
 export const RATING_SCORES = [1, 2, 3, 4, 5] as const;

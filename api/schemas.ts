@@ -70,15 +70,9 @@ export const OpenCaseBody = z
     product: z.string().trim().max(300).optional(),
     externalRef: z.string().trim().max(200).optional(),
     slaPolicy: z.string().trim().min(1).max(100).optional(),
-    incidentId: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .optional()
-      .openapi({
-        description: 'link the new case to this open incident (409 if it is resolved or cancelled)',
-      }),
+    incidentId: z.string().trim().min(1).max(100).optional().openapi({
+      description: 'link the new case to this open incident (409 if it is resolved or cancelled)',
+    }),
   })
   .strict()
   .openapi('OpenCaseRequest');

@@ -35,6 +35,12 @@ export const ReportQuery = z
     to: inputTime.openapi({ description: 'cases created before this time; must be after `from`' }),
     groupBy: z.enum(GROUP_BYS).optional(),
     customerId: z.string().min(1).max(100).optional().openapi({ description: "only this customer's cases" }),
+    incidentId: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: 'only the cases linked to this incident' }),
     format: z.enum(['json', 'csv']).optional().openapi({ description: 'overrides the Accept header' }),
   })
   .strict();
@@ -98,10 +104,11 @@ export const ServiceQualityReportSchema = Metrics.extend({
   groups: z.array(Metrics.extend({ key: z.string().nullable() })).optional(),
 }).openapi('ServiceQualityReport');
 
-const GROUP_COLUMN: Record<GroupBy, 'type' | 'priority' | 'assignee'> = {
+const GROUP_COLUMN: Record<GroupBy, 'type' | 'priority' | 'assignee' | 'incident_id'> = {
   type: 'type',
   priority: 'priority',
   assignee: 'assignee',
+  incident: 'incident_id',
 };
 
 const breachOf = (clock: BreachableClock) =>
@@ -144,8 +151,12 @@ interface Filter {
   from: Date;
   to: Date;
   customerId?: string;
+  incidentId?: string;
   groupBy?: GroupBy;
 }
+
+/** The incident a case is linked to now (key null: none). */
+const incidentOf = sql`(select l.incident_id from incident_cases l where l.case_id = c.id and l.unlinked_at is null limit 1)`;
 
 /** One query: the overall row and, with groupBy, a row per group (GROUPING SETS). */
 async function computeReport(
@@ -155,10 +166,11 @@ async function computeReport(
   const groupCol = f.groupBy ? sql.ref(`r.${GROUP_COLUMN[f.groupBy]}`) : undefined;
   const where = [sql`c.created_at >= ${f.from}`, sql`c.created_at < ${f.to}`];
   if (f.customerId) where.push(sql`c.customer_id = ${f.customerId}`);
+  if (f.incidentId) where.push(sql`${incidentOf} = ${f.incidentId}`);
   const query = sql<RawMetricsRow & { key: string | null; is_total: number }>`
     with r as (
       select
-        c.status, c.type, c.priority, c.assignee, c.reopen_count, c.rating_score, c.first_contact_resolution,
+        c.status, c.type, c.priority, c.assignee, ${incidentOf} as incident_id, c.reopen_count, c.rating_score, c.first_contact_resolution,
         c.resolved_at,
         (extract(epoch from c.accepted_at) - extract(epoch from c.created_at))::float8 as response_s,
         (extract(epoch from c.resolved_at) - extract(epoch from c.created_at))::float8 as resolution_s,
@@ -198,7 +210,7 @@ export function reportRoutes(db: Db): RouteSpec[] {
         'clock (share of cases on which the clock ran with no breach of it); resolution rate (resolved ÷ all); ' +
         'first-contact resolution rate (resolved without a reopen ÷ resolved); reopen rate (reopened ÷ ever ' +
         'resolved); rating count, mean and distribution. Rates are 0..1, null when there is nothing to divide by. ' +
-        'With groupBy, `groups` repeats the figures per type, priority or assignee (key null: unassigned). ' +
+        'With groupBy, `groups` repeats the figures per type, priority, assignee or incident (key null: unassigned, no incident). ' +
         'With `Accept: text/csv` (or format=csv) the answer is CSV: a header row, then one row per group, or one row ' +
         'for all cases when ungrouped.',
       tags: ['reports'],
@@ -220,7 +232,13 @@ export function reportRoutes(db: Db): RouteSpec[] {
             { path: 'to', message: 'must be after from' },
           ]);
         }
-        const rows = await computeReport(db, { from, to, customerId: q.customerId, groupBy: q.groupBy });
+        const rows = await computeReport(db, {
+          from,
+          to,
+          customerId: q.customerId,
+          incidentId: q.incidentId,
+          groupBy: q.groupBy,
+        });
         const total = rows.find((r) => Number(r.is_total) === 1);
         const report: ServiceQualityReport = {
           from: from.toISOString(),

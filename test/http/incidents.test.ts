@@ -293,6 +293,22 @@ describe('incidents: the telecom outage', () => {
     expect(report.body.byStatus).toMatchObject({ resolved: 49, closed: 1 });
     expect(report.body.secondsToFirstMessage).toBeGreaterThan(0);
 
+    // The service-quality report filters and groups by incident.
+    const period = `from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`;
+    const quality = await s.call(
+      'supervisor',
+      'GET',
+      `/v1/reports/service-quality?${period}&incidentId=${inc.id}`,
+    );
+    expect(quality.status).toBe(200);
+    expect(quality.body).toMatchObject({ total: 50, byStatus: { resolved: 49, closed: 1 } });
+    const grouped = await s.call(
+      'supervisor',
+      'GET',
+      `/v1/reports/service-quality?${period}&groupBy=incident`,
+    );
+    expect(grouped.body.groups.find((g: any) => g.key === inc.id)).toMatchObject({ total: 50 });
+
     // Ops list the incident's cases by CaseIncidentId.
     const count = await eventually(
       async () => (await s.client.workflow.count(`CaseIncidentId = '${inc.id}'`)).count,
