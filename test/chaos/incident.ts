@@ -3,9 +3,10 @@
  * incident, two public updates, and the worker SIGKILLed while the first one is being told to the
  * cases. Afterwards every case has each update exactly once (by incident update id), and every
  * webhook event id (one per case per update, plus one incident-level event per update) arrived
- * exactly once. The receiver answers 503 while the fan-out and the kill happen, so that a delivery
- * POST on the wire at the kill (delivery is at least once; receivers dedupe by X-Event-Id) cannot
- * blur what is checked here: that the fan-out itself never tells a case twice or forgets one.
+ * exactly once. The subscription is paused (events queued, none sent) while the fan-out and the
+ * kill happen, so that a delivery POST on the wire at the kill (delivery is at least once; receivers
+ * dedupe by X-Event-Id) cannot blur what is checked here: that the fan-out never tells a case twice
+ * or forgets one, and that each event is queued once.
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
@@ -100,7 +101,13 @@ export async function runIncidentScenario(
     }
     note(`${ids.length} cases opened and linked in ${secs(Date.now() - t0)}`);
 
-    cluster.webhooks.mode = 'down';
+    // Deliveries are paused (queued, not sent) while the fan-out and the kill happen.
+    const subs = await must('list webhooks', api.call('admin', 'GET', '/v1/webhooks'));
+    const sub = (subs.items as { id: string; url: string }[]).find((x) => x.url === cluster.webhooks.url);
+    if (!sub) throw new Error('the cluster webhook subscription is missing');
+    const pause = (paused: boolean) =>
+      must(`pause=${paused}`, api.call('admin', 'PATCH', `/v1/webhooks/${sub.id}`, { paused }));
+    await pause(true);
     const told = async (seq: number) =>
       Number(
         (
@@ -173,7 +180,7 @@ export async function runIncidentScenario(
     eventIds.push(...incidentEvents.rows.map((r) => r.event_id));
     if (incidentEvents.rows.length !== 2)
       problems.push(`${incidentEvents.rows.length} incident.updated events, want 2`);
-    // Deliveries that failed while the receiver was down wait out their backoff (up to 5 min).
+    // Resumed, the queue goes out in order.
     const webhookDeadline = Date.now() + opts.catchUpMs;
     while (eventIds.some((e) => !cluster.webhooks.received.has(e)) && Date.now() < webhookDeadline) {
       await sleep(250);
@@ -207,7 +214,6 @@ export async function runIncidentScenario(
     };
   } catch (err) {
     problems.push(`incident scenario failed: ${(err as Error).message}`);
-    cluster.webhooks.mode = 'up';
     return {
       ok: false,
       cases: 0,
