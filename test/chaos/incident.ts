@@ -148,7 +148,7 @@ export async function runIncidentScenario(
     note(
       `both updates told to ${await told(2)}/${ids.length} cases ${secs(Date.now() - tFan)} after update 1`,
     );
-    cluster.webhooks.mode = 'up';
+    await pause(false);
     const messageIds = [u1.messages[0].id as string, u2.messages[1].id as string];
 
     // Each case: each update exactly once, in its timeline (the read model the API serves).
