@@ -23,6 +23,8 @@ import { mount, route, type RouteSpec } from './http.js';
 import { buildOpenApi } from './openapi.js';
 import { HttpProblem, problem, sendProblem } from './problem.js';
 import { caseRoutes } from './routes/cases.js';
+import { IncidentService } from './incident-service.js';
+import { incidentRoutes } from './routes/incidents.js';
 import { customerRoutes } from './routes/customers.js';
 import { reportRoutes } from './routes/reports.js';
 import { directoryRoutes } from './routes/directory.js';
@@ -203,8 +205,16 @@ export function createApp(deps: AppDeps) {
     return p;
   };
 
+  const incidents = new IncidentService({
+    client: deps.client,
+    db: deps.db,
+    taskQueue: deps.taskQueue,
+    updateTimeoutMs: deps.updateTimeoutMs,
+    cases,
+  });
   const specs: RouteSpec[] = [
-    ...caseRoutes(cases, deps.db),
+    ...caseRoutes(cases, deps.db, incidents),
+    ...incidentRoutes(incidents, deps.db),
     ...slaRoutes(deps.db, cases, catalog),
     ...customerRoutes(deps.db),
     ...reportRoutes(deps.db),

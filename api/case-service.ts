@@ -74,7 +74,7 @@ export class CaseService {
     return { created, view };
   }
 
-  private async claimIdempotencyKey(
+  async claimIdempotencyKey(
     principal: Principal,
     key: string,
     operation: string,

@@ -15,7 +15,17 @@ import {
   type Priority,
 } from '../domain/case/contract.js';
 
-export const GROUP_BYS = ['type', 'priority', 'assignee', 'channel', 'team', 'day', 'week', 'month'] as const;
+export const GROUP_BYS = [
+  'type',
+  'priority',
+  'assignee',
+  'channel',
+  'team',
+  'incident',
+  'day',
+  'week',
+  'month',
+] as const;
 /** Groupings by period: the key is the period's first local date (YYYY-MM-DD) in the report's time zone. */
 export const PERIOD_GROUP_BYS = ['day', 'week', 'month'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];

@@ -86,6 +86,9 @@ export const OpenCaseBody = z
     product: z.string().trim().max(300).optional(),
     externalRef: z.string().trim().max(200).optional(),
     slaPolicy: z.string().trim().min(1).max(100).optional().openapi({ pattern: NOT_BLANK }),
+    incidentId: z.string().trim().min(1).max(100).optional().openapi({
+      description: 'link the new case to this open incident (409 if it is resolved or cancelled)',
+    }),
   })
   .strict()
   .openapi('OpenCaseRequest');
@@ -197,6 +200,25 @@ export const CaseView = z
     updatedAt: isoTime,
     closedAt: isoTime.nullable(),
     workflowId: z.string().openapi({ description: 'the workflow id to look up in the Temporal Web UI' }),
+    incident: z
+      .object({ id: z.string(), number: z.string(), title: z.string() })
+      .nullable()
+      .optional()
+      .openapi({ description: 'the incident this case is linked to' }),
+    incidentSuggestions: z
+      .array(
+        z.object({
+          id: z.string(),
+          number: z.string(),
+          title: z.string(),
+          severity: z.string(),
+          matched: z.array(z.string()),
+        }),
+      )
+      .optional()
+      .openapi({
+        description: 'staff only, on GET of an open unlinked case: open incidents whose scope matches it',
+      }),
   })
   .openapi('Case');
 

@@ -35,6 +35,7 @@ import { Progress } from './lib/progress.js';
 import { markdownSummary, printSummary } from './lib/report.js';
 import type { BenchResults } from './lib/results.js';
 import * as phases from './phases.js';
+import { incidentFanOut, type IncidentFanOut } from './incidents.js';
 
 export interface BenchContext {
   opts: BenchOptions;
@@ -245,6 +246,10 @@ async function main(): Promise<void> {
       phaseSeconds[name] = Math.round((Date.now() - t) / 1000);
       return out;
     };
+    if (opts.incidentsOnly) {
+      await writeIncidents(opts.outDir, opts.mode, await measureIncidents(ctx));
+      return;
+    }
     const warmup = await timed('warmup', () => phases.churn(ctx));
     scale.push(await timed('scaleFirst', () => phases.scaleCheckpoint(ctx, firstCheckpoint!)));
     const ceiling = await timed('ceiling', () => phases.ceiling(ctx));
@@ -259,6 +264,7 @@ async function main(): Promise<void> {
       for (const target of laterCheckpoints) scale.push(await phases.scaleCheckpoint(ctx, target, true));
     });
     progress.end();
+    const incidents = await timed('incidents', () => measureIncidents(ctx));
 
     // ---- 4. the figures
     progress.start('writing results');
@@ -315,6 +321,7 @@ async function main(): Promise<void> {
       breach,
       scale,
       history,
+      incidents,
     };
     mkdirSync(opts.outDir, { recursive: true });
     const json = JSON.stringify(results, null, 2);
@@ -325,12 +332,35 @@ async function main(): Promise<void> {
       const png = renderChart(results);
       writeFileSync(path.join(opts.outDir, opts.mode === 'full' ? 'latency.png' : 'latency-quick.png'), png);
     }
+    await writeIncidents(opts.outDir, opts.mode, incidents);
     progress.end(`${path.relative(process.cwd(), opts.outDir)}/latest.json`);
     printSummary(results);
   } finally {
     process.stderr.write('stopping…\n');
     await stopAll();
   }
+}
+
+async function measureIncidents(ctx: BenchContext): Promise<IncidentFanOut[]> {
+  const out: IncidentFanOut[] = [];
+  for (const n of ctx.opts.incidentCases) out.push(await incidentFanOut(ctx, n));
+  return out;
+}
+
+/** bench/results/incidents-<mode>.json, also written by an --incidents-only run. */
+async function writeIncidents(outDir: string, mode: string, figures: IncidentFanOut[]): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  const machine = { cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100) };
+  writeFileSync(
+    path.join(outDir, `incidents-${mode}.json`),
+    JSON.stringify({ measuredAt: new Date().toISOString(), machine, figures }, null, 2),
+  );
+  for (const f of figures)
+    process.stdout.write(
+      `incident fan-out: ${f.linkedCases} linked cases — one update in all timelines after ${f.fanOutSeconds} s ` +
+        `(${f.casesPerSecond}/s, half after ${f.halfSeconds} s; POST answered in ${f.postMs} ms); ` +
+        `incident history ${f.history.events} events, ${Math.round(f.history.bytes / 1024)} KiB\n`,
+    );
 }
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000;

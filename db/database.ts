@@ -11,6 +11,7 @@ import * as m007 from './migrations/007_scrub_free_text.js';
 import * as m008 from './migrations/008_webhook_delivery_queue.js';
 import * as m010 from './migrations/010_security.js';
 import * as m011 from './migrations/011_console.js';
+import * as m012 from './migrations/012_incidents.js';
 import * as m013 from './migrations/013_notifications.js';
 import type { Database } from './schema.js';
 
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '008_webhook_delivery_queue': m008,
   '010_security': m010,
   '011_console': m011,
+  '012_incidents': m012,
   '013_notifications': m013,
 };
 

@@ -1,6 +1,7 @@
 /** The read model's schema, as Kysely types: the single description of every table. */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { CaseView } from '../domain/case/types.js';
+import type { IncidentTables } from './incident-schema.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -218,7 +219,7 @@ export interface CustomerLinkRevocationsTable {
   revoked_before: Timestamp;
 }
 
-export interface Database {
+export interface Database extends IncidentTables {
   cases: CasesTable;
   case_events: CaseEventsTable;
   customers: CustomersTable;

@@ -12,6 +12,7 @@ import { createDeliveryActivities } from '../activities/webhooks.js';
 import { createMailActivities, type MailQueueDeps } from '../activities/mail.js';
 import type { Transporter } from 'nodemailer';
 import { mailStarter } from './mail-delivery.js';
+import { createIncidentActivities } from '../activities/incidents.js';
 import type { Db } from '../db/database.js';
 import type { PersonalData } from '../db/personal-data.js';
 import { PROJECT_ROOT } from './temporal-binaries.js';
@@ -81,15 +82,28 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     ...(o.identity ? { identity: o.identity } : {}),
     ...workflowCode(o.workflowBundle),
     dataConverter: o.dataConverter,
-    activities: createActivities({
-      db: o.db,
-      logger: o.logger.child({ component: 'activities' }),
-      personalData: o.personalData,
-      wakeDeliveries: deliveryWaker(o.client, o.webhooks.taskQueue),
-      ...(o.mail
-        ? { mail: { queue: o.mail.queue, start: mailStarter(o.client, o.mail.taskQueue, o.mail.retryForMs) } }
-        : {}),
-    }),
+    activities: {
+      ...createActivities({
+        db: o.db,
+        logger: o.logger.child({ component: 'activities' }),
+        personalData: o.personalData,
+        wakeDeliveries: deliveryWaker(o.client, o.webhooks.taskQueue),
+        ...(o.mail
+          ? {
+              mail: {
+                queue: o.mail.queue,
+                start: mailStarter(o.client, o.mail.taskQueue, o.mail.retryForMs),
+              },
+            }
+          : {}),
+      }),
+      ...createIncidentActivities({
+        db: o.db,
+        logger: o.logger.child({ component: 'incidents' }),
+        client: o.client,
+        wakeDeliveries: deliveryWaker(o.client, o.webhooks.taskQueue),
+      }),
+    },
     // Cases wait on timers for days: a bounded cache keeps worker memory flat however many are open;
     // an evicted case replays its (short, continued-as-new) history when its next event comes.
     maxCachedWorkflows: o.maxCachedWorkflows ?? 250,

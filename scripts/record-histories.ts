@@ -24,6 +24,8 @@ import type { CaseView, OpenCaseInput, SlaSnapshot } from '../domain/case/types.
 import { PROJECT_ROOT } from '../runtime/temporal-binaries.js';
 import { caseWorkflow } from '../workflows/case.js';
 import { actionUpdates } from '../workflows/messages.js';
+import { incidentNoticeUpdate } from '../workflows/case-incident.js';
+import type { IncidentNotice } from '../domain/incident/types.js';
 import { bundleCaseWorkflows, createTimeSkippingEnv } from '../test/support/time-skipping.js';
 
 const HISTORIES_DIR = path.join(PROJECT_ROOT, 'test', 'histories');
@@ -208,6 +210,39 @@ const SCENARIOS: Scenario[] = [
       await act({ action: 'resolution', summary: 'explain and apologise', remedy: 'other' });
       await act(solved);
       await act(rating(1, 'still unhappy'), 'integrator:erp');
+    },
+  },
+  {
+    name: 'incident-linked-resolved-by-incident',
+    input: { type: 'complaint' },
+    async run({ act, sleep, handle }) {
+      const incident = { id: 'inc_rec', number: 'INC-2026-00001', title: 'Fibre outage' };
+      const message = (seq: number, status: 'open' | 'resolved') => ({
+        id: `upd_${seq}`,
+        seq,
+        at: new Date(0).toISOString(),
+        actor: 'agent:zhang',
+        text: `update ${seq}`,
+        status,
+      });
+      const tell = (notice: IncidentNotice) => handle.executeUpdate(incidentNoticeUpdate, { args: [notice] });
+      await tell({ kind: 'link', incident, latest: message(1, 'open') });
+      await act({ action: 'accept', assignee: 'agent.li' });
+      await tell({ kind: 'message', incidentId: incident.id, message: message(1, 'open') }); // a repeat: no-op
+      await sleep(2 * H);
+      await tell({
+        kind: 'resolve',
+        incidentId: incident.id,
+        message: message(2, 'resolved'),
+        resolution: {
+          summary: 'router replaced',
+          remedy: 'compensation',
+          resolvedBy: 'supervisor:chen',
+          at: '',
+        },
+      });
+      await act(solved);
+      await act(rating(5));
     },
   },
   {

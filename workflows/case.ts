@@ -5,7 +5,6 @@
  */
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   continueAsNew,
   currentUpdateInfo,
@@ -18,7 +17,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities/index.js';
-import { ActionNotAllowed, CASE_ACTIONS, InvalidCommand, type CaseCommand } from '../domain/case/commands.js';
+import { CASE_ACTIONS, type CaseCommand } from '../domain/case/commands.js';
 import { isTerminal, SA } from '../domain/case/contract.js';
 import {
   applyCommand,
@@ -32,9 +31,11 @@ import {
 } from '../domain/case/machine.js';
 import { opsAttributes, opsKey, opsSearchAttributes } from '../domain/case/projection.js';
 import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from '../domain/case/types.js';
-import { actionUpdates, FAILURE, openedUpdate, viewQuery, type ActionRequest } from './messages.js';
+import { handleIncidentNotices } from './case-incident.js';
+import { actionUpdates, openedUpdate, viewQuery, type ActionRequest } from './messages.js';
 import { isPatched, PATCHES } from './patches.js';
 import { lagDetails, Projector, type ProjectionLag } from './projector.js';
+import { decide } from './refusals.js';
 
 export type CaseWorkflowInput =
   | { open: OpenCaseInput }
@@ -153,6 +154,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       },
     );
   }
+
+  handleIncidentNotices({ state: () => state, ready: () => opened, commit });
 
   /** First-contact assignment by workload; a directory that keeps failing leaves the case unassigned. */
   async function chooseAssignee(): Promise<string | null> {
@@ -274,26 +277,6 @@ function indexedOpsKey(): string | undefined {
 /** The decision's context; the deployment flags come with the request, so replays see what was asked. */
 function contextOf(req: ActionRequest) {
   return { now: Date.now(), actor: req.actor, fourEyes: req.fourEyes };
-}
-
-/** Turns domain refusals into failures the client can read (type → HTTP status). */
-function decide(fn: () => Outcome): Outcome {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof ActionNotAllowed) {
-      throw ApplicationFailure.create({
-        type: FAILURE.notAllowed,
-        message: err.message,
-        details: [{ ...err.current, status: err.status, action: err.action }],
-        nonRetryable: true,
-      });
-    }
-    if (err instanceof InvalidCommand) {
-      throw ApplicationFailure.create({ type: FAILURE.invalid, message: err.message, nonRetryable: true });
-    }
-    throw err;
-  }
 }
 
 function phaseDetails(s: CaseState): string {

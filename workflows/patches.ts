@@ -24,6 +24,11 @@ export const PATCHES = {
    * continue-as-new carries unprojected events and applied update ids into the next run.
    */
   deliveriesOutsideCase: 'deliveries-outside-case',
+  /**
+   * 2026-11, after the release marker: a case takes its incident's notices (link, public message,
+   * resolution, unlink) and keeps the CaseIncidentId search attribute on the link.
+   */
+  incidentLinks: 'incident-links',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];

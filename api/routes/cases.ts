@@ -7,6 +7,7 @@ import { audienceOf } from '../audience.js';
 import type { Role } from '../auth.js';
 import { ACTION_ROLES } from '../action-roles.js';
 import type { CaseService } from '../case-service.js';
+import type { IncidentService } from '../incident-service.js';
 import { route, type RouteSpec } from '../http.js';
 import { listCases } from '../case-list.js';
 import { ActionBodies, CaseView, ListQuery, OpenCaseBody, TimelineItem } from '../schemas.js';
@@ -44,7 +45,7 @@ const caseResponses = (extra: Record<number, { description: string }> = {}) => (
   ...extra,
 });
 
-export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
+export function caseRoutes(cases: CaseService, db: Db, incidents?: IncidentService): RouteSpec[] {
   const routes: RouteSpec[] = [
     route({
       method: 'post',
@@ -61,7 +62,9 @@ export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
         }),
       },
       handler: async ({ res, body, principal, idempotencyKey }) => {
-        const { created, view } = await cases.open(body, principal, idempotencyKey);
+        const { created, view } = incidents
+          ? await incidents.openCase(body, principal, idempotencyKey)
+          : await cases.open(body, principal, idempotencyKey);
         res
           .status(created ? 201 : 200)
           .location(`/v1/cases/${view.id}`)
@@ -94,7 +97,9 @@ export function caseRoutes(cases: CaseService, db: Db): RouteSpec[] {
       roles: ALL,
       responses: { 200: { description: 'the case', schema: CaseView }, 404: { description: 'unknown case' } },
       handler: async ({ res, params, principal }) => {
-        res.json(await cases.get(params.id!, principal));
+        const view = await cases.get(params.id!, principal);
+        const incidentSuggestions = await incidents?.suggestionsFor(view, principal);
+        res.json(incidentSuggestions?.length ? { ...view, incidentSuggestions } : view);
       },
     }),
     route({

@@ -50,6 +50,12 @@ export const ReportQuery = z
         'a fault report repeats when the same customer reported the same product this many days before',
     }),
     customerId: z.string().min(1).max(100).optional().openapi({ description: "only this customer's cases" }),
+    incidentId: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: 'only the cases linked to this incident' }),
     format: z.enum(['json', 'csv']).optional().openapi({ description: 'overrides the Accept header' }),
   })
   .strict();
@@ -139,6 +145,7 @@ function groupKey(g: GroupBy, timeZone: string): RawBuilder<unknown> {
   if ((PERIOD_GROUP_BYS as readonly string[]).includes(g)) {
     return sql`to_char(date_trunc(${g}, c.created_at at time zone ${timeZone}), 'YYYY-MM-DD')`;
   }
+  if (g === 'incident') return incidentOf;
   if (g === 'team') return sql`(select a.team from agents a where a.id = c.assignee)`;
   return sql`${sql.ref(`c.${g}`)}::text`;
 }
@@ -188,10 +195,14 @@ interface Filter {
   from: Date;
   to: Date;
   customerId?: string;
+  incidentId?: string;
   groupBy?: GroupBy;
   timeZone: string;
   repeatWithinDays: number;
 }
+
+/** The incident a case is linked to now (key null: none). */
+const incidentOf = sql`(select l.incident_id from incident_cases l where l.case_id = c.id and l.unlinked_at is null limit 1)`;
 
 /** One query: the overall row and, with groupBy, a row per group (GROUPING SETS). */
 async function computeReport(
@@ -202,6 +213,7 @@ async function computeReport(
   const product = sql`nullif(c.view->>'product', '')`;
   const where = [sql`c.created_at >= ${f.from}`, sql`c.created_at < ${f.to}`];
   if (f.customerId) where.push(sql`c.customer_id = ${f.customerId}`);
+  if (f.incidentId) where.push(sql`${incidentOf} = ${f.incidentId}`);
   const query = sql<RawMetricsRow & { key: string | null; is_total: number }>`
     with r as (
       select
@@ -256,7 +268,7 @@ export function reportRoutes(db: Db): RouteSpec[] {
         'resolved); rating count, mean and distribution. Rates are 0..1, null when there is nothing to divide by. ' +
         'Also volume by channel, the complaint rate (complaints ÷ all) and repeat faults (fault reports of a customer and ' +
         'product reported again within `repeatWithinDays`, default 30). ' +
-        'With groupBy, `groups` repeats the figures per type, priority, assignee, channel or team (key null: unassigned), ' +
+        'With groupBy, `groups` repeats the figures per type, priority, assignee, channel, team or incident (key null: unassigned, no incident), ' +
         'or per period for trends: day, week (from Monday) or month in `timeZone` (default UTC), the key being the ' +
         "period's first date. " +
         'With `Accept: text/csv` (or format=csv) the answer is CSV: a header row, then one row per group, or one row ' +
@@ -290,6 +302,7 @@ export function reportRoutes(db: Db): RouteSpec[] {
           from,
           to,
           customerId: q.customerId,
+          incidentId: q.incidentId,
           groupBy: q.groupBy,
           timeZone: q.timeZone,
           repeatWithinDays: q.repeatWithinDays,

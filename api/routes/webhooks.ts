@@ -9,6 +9,8 @@ import { problem } from '../problem.js';
 import { z } from '../zod.js';
 import type { WebhookTargets } from '../../runtime/webhook-targets.js';
 
+import { INCIDENT_EVENT_TYPES } from '../../domain/incident/contract.js';
+
 const ADMIN: Role[] = ['admin'];
 
 export const EVENT_TYPES = [
@@ -38,6 +40,7 @@ export const EVENT_TYPES = [
   'sla.extended',
   'sla.rating_expired',
   'supervisor.notified',
+  ...INCIDENT_EVENT_TYPES,
 ] as const;
 
 const SubscriptionInput = z

@@ -33,6 +33,10 @@ export interface BenchOptions {
   churn: number;
   /** Roles to run under `node --cpu-prof` (profiles land in the run's log folder). */
   profile: string[];
+  /** Linked cases per incident fan-out measurement. */
+  incidentCases: number[];
+  /** Run only the incident fan-out phase (after the setup). */
+  incidentsOnly: boolean;
 }
 
 const MODES = {
@@ -50,6 +54,7 @@ const MODES = {
     listConcurrency: 4,
     lifecycles: 2,
     churn: 100,
+    incidentCases: [100, 500],
   },
   full: {
     creations: 1500,
@@ -65,6 +70,7 @@ const MODES = {
     listConcurrency: 4,
     lifecycles: 5,
     churn: 300,
+    incidentCases: [100, 2000],
   },
 } as const;
 
@@ -84,6 +90,7 @@ const HELP = `npm run bench [-- options]
   --out DIR                  results folder                 (bench/results)
   --no-chart                 skip the PNG
   --profile ROLE,...         run worker / api / baseline-worker under node --cpu-prof (profiles in the log folder)
+  --incidents-only           only the incident fan-out (one update to 100 and 2 000 linked cases; quick: 100, 500)
 `;
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -122,6 +129,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     '--out',
     '--no-chart',
     '--profile',
+    '--incidents-only',
   ]);
   for (const a of args)
     if (a.startsWith('--') && !known.has(a)) throw new Error(`unknown option ${a}\n\n${HELP}`);
@@ -156,5 +164,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     chart: !args.includes('--no-chart'),
     churn: base.churn,
     profile: value('--profile')?.split(',') ?? [],
+    incidentCases: [...base.incidentCases],
+    incidentsOnly: args.includes('--incidents-only'),
   };
 }

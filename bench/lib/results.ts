@@ -8,6 +8,7 @@ import type {
   OurCreation,
   ScaleCheckpoint,
 } from '../phases.js';
+import type { IncidentFanOut } from '../incidents.js';
 
 export interface BenchResults {
   schema: 1;
@@ -48,4 +49,6 @@ export interface BenchResults {
   breach: BreachResult;
   scale: ScaleCheckpoint[];
   history: HistoryResult;
+  /** One incident update fanned out to N linked cases (bench/incidents.ts); absent in older runs. */
+  incidents?: IncidentFanOut[];
 }

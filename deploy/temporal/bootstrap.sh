@@ -19,7 +19,8 @@ SLEEP_SECONDS=${BOOTSTRAP_SLEEP_SECONDS:-2}
 # name:type pairs; names and types are part of the API contract.
 SEARCH_ATTRIBUTES="CaseKind:Keyword CaseStatus:Keyword CasePriority:Keyword
 CaseLevel:Int CaseCustomerId:Keyword CaseAssignee:Keyword CaseBreached:Bool
-CaseNextDeadline:Datetime"
+CaseNextDeadline:Datetime CaseIncidentId:Keyword IncidentStatus:Keyword
+IncidentSeverity:Keyword IncidentKind:Keyword IncidentBreached:Bool"
 
 retry() {
   attempt=1

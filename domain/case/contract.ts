@@ -4,6 +4,7 @@
  * with integrators (API.md) and with ops (saved Temporal queries), so treat it as public.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { INCIDENT_SA } from '../incident/contract.js';
 
 export const CASE_TASK_QUEUE = 'cases';
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
@@ -68,8 +69,11 @@ export const SA = {
   assignee: defineSearchAttributeKey('CaseAssignee', SearchAttributeType.KEYWORD),
   breached: defineSearchAttributeKey('CaseBreached', SearchAttributeType.BOOL),
   nextDeadline: defineSearchAttributeKey('CaseNextDeadline', SearchAttributeType.DATETIME),
+  /** The incident the case is linked to (domain/incident). */
+  incidentId: defineSearchAttributeKey('CaseIncidentId', SearchAttributeType.KEYWORD),
 } as const;
-export const CASE_SEARCH_ATTRIBUTES = Object.values(SA);
+/** Every search attribute the service registers: the cases' and the incidents'. */
+export const CASE_SEARCH_ATTRIBUTES = [...Object.values(SA), ...Object.values(INCIDENT_SA)];
 
 /** Names of the workflow's messages (updates and queries). */
 export const MSG = {

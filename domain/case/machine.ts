@@ -56,7 +56,7 @@ export const POOR_RATING = 2;
 const iso = (t: number): string => new Date(t).toISOString();
 
 /** Collects the events of one decision, numbering them after the state's last sequence. */
-class Recorder {
+export class Recorder {
   readonly events: CaseEvent[] = [];
   constructor(
     readonly state: CaseState,
@@ -75,7 +75,7 @@ class Recorder {
 }
 
 /** A copy to decide on. The SLA snapshot is never changed by a decision, so it is shared, not copied. */
-function clone(s: CaseState): CaseState {
+export function clone(s: CaseState): CaseState {
   const { sla, ...rest } = s;
   return { ...(JSON.parse(JSON.stringify(rest)) as Omit<CaseState, 'sla'>), sla };
 }
@@ -231,7 +231,7 @@ function reopen(r: Recorder, reason: string): void {
   raiseLevel(r, reason, 'reopen');
 }
 
-function markResolved(r: Recorder): void {
+export function markResolved(r: Recorder): void {
   const s = r.state;
   s.status = 'resolved';
   s.resolvedAt = iso(r.ctx.now);
@@ -543,5 +543,9 @@ export function toCaseView(s: CaseState): CaseView {
     updatedAt: s.updatedAt,
     closedAt: s.closedAt,
     workflowId: workflowIdForCase(s.id),
+    // Only while linked: views of cases never linked stay as they were.
+    ...(s.incident
+      ? { incident: { id: s.incident.id, number: s.incident.number, title: s.incident.title } }
+      : {}),
   };
 }

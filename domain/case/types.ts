@@ -9,6 +9,7 @@ import type {
   Priority,
   Remedy,
 } from './contract.js';
+import type { CaseIncidentLink } from '../incident/types.js';
 
 export interface Customer {
   id: string;
@@ -138,6 +139,8 @@ export interface CaseState {
   closedAt: string | null;
   /** Sequence number of the last event; the read model never goes backwards past it. */
   seq: number;
+  /** The incident the case is linked to (absent in cases from before incidents). */
+  incident?: CaseIncidentLink | null;
 }
 
 export interface CaseEvent {
@@ -186,4 +189,6 @@ export interface CaseView {
   updatedAt: string;
   closedAt: string | null;
   workflowId: string;
+  /** The incident this case is linked to, if any. */
+  incident?: { id: string; number: string; title: string } | null;
 }

@@ -20,6 +20,7 @@ import {
   type Lifecycle,
   type RetryPolicy,
 } from './driver.js';
+import { runIncidentScenario, type IncidentChaosResult } from './incident.js';
 import { emptyFigures, verifyReadModel, verifySettled, type Figures } from './verify.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -31,6 +32,7 @@ export const SCENARIOS = [
   'api-restart',
   'dead-subscriber',
   'receiver-down',
+  'incident-fanout',
 ] as const;
 /** Run order: the scenarios whose webhooks take longest to catch up first, so that their catching
  *  up overlaps the later scenarios. */
@@ -41,6 +43,7 @@ const RUN_ORDER: readonly ScenarioName[] = [
   'worker-kill',
   'temporal-restart',
   'api-restart',
+  'incident-fanout',
 ];
 export type ScenarioName = (typeof SCENARIOS)[number];
 
@@ -55,6 +58,8 @@ export interface Profile {
   temporalDownMs: number;
   postgresDownMs: number;
   apiDownMs: number;
+  /** Cases linked to the incident in `incident-fanout`. */
+  incidentCases: number;
   /** How long verification waits for projections, workflows and webhooks to catch up. */
   catchUpMs: number;
   retry: RetryPolicy;
@@ -74,6 +79,7 @@ export const PROFILES: Record<'quick' | 'full' | 'reduced', Profile> = {
     temporalDownMs: 17_000,
     postgresDownMs: 8000,
     apiDownMs: 500,
+    incidentCases: 100,
     catchUpMs: 180_000,
     retry: { ...DEFAULT_RETRY, deadlineMs: 120_000 },
   },
@@ -87,6 +93,7 @@ export const PROFILES: Record<'quick' | 'full' | 'reduced', Profile> = {
     temporalDownMs: 5000,
     postgresDownMs: 8000,
     apiDownMs: 500,
+    incidentCases: 20,
     catchUpMs: 180_000,
     retry: { ...DEFAULT_RETRY, deadlineMs: 120_000 },
   },
@@ -99,6 +106,7 @@ export const PROFILES: Record<'quick' | 'full' | 'reduced', Profile> = {
     temporalDownMs: 20_000,
     postgresDownMs: 30_000,
     apiDownMs: 2000,
+    incidentCases: 500,
     catchUpMs: 360_000,
     retry: { ...DEFAULT_RETRY, deadlineMs: 240_000 },
   },
@@ -222,7 +230,7 @@ async function expectCompleted(c: FaultContext, caseIds: string[], withinMs: num
   return slowest;
 }
 
-const FAULTS: Record<ScenarioName, (c: FaultContext) => Promise<void>> = {
+const FAULTS: Record<Exclude<ScenarioName, 'incident-fanout'>, (c: FaultContext) => Promise<void>> = {
   /** A second subscriber whose receiver never answers: the live receiver must not notice. */
   async 'dead-subscriber'(c) {
     const dead = await startWebhookReceiver();
@@ -360,7 +368,7 @@ const FAULTS: Record<ScenarioName, (c: FaultContext) => Promise<void>> = {
 
 export async function runScenario(
   cluster: Cluster,
-  name: ScenarioName,
+  name: Exclude<ScenarioName, 'incident-fanout'>,
   profile: Profile,
   runTag: string,
   log: (line: string) => void = () => {},
@@ -499,6 +507,8 @@ function logProblems(r: ScenarioResult, log: (line: string) => void): void {
 export interface ChaosRun {
   profile: Profile;
   results: ScenarioResult[];
+  /** The incident fan-out scenario, when it ran (test/chaos/incident.ts). */
+  incident?: IncidentChaosResult;
   ms: number;
   /** Startup or teardown failures outside any scenario. */
   problems: string[];
@@ -521,10 +531,22 @@ export async function runChaos(
   opts.cluster?.(cluster);
   const results: ScenarioResult[] = [];
   const problems: string[] = [];
+  let incident: IncidentChaosResult | undefined;
   try {
     await cluster.start();
     for (const name of opts.scenarios ?? profile.scenarios) {
       await cluster.heal();
+      if (name === 'incident-fanout') {
+        log(`[incident-fanout] ${profile.incidentCases} cases linked to one incident…`);
+        incident = await runIncidentScenario(cluster, {
+          cases: profile.incidentCases,
+          workerDownMs: profile.workerDownMs,
+          catchUpMs: profile.catchUpMs,
+          log,
+        });
+        for (const p of incident.problems) log(`    ! ${p}`);
+        continue;
+      }
       const r = await runScenario(cluster, name, profile, runTag, log);
       logProblems(r, log);
       results.push(r);
@@ -547,13 +569,16 @@ export async function runChaos(
     await cluster.stop(failed).catch((err) => problems.push(`teardown: ${(err as Error).message}`));
     if (failed) log(`logs of the run: ${cluster.dir}`);
   }
-  const wanted = (opts.scenarios ?? profile.scenarios).length;
+  const chosen = opts.scenarios ?? profile.scenarios;
+  const wanted = chosen.filter((n) => n !== 'incident-fanout').length;
+  const incidentOk = !chosen.includes('incident-fanout') || incident?.ok === true;
   return {
     profile,
     results,
+    incident,
     ms: Date.now() - t0,
     problems,
-    ok: problems.length === 0 && results.length === wanted && results.every((r) => r.ok),
+    ok: problems.length === 0 && results.length === wanted && results.every((r) => r.ok) && incidentOk,
   };
 }
 
@@ -598,6 +623,15 @@ export function summaryTable(run: ChaosRun): string {
     'lost/doubled: events missing or extra in a timeline (by type and seq), webhooks never delivered, ' +
       'extra cases or workflows for one Idempotency-Key; settled: when the last case workflow completed ' +
       '(projections and webhooks drained), after the lifecycles; time: lifecycles + fault + read-model checks',
+    ...(run.incident ? [incidentLine(run.incident)] : []),
     `profile ${run.profile.name}: ${run.results.filter((r) => r.ok).length}/${run.results.length} scenarios ok, total ${secs(run.ms)}${run.ok ? '' : ' — FAILED'}`,
   ].join('\n');
+}
+
+function incidentLine(r: IncidentChaosResult): string {
+  const w = r.webhooks;
+  return (
+    `incident-fanout: ${r.cases} linked cases, 2 updates, worker killed mid fan-out: lost ${r.lost}, doubled ${r.doubled}, ` +
+    `webhooks ${w.delivered}/${w.expected} (redelivered ${w.redelivered}), ${secs(r.ms)} — ${r.ok ? 'ok' : 'FAILED'}`
+  );
 }

@@ -84,6 +84,17 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   // Customers' case page links (docs/notifications.md): staff who serve the customer.
   'POST /v1/cases/{id}/customer-link': ['agent', 'supervisor'],
   'POST /v1/cases/{id}/customer-link/revoke': ['agent', 'supervisor'],
+  // Incidents (DOMAIN.md, incidents): staff run them, supervisors resolve, cancel and report.
+  'POST /v1/incidents': STAFF,
+  'GET /v1/incidents': STAFF,
+  'GET /v1/incidents/{id}': EVERYONE,
+  'POST /v1/incidents/{id}/updates': STAFF,
+  'POST /v1/incidents/{id}/resolve': ['supervisor'],
+  'POST /v1/incidents/{id}/cancel': ['supervisor'],
+  'POST /v1/incidents/{id}/cases': STAFF,
+  'DELETE /v1/incidents/{id}/cases/{caseId}': STAFF,
+  'GET /v1/incidents/{id}/cases': STAFF,
+  'GET /v1/incidents/{id}/report': ['supervisor'],
 };
 
 const allowedRoles = (key: string): Role[] | typeof PUBLIC => {

@@ -39,6 +39,7 @@ const BODIES: Record<string, unknown> = {
     product: 'Mill',
     externalRef: 'ext-1',
     slaPolicy: 'standard',
+    incidentId: 'inc-text',
   },
   'post /v1/cases/{id}/accept': { assignee: 'li.ming' },
   'post /v1/cases/{id}/assign': { assignee: 'li.ming' },
@@ -103,6 +104,18 @@ const BODIES: Record<string, unknown> = {
   'post /codec/session': { key: 'some-key' },
   'post /v1/session': { apiKey: 'some-key' },
   'post /v1/cases/reassign': { caseIds: ['some-case'], assignee: 'li.ming' },
+  'post /v1/incidents': {
+    title: 'Outage',
+    description: 'router down',
+    kind: 'outage',
+    severity: 'major',
+    scope: { products: ['fibre'], regions: ['Pudong'], customerIds: ['cus-1'], caseTypes: ['complaint'] },
+    calendar: '24x7',
+  },
+  'post /v1/incidents/{id}/updates': { message: 'we are on it', status: 'monitoring' },
+  'post /v1/incidents/{id}/resolve': { summary: 'fixed', remedy: 'guidance', message: 'all back' },
+  'post /v1/incidents/{id}/cancel': { reason: 'duplicate', message: 'withdrawn' },
+  'post /v1/incidents/{id}/cases': { caseIds: ['case-1'] },
 };
 
 const concretePath = (p: string) =>

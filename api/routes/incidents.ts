@@ -1,0 +1,301 @@
+/** /v1/incidents: open, read, post public updates, link and unlink cases, resolve, cancel, report. */
+import { sql } from 'kysely';
+import { z } from '../zod.js';
+import type { Db } from '../../db/database.js';
+import { CASE_STATUSES } from '../../domain/case/contract.js';
+import { publicIncident } from '../../domain/incident/machine.js';
+import type { IncidentView as View } from '../../domain/incident/types.js';
+import { isStaff } from '../audience.js';
+import type { Principal, Role } from '../auth.js';
+import { route, type RouteSpec } from '../http.js';
+import type { IncidentService } from '../incident-service.js';
+import {
+  CancelIncidentBody,
+  IncidentListQuery,
+  IncidentReport,
+  IncidentView,
+  LinkCasesBody,
+  LinkOutcomes,
+  OpenIncidentBody,
+  PostUpdateBody,
+  ResolveIncidentBody,
+} from '../incident-schemas.js';
+
+const STAFF: Role[] = ['agent', 'supervisor'];
+const ALL: Role[] = ['integrator', 'agent', 'supervisor'];
+
+const errors = {
+  400: { description: 'invalid input' },
+  401: { description: 'no or unknown API key' },
+  403: { description: 'the role may not do this' },
+  404: { description: 'unknown incident' },
+  409: { description: 'the incident is resolved or cancelled (the body says its status)' },
+  422: { description: 'Idempotency-Key reused with a different body' },
+  503: { description: 'a dependency is unavailable; retry' },
+};
+
+export function incidentRoutes(incidents: IncidentService, db: Db): RouteSpec[] {
+  /** Staff read the whole incident and its link count; integrators its public word only. */
+  const shown = async (v: View, p: Principal) => {
+    if (!isStaff(p)) return publicIncident(v);
+    const { n } = await db
+      .selectFrom('incident_cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('incident_id', '=', v.id)
+      .where('unlinked_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return { ...v, linkedCases: n };
+  };
+  return [
+    route({
+      method: 'post',
+      path: '/v1/incidents',
+      summary: 'Open an incident',
+      description: 'Starts the incident workflow `incident:<id>` with SLA clocks by severity.',
+      tags: ['incidents'],
+      roles: STAFF,
+      body: OpenIncidentBody,
+      idempotent: true,
+      responses: { 201: { description: 'the new incident', schema: IncidentView }, ...errors },
+      handler: async ({ res, body, principal, idempotencyKey }) => {
+        const { created, view } = await incidents.open(body, principal, idempotencyKey);
+        res
+          .status(created ? 201 : 200)
+          .location(`/v1/incidents/${view.id}`)
+          .json(await shown(view, principal));
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/v1/incidents',
+      summary: 'List incidents, newest first',
+      tags: ['incidents'],
+      roles: STAFF,
+      query: IncidentListQuery,
+      responses: {
+        200: { description: 'incidents', schema: z.object({ items: z.array(IncidentView) }) },
+        400: errors[400],
+      },
+      handler: async ({ res, query }) => {
+        const q = query as z.infer<typeof IncidentListQuery>;
+        const rows = await db
+          .selectFrom('incidents')
+          .select('view')
+          .$if(q.status !== undefined, (s) => s.where('status', '=', q.status!))
+          .orderBy('created_at', 'desc')
+          .limit(q.limit)
+          .execute();
+        res.json({ items: rows.map((r) => r.view) });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/v1/incidents/:id',
+      summary: 'Get an incident',
+      description: 'Integrators get its public part: title, status and public messages.',
+      tags: ['incidents'],
+      roles: ALL,
+      responses: { 200: { description: 'the incident', schema: IncidentView }, 404: errors[404] },
+      handler: async ({ res, params, principal }) => {
+        res.json(await shown(await incidents.get(params.id!), principal));
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/v1/incidents/:id/updates',
+      summary: 'Post a public update to every linked case',
+      description:
+        'Optionally moves the incident to `monitoring` (or back to `open`). Every linked case gets the message once, in its timeline (`case.incident_update`) and as a webhook; cases linked later get the latest at once.',
+      tags: ['incidents'],
+      roles: STAFF,
+      body: PostUpdateBody,
+      idempotent: true,
+      responses: {
+        201: { description: 'the incident with the new message', schema: IncidentView },
+        ...errors,
+      },
+      handler: async ({ res, params, body, principal, idempotencyKey }) => {
+        const view = await incidents.command(
+          params.id!,
+          { action: 'post', text: body.message, ...(body.status ? { status: body.status } : {}) },
+          principal,
+          idempotencyKey,
+        );
+        res.status(201).json(await shown(view, principal));
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/v1/incidents/:id/resolve',
+      summary: 'Resolve an incident and every open linked case',
+      description:
+        'Each linked case that is not yet resolved is resolved through its own workflow with this resolution, approved by the resolving supervisor; each then goes on alone to callback and rating.',
+      tags: ['incidents'],
+      roles: ['supervisor'],
+      body: ResolveIncidentBody,
+      idempotent: true,
+      responses: { 200: { description: 'the resolved incident', schema: IncidentView }, ...errors },
+      handler: async ({ res, params, body, principal, idempotencyKey }) => {
+        const view = await incidents.command(
+          params.id!,
+          {
+            action: 'resolve',
+            summary: body.summary,
+            remedy: body.remedy,
+            ...(body.message ? { text: body.message } : {}),
+          },
+          principal,
+          idempotencyKey,
+        );
+        res.json(await shown(view, principal));
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/v1/incidents/:id/cancel',
+      summary: 'Cancel an incident: its cases are told and unlinked',
+      tags: ['incidents'],
+      roles: ['supervisor'],
+      body: CancelIncidentBody,
+      idempotent: true,
+      responses: { 200: { description: 'the cancelled incident', schema: IncidentView }, ...errors },
+      handler: async ({ res, params, body, principal, idempotencyKey }) => {
+        const view = await incidents.command(
+          params.id!,
+          { action: 'cancel', reason: body.reason, ...(body.message ? { text: body.message } : {}) },
+          principal,
+          idempotencyKey,
+        );
+        res.json(await shown(view, principal));
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/v1/incidents/:id/cases',
+      summary: 'Link cases to an incident',
+      description:
+        'Each case gets the latest public message at once. A case that is closed or linked to another incident is refused (per case).',
+      tags: ['incidents'],
+      roles: STAFF,
+      body: LinkCasesBody,
+      idempotent: true,
+      responses: { 200: { description: 'what happened to each case', schema: LinkOutcomes }, ...errors },
+      handler: async ({ res, params, body, principal, idempotencyKey }) => {
+        res.json({ items: await incidents.link(params.id!, body.caseIds, principal, idempotencyKey) });
+      },
+    }),
+    route({
+      method: 'delete',
+      path: '/v1/incidents/:id/cases/:caseId',
+      summary: 'Unlink a case from an incident',
+      tags: ['incidents'],
+      roles: STAFF,
+      responses: { 200: { description: 'unlinked', schema: LinkOutcomes }, ...errors },
+      handler: async ({ res, params, principal }) => {
+        res.json({ items: [await incidents.unlink(params.id!, params.caseId!, principal)] });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/v1/incidents/:id/cases',
+      summary: "List an incident's linked cases",
+      tags: ['incidents'],
+      roles: STAFF,
+      responses: {
+        200: {
+          description: 'linked cases with their status and the last message each has',
+          schema: z.object({
+            items: z.array(
+              z.object({
+                caseId: z.string(),
+                number: z.string(),
+                status: z.string(),
+                linkedAt: z.string(),
+                lastMessageSeq: z.number().int(),
+              }),
+            ),
+          }),
+        },
+        404: errors[404],
+      },
+      handler: async ({ res, params }) => {
+        await incidents.get(params.id!);
+        const rows = await db
+          .selectFrom('incident_cases as l')
+          .innerJoin('cases as c', 'c.id', 'l.case_id')
+          .select(['l.case_id', 'c.number', 'c.status', 'l.linked_at', 'l.last_message_seq'])
+          .where('l.incident_id', '=', params.id!)
+          .where('l.unlinked_at', 'is', null)
+          .orderBy('l.linked_at')
+          .execute();
+        res.json({
+          items: rows.map((r) => ({
+            caseId: r.case_id,
+            number: r.number,
+            status: r.status,
+            linkedAt: new Date(r.linked_at).toISOString(),
+            lastMessageSeq: r.last_message_seq,
+          })),
+        });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/v1/incidents/:id/report',
+      summary: 'Report on one incident',
+      description:
+        'Cases linked over time (per hour), linked cases by status, messages posted and timeline entries they made, time to first message and to resolution, and the linked cases’ ratings.',
+      tags: ['incidents', 'reports'],
+      roles: ['supervisor'],
+      responses: { 200: { description: 'the report', schema: IncidentReport }, 404: errors[404] },
+      handler: async ({ res, params }) => {
+        res.json(await incidentReport(db, await incidents.get(params.id!)));
+      },
+    }),
+  ];
+}
+
+async function incidentReport(db: Db, v: View) {
+  const id = v.id;
+  const hours = await sql<{ hour: Date; linked: number }>`
+    SELECT date_trunc('hour', linked_at) AS hour, count(*)::int AS linked
+    FROM incident_cases WHERE incident_id = ${id} GROUP BY 1 ORDER BY 1`.execute(db);
+  const statuses = await sql<{ status: string; n: number; current: boolean }>`
+    SELECT c.status, (l.unlinked_at IS NULL) AS current, count(*)::int AS n
+    FROM incident_cases l JOIN cases c ON c.id = l.case_id WHERE l.incident_id = ${id} GROUP BY 1, 2`.execute(
+    db,
+  );
+  const ratings = await sql<{ score: number; n: number }>`
+    SELECT c.rating_score AS score, count(*)::int AS n FROM incident_cases l JOIN cases c ON c.id = l.case_id
+    WHERE l.incident_id = ${id} AND c.rating_score IS NOT NULL GROUP BY 1`.execute(db);
+  const entries = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM case_events e JOIN incident_cases l ON l.case_id = e.case_id AND l.incident_id = ${id}
+    WHERE e.type = 'case.incident_update' AND e.data->>'incidentId' = ${id}`.execute(db);
+  const byStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<string, number>;
+  let current = 0;
+  let ever = 0;
+  for (const r of statuses.rows) {
+    ever += r.n;
+    if (r.current) {
+      current += r.n;
+      byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
+    }
+  }
+  const rated = ratings.rows.reduce((a, r) => a + r.n, 0);
+  const created = Date.parse(v.createdAt);
+  const secondsFrom = (at: string | undefined | null) => (at ? (Date.parse(at) - created) / 1000 : null);
+  return {
+    incidentId: id,
+    linked: { current, ever },
+    linkedOverTime: hours.rows.map((r) => ({ hour: new Date(r.hour).toISOString(), linked: r.linked })),
+    byStatus,
+    messages: { posted: v.messages.length, caseTimelineEntries: entries.rows[0]?.n ?? 0 },
+    secondsToFirstMessage: secondsFrom(v.messages[0]?.at),
+    secondsToResolution: v.status === 'resolved' ? secondsFrom(v.closedAt) : null,
+    ratings: {
+      count: rated,
+      mean: rated ? ratings.rows.reduce((a, r) => a + r.score * r.n, 0) / rated : null,
+      byScore: Object.fromEntries(ratings.rows.map((r) => [String(r.score), r.n])),
+    },
+  };
+}
