@@ -137,7 +137,7 @@ async function handle(deps: CustomerPageDeps, req: Request, res: Response, fn: (
       return plain(
         res,
         check.ok || check.reason === 'malformed' || check.reason === 'signature' ? 404 : 410,
-        refusalPage(deps.defaultLocale),
+        refusalPage(browserLocale(req, deps.defaultLocale)),
       );
     const view = row.view;
     await fn({ view, locale: localeOf(view.customer.locale, deps.defaultLocale), self: `/c/${token}` });
