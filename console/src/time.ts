@@ -52,6 +52,8 @@ export interface Countdown {
   clock: string;
   due: string;
   warnAt?: string;
+  /** The workflow's warning for this clock has fired (it then leaves the thresholds). */
+  warned?: boolean;
 }
 
 /**
@@ -64,7 +66,7 @@ export function nextCountdown(c: CaseView): Countdown | undefined {
     const due = th.find((t) => t.kind !== 'warning');
     if (!due) return undefined;
     const warn = th.find((t) => t.kind === 'warning' && t.clock === due.clock);
-    return { clock: due.clock, due: due.at, warnAt: warn?.at };
+    return { clock: due.clock, due: due.at, warnAt: warn?.at, warned: c.sla?.warned?.includes(due.clock) };
   }
   const d = c.deadlines;
   const pairs = (
@@ -84,6 +86,6 @@ export function urgency(cd: Countdown | undefined, now: number, breached = false
   if (breached) return 'breached';
   if (!cd) return 'none';
   if (now >= Date.parse(cd.due)) return 'breached';
-  if (cd.warnAt && now >= Date.parse(cd.warnAt)) return 'warning';
+  if (cd.warned || (cd.warnAt && now >= Date.parse(cd.warnAt))) return 'warning';
   return 'ok';
 }

@@ -535,6 +535,10 @@ export function toCaseView(s: CaseState): CaseView {
       calendar: s.sla.calendar.name,
       timeZone: s.sla.calendar.timeZone,
       thresholds: pendingThresholds(s).map((t) => ({ clock: t.clock, kind: t.kind, at: iso(t.at) })),
+      // A fired warning leaves the thresholds; the clock is still in its warning phase until it ends.
+      warned: CLOCKS.filter(
+        (c) => s.clocks[c].warned && !s.clocks[c].breached && s.clocks[c].state === 'running',
+      ),
     },
     breaches: s.breaches,
     rating: s.rating,

@@ -181,6 +181,8 @@ export interface CaseView {
     calendar: string;
     timeZone: string;
     thresholds: { clock: ClockName; kind: 'warning' | 'breach' | 'expiry'; at: string }[];
+    /** Running clocks whose warning has fired and whose deadline has not passed yet. */
+    warned?: ClockName[];
   };
   breaches: Breach[];
   rating: Rating | null;

@@ -317,6 +317,7 @@ describe('openCase', () => {
           { clock: 'resolve', kind: 'warning', at: iso(T0 + 47 * H) },
           { clock: 'resolve', kind: 'breach', at: iso(T0 + 48 * H) },
         ],
+        warned: [],
       },
       breaches: [],
       rating: null,
@@ -812,6 +813,9 @@ describe('extend', () => {
     expect(c.deadlines.resolveBy).toBe(iso(T0 + 62 * H));
     expect(c.tick(T0 + 47 * H).events).toEqual([]);
     expect(types(c.tick(T0 + 61 * H))).toEqual(['sla.warning']);
+    // The warning left the thresholds; the view still says the clock is in its warning phase.
+    expect(c.view.sla?.thresholds.some((t) => t.clock === 'resolve' && t.kind === 'warning')).toBe(false);
+    expect(c.view.sla?.warned).toEqual(['resolve']);
   });
 
   // BUG (applyCommand, case 'extend', in domain/case/machine.ts): the "must be later" check compares the

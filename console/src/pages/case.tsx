@@ -125,7 +125,7 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
                         {t('breachedAt')} {formatTime(breach.at, locale)}
                       </span>
                     ) : (
-                      <Countdown cd={{ clock, due: due!, warnAt }} />
+                      <Countdown cd={{ clock, due: due!, warnAt, warned: c.sla?.warned?.includes(clock) }} />
                     )}
                   </td>
                 </tr>
