@@ -75,13 +75,15 @@ export function toSlaDuration(duration: SlaDuration | string): SlaDuration {
  * The accepted form as one regular expression without lookarounds, for documents (OpenAPI) and the
  * tools that generate input from them. Each number is bounded as `withinBounds` bounds it (weeks to 52,
  * days to 366, hours to 8784), so what matches is accepted — save the rare sum of parts beyond a
- * bound (PT8784H30M). Weeks are written alone or days alone, as ISO 8601 writes them; `P2W3D` is
+ * bound (PT8784H30M, PT31622400.5S). Weeks are written alone or days alone, as ISO 8601 writes them; `P2W3D` is
  * still accepted for policies written before.
  */
 const WEEKS = '0*(?:[1-4]?\\d|5[0-2])W';
 const DAYS = '0*(?:[12]?\\d{1,2}|3[0-5]\\d|36[0-6])D';
 const HOURS = '0*(?:[1-7]?\\d{1,3}|8[0-6]\\d\\d|87[0-7]\\d|878[0-4])H';
-const MINUTES = '0*\\d{1,4}M';
-const SECONDS = '0*\\d{1,5}(?:[.,]\\d{1,3})?S';
+// Minutes to 527040 and seconds to 31622400: each part alone at most PT8784H.
+const MINUTES = '0*(?:[1-4]?\\d{1,5}|5[01]\\d{4}|52[0-6]\\d{3}|5270[0-3]\\d|527040)M';
+const SECONDS =
+  '0*(?:[12]?\\d{1,7}|30\\d{6}|31[0-5]\\d{5}|316[01]\\d{4}|3162[01]\\d{3}|31622[0-3]\\d\\d|31622400)(?:[.,]\\d{1,3})?S';
 const TIME = `(?:${HOURS}(?:${MINUTES})?(?:${SECONDS})?|${MINUTES}(?:${SECONDS})?|${SECONDS})`;
 export const SLA_DURATION_PATTERN = `^P(?:(?:${WEEKS}|${DAYS})(?:T${TIME})?|T${TIME})$`;
