@@ -74,8 +74,12 @@ export class CustomerLinks {
     }
     const key = this.keys.find((k) => k.id === kid);
     if (!key) return { ok: false, reason: 'signature' };
-    const expected = createHmac('sha256', key.secret).update(parts.slice(0, 5).join('.')).digest();
-    const given = Buffer.from(mac, 'base64url');
+    // Compared as text, not decoded: base64url's last character carries spare bits, so decoding
+    // would let several spellings of one signature pass (a link "tampered" in its last character).
+    const expected = Buffer.from(
+      b64(createHmac('sha256', key.secret).update(parts.slice(0, 5).join('.')).digest()),
+    );
+    const given = Buffer.from(mac);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       return { ok: false, reason: 'signature' };
     }
