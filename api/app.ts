@@ -2,7 +2,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { ipKeyGenerator } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { createRequire } from 'node:module';
@@ -12,6 +11,7 @@ import type { PersonalData } from '../db/personal-data.js';
 import type { Db } from '../db/database.js';
 import { actorOf, KeyStore, type Principal } from './auth.js';
 import { SharedRateLimiter } from './rate-limit.js';
+import { bearerToken, rateGate } from './rate-gate.js';
 import { CaseFeed } from './case-feed.js';
 import { consoleRoutes } from './routes/console.js';
 import { serveConsole } from './console-static.js';
@@ -79,8 +79,6 @@ declare module 'express-serve-static-core' {
   }
 }
 
-const bearerToken = (req: Request) => /^Bearer\s+(\S+)\s*$/i.exec(req.get('Authorization') ?? '')?.[1];
-
 export function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
@@ -96,6 +94,23 @@ export function createApp(deps: AppDeps) {
     catalog,
   });
 
+  const secureCookie = deps.publicUrl?.startsWith('https:') ?? false;
+  const codecSessions = new BrowserSessions(deps.db, deps.keys, CODEC_SESSIONS, secureCookie);
+  const consoleSessions = new BrowserSessions(deps.db, deps.keys, CONSOLE_SESSIONS, secureCookie);
+  const feed = new CaseFeed(deps.databaseUrl, deps.logger);
+  const limiter = new SharedRateLimiter(deps.db, deps.logger, 60_000, deps.rateLimitSyncMs);
+  limiter.start();
+  app.use(
+    rateGate({
+      limiter,
+      keys: deps.keys,
+      consoleSession: (req) => consoleSessions.known(req),
+      logger: deps.logger,
+      taskQueue: deps.taskQueue,
+      perKeyPerMinute: deps.rateLimitPerMinute,
+      perAddressPerMinute: deps.anonymousRateLimitPerMinute,
+    }),
+  );
   app.use((req, res, next) => {
     const given = req.get('X-Request-Id');
     req.id = given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
@@ -143,41 +158,6 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  // Limits before anything else: a key this instance knows counts against its own quota; any
-  // other request (no key, an unknown or random token) against its client address, decided
-  // without touching the database.
-  const secureCookie = deps.publicUrl?.startsWith('https:') ?? false;
-  const codecSessions = new BrowserSessions(deps.db, deps.keys, CODEC_SESSIONS, secureCookie);
-  const consoleSessions = new BrowserSessions(deps.db, deps.keys, CONSOLE_SESSIONS, secureCookie);
-  const feed = new CaseFeed(deps.databaseUrl, deps.logger);
-  const limiter = new SharedRateLimiter(deps.db, deps.logger, 60_000, deps.rateLimitSyncMs);
-  limiter.start();
-  app.use((req, res, next) => {
-    if (req.path === '/healthz' || req.path === '/readyz') return next();
-    const token = bearerToken(req);
-    // A console session this instance checked lately counts against its key too.
-    const known = token ? deps.keys.known(token) : consoleSessions.known(req);
-    // Buckets are per deployment (its task queue): deployments sharing a database count apart.
-    const v = known
-      ? limiter.hit(`${deps.taskQueue}|key:${known.keyId}`, deps.rateLimitPerMinute)
-      : limiter.hit(`${deps.taskQueue}|ip:${ipKeyGenerator(req.ip ?? '')}`, deps.anonymousRateLimitPerMinute);
-    res.setHeader('RateLimit-Policy', `"default";q=${v.limit};w=${limiter.windowMs / 1000}`);
-    res.setHeader('RateLimit', `"default";r=${v.remaining};t=${v.resetSeconds}`);
-    if (v.allowed) return next();
-    sendProblem(
-      res,
-      new HttpProblem(
-        429,
-        'Too Many Requests',
-        known
-          ? `rate limit of ${v.limit} requests a minute reached for this key`
-          : `rate limit of ${v.limit} requests a minute reached for requests without a valid key from this address`,
-        {},
-        { 'Retry-After': String(v.resetSeconds) },
-      ),
-      req.originalUrl,
-    );
-  });
   app.use('/codec', codecCors(deps.codecCorsOrigins));
   if (deps.customerLinks) {
     app.use(

@@ -16,6 +16,8 @@ interface Bucket {
   shared: number;
   /** Our hits not yet added to the shared counter. */
   pending: number;
+  /** Requests this instance refused in the window. */
+  refused: number;
 }
 
 export interface Verdict {
@@ -24,6 +26,8 @@ export interface Verdict {
   remaining: number;
   /** Seconds until the window resets. */
   resetSeconds: number;
+  /** This instance's first refusal for the bucket in the window: worth one log line, not more. */
+  firstRefusal?: boolean;
 }
 
 export class SharedRateLimiter {
@@ -60,12 +64,15 @@ export class SharedRateLimiter {
     const window = Math.floor(now / this.windowMs);
     let b = this.buckets.get(key);
     if (!b || b.window !== window) {
-      b = { window, shared: 0, pending: 0 };
+      b = { window, shared: 0, pending: 0, refused: 0 };
       this.buckets.set(key, b);
     }
     const resetSeconds = Math.max(1, Math.ceil(((window + 1) * this.windowMs - now) / 1000));
     const used = b.shared + b.pending;
-    if (used >= limit) return { allowed: false, limit, remaining: 0, resetSeconds };
+    if (used >= limit) {
+      b.refused += 1;
+      return { allowed: false, limit, remaining: 0, resetSeconds, firstRefusal: b.refused === 1 };
+    }
     b.pending += 1;
     return { allowed: true, limit, remaining: Math.max(0, limit - used - 1), resetSeconds };
   }

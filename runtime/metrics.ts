@@ -16,6 +16,12 @@ export const metrics = {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   }),
+  rateLimited: new Counter({
+    name: 'http_rate_limited_total',
+    help: 'requests refused by the rate limit, by bucket (key, or address for requests without a valid key)',
+    labelNames: ['bucket'] as const,
+    registers: [registry],
+  }),
   casesOpened: new Counter({
     name: 'cases_opened_total',
     help: 'cases opened, by kind',

@@ -1,4 +1,5 @@
 /** Bad input gets a clear problem+json and loses nothing; rate limits answer 429 with their headers. */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';
 
@@ -128,7 +129,7 @@ describe('errors', () => {
 describe('rate limits', () => {
   let limited: TestStack;
   beforeAll(async () => {
-    limited = await startTestStack({ RATE_LIMIT_PER_MINUTE: '5' });
+    limited = await startTestStack({ RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '3' });
   });
   afterAll(async () => {
     await limited?.stop();
@@ -146,6 +147,25 @@ describe('rate limits', () => {
     isProblem(last, 429);
     // another key has its own quota
     expect((await limited.call('supervisor', 'GET', '/v1/cases?limit=1')).status).toBe(200);
+  });
+
+  it('limits requests without a valid key per address, before looking the token up', async () => {
+    const answers = [];
+    for (let i = 0; i < 5; i++) {
+      const token = `csk_${randomUUID()}`;
+      answers.push(
+        await limited.call(null, 'GET', '/v1/cases?limit=1', undefined, { Authorization: `Bearer ${token}` }),
+      );
+    }
+    expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 429, 429]);
+    const last = answers[4]!;
+    isProblem(last, 429);
+    expect(last.body.detail).toContain('without a valid key from this address');
+    expect(last.body.instance).toBe('/v1/cases?limit=1');
+    expect(last.headers.get('ratelimit-policy')).toBe('"default";q=3;w=60');
+    expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+    // a known key is not held back by the address's refusals
+    expect((await limited.call('integrator', 'GET', '/v1/cases?limit=1')).status).toBe(200);
   });
 });
 
