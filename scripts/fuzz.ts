@@ -2,7 +2,7 @@
  * npm run fuzz [-- --examples=N] [--roles=admin,integrator] [--seed=N]
  *
  * Fuzzes the served OpenAPI document with schemathesis (every check), once per role, against the
- * real service (`start`: embedded Temporal + PostgreSQL under a fresh data directory), and prints the
+ * real service (compiled `start`: embedded Temporal + PostgreSQL under a fresh data directory), and prints the
  * counts per role. A schema-valid request refused for a reason a JSON schema cannot state (a
  * reference to something that does not exist, an order between two fields, "in the future", a name
  * that must repeat the path's, a replayed Idempotency-Key) is counted apart, by reason; every other
@@ -11,9 +11,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buildIsFresh } from '../runtime/workflow-bundle.js';
+import { freePort } from '../test/support/postgres.js';
 
 const SCHEMATHESIS_VERSION = '4.32.5';
 const ST = path.resolve('.tools/st/bin/schemathesis');
@@ -51,17 +52,6 @@ interface Counts {
   unstatable: Map<string, number>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 function ensureSchemathesis(): void {
   if (existsSync(ST)) return;
   console.log(`installing schemathesis ${SCHEMATHESIS_VERSION} into .tools/st…`);
@@ -92,7 +82,9 @@ async function startService(keys: Record<Role, string>, dataDir: string) {
     LOG_LEVEL: 'error',
   };
   for (const name of ['TEMPORAL_ADDRESS', 'DATABASE_URL']) delete env[name];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/main.ts', 'start'], {
+  // What ships is what is fuzzed: the compiled service, built from the sources as they are.
+  if (!buildIsFresh()) spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  const child = spawn(process.execPath, ['dist/bin/main.js', 'start'], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

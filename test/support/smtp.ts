@@ -1,18 +1,15 @@
 /**
- * A real SMTP server for tests (the `smtp-server` package, the protocol in full): it keeps every
+ * A real SMTP server for tests (runtime/smtp-capture.ts, the protocol in full): it keeps every
  * message it accepts, parsed, and can refuse or hold mail on demand.
  */
-import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import {
+  startSmtpCapture,
+  summariseMail,
+  type MailSummary,
+  type SmtpCapture,
+} from '../../runtime/smtp-capture.js';
 
-export interface ReceivedMail {
-  messageId: string;
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  date: string;
+export interface ReceivedMail extends MailSummary {
   raw: Buffer;
 }
 
@@ -25,48 +22,23 @@ export class TestSmtp {
   holding = 0;
   /** While set, a message's DATA is held open until this promise settles. */
   hold: Promise<void> | undefined;
-  private server: SMTPServer | undefined;
+  private capture: SmtpCapture | undefined;
   url = '';
 
   async start(): Promise<this> {
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData: (stream, _session, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', async () => {
-          if (this.refuseWith) {
-            this.refusals += 1;
-            const err = Object.assign(new Error('mailbox unavailable, try later'), {
-              responseCode: this.refuseWith,
-            });
-            return callback(err);
-          }
-          if (this.hold) {
-            this.holding += 1;
-            await this.hold;
-            this.holding -= 1;
-          }
-          const raw = Buffer.concat(chunks);
-          const m = await simpleParser(raw);
-          this.received.push({
-            messageId: m.messageId ?? '',
-            to: Array.isArray(m.to) ? m.to.map((a) => a.text).join(', ') : (m.to?.text ?? ''),
-            subject: m.subject ?? '',
-            text: m.text ?? '',
-            html: typeof m.html === 'string' ? m.html : '',
-            date: m.date?.toISOString() ?? '',
-            raw,
-          });
-          callback();
-        });
-      },
+    this.capture = await startSmtpCapture(async (raw) => {
+      if (this.refuseWith) {
+        this.refusals += 1;
+        throw Object.assign(new Error('mailbox unavailable, try later'), { responseCode: this.refuseWith });
+      }
+      if (this.hold) {
+        this.holding += 1;
+        await this.hold;
+        this.holding -= 1;
+      }
+      this.received.push({ ...(await summariseMail(raw)), raw });
     });
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    this.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    this.url = this.capture.url;
     return this;
   }
 
@@ -75,7 +47,7 @@ export class TestSmtp {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.capture?.stop();
   }
 }
 
