@@ -259,6 +259,27 @@ export function createApp(deps: AppDeps) {
   const allRoutes = [...allSpecs, docSpec];
   const document = buildOpenApi(allRoutes);
 
+  // The methods a path takes, from the most specific routes matching it: /v1/cases/reassign is
+  // its own route (POST), not a case id for GET /v1/cases/:id.
+  const routeMatchers = allRoutes.map((r) => ({
+    method: r.method.toUpperCase(),
+    params: (r.path.match(/:[A-Za-z]+/g) ?? []).length,
+    re: new RegExp(`^${r.path.replace(/:[A-Za-z]+/g, '[^/]+')}/?$`),
+  }));
+  const allowedOn = (path: string) => {
+    const matching = routeMatchers.filter((m) => m.re.test(path));
+    const fewest = Math.min(...matching.map((m) => m.params));
+    return [...new Set(matching.filter((m) => m.params === fewest).map((m) => m.method))];
+  };
+  // OPTIONS says what a path takes (Express's own answer would mix in less specific routes).
+  app.use((req, res, next) => {
+    if (req.method !== 'OPTIONS') return next();
+    const allowed = allowedOn(req.path);
+    if (allowed.length === 0) return next();
+    res.setHeader('Allow', allowed.join(', '));
+    res.status(204).end();
+  });
+
   const router = express.Router();
   mount(router, allRoutes, authenticate);
   app.use(router);
@@ -275,12 +296,8 @@ export function createApp(deps: AppDeps) {
   serveConsole(app);
 
   // A known path with another method is a 405 that says which methods it takes.
-  const routeMatchers = allRoutes.map((r) => ({
-    method: r.method.toUpperCase(),
-    re: new RegExp(`^${r.path.replace(/:[A-Za-z]+/g, '[^/]+')}/?$`),
-  }));
   app.use((req, res, next) => {
-    const allowed = [...new Set(routeMatchers.filter((m) => m.re.test(req.path)).map((m) => m.method))];
+    const allowed = allowedOn(req.path);
     if (allowed.length === 0) return next(problem.notFound(`no route ${req.method} ${req.path}`));
     res.setHeader('Allow', allowed.join(', '));
     next(

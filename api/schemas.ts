@@ -270,10 +270,8 @@ export const ListQuery = z
       .max(100)
       .optional()
       .openapi({ description: "only cases assigned to this team's agents" }),
-    level: z
-      .string()
-      .transform((v) => v.split(',').map((s) => s.trim()))
-      .pipe(z.array(z.enum(['1', '2', '3']).transform(Number)))
+    level: csv(['1', '2', '3'])
+      .transform((levels) => levels.map(Number))
       .optional()
       .openapi({ description: 'support levels, comma-separated: 1,2' }),
     q: z.string().trim().min(1).max(200).optional().openapi({

@@ -63,6 +63,18 @@ const StreamQuery = z
   })
   .strict();
 
+/** One event of the stream, as an SSE client parses it (the schema applies per event). */
+const ChangeEvent = z
+  .object({
+    event: z.enum(['case', 'resync']),
+    data: z.string().openapi({
+      description: 'JSON: `{id, seq, status, breached}` for `case`, `{}` for `resync`',
+    }),
+    id: z.string().optional(),
+    retry: z.number().int().optional(),
+  })
+  .openapi('CaseChangeEvent');
+
 export function consoleRoutes(deps: {
   db: Db;
   cases: CaseService;
@@ -153,7 +165,7 @@ export function consoleRoutes(deps: {
       roles: FOLLOWERS,
       query: StreamQuery,
       responses: {
-        200: { description: 'text/event-stream', schema: z.string(), contentType: 'text/event-stream' },
+        200: { description: 'text/event-stream', schema: ChangeEvent, contentType: 'text/event-stream' },
         400: { description: 'no `cases` given' },
         403: { description: 'a scoped integrator asked for `all`' },
         404: { description: 'a case the caller may not see' },

@@ -176,4 +176,12 @@ describe('methods', () => {
     expect(r.headers.get('allow')).toBe('POST, GET');
     isProblem(r, 405);
   });
+
+  it('answers OPTIONS with the methods of the most specific route', async () => {
+    const reassign = await s.call(null, 'OPTIONS', '/v1/cases/reassign');
+    expect(reassign.status).toBe(204);
+    // a route of its own, not a case id for GET /v1/cases/{id}
+    expect(reassign.headers.get('allow')).toBe('POST');
+    expect((await s.call(null, 'OPTIONS', '/v1/cases')).headers.get('allow')).toBe('POST, GET');
+  });
 });
