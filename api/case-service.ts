@@ -264,7 +264,7 @@ export class CaseService {
     } catch (err) {
       if (err instanceof UnknownAgent) {
         throw problem.badRequest(`assignee: ${err.message}`, [
-          { path: 'assignee', message: 'no such active agent' },
+          { path: 'assignee', in: 'body', message: 'no such active agent' },
         ]);
       }
       throw err;
@@ -374,7 +374,9 @@ export class CaseService {
     const policy = (await this.deps.catalog.snapshot()).policies.get(name);
     if (!policy) {
       if (explicit)
-        throw problem.badRequest(`unknown SLA policy '${name}'`, [{ path: 'slaPolicy', message: 'unknown' }]);
+        throw problem.badRequest(`unknown SLA policy '${name}'`, [
+          { path: 'slaPolicy', in: 'body', message: 'unknown' },
+        ]);
       throw new Error(`SLA policy '${name}' is missing from the database`);
     }
     return { ...policy, calendar: await this.calendar(policy.calendar) };

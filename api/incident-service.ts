@@ -165,7 +165,7 @@ export class IncidentService {
     if (unknown.length) {
       throw problem.badRequest(
         `unknown case id(s): ${unknown.join(', ')}`,
-        unknown.map((c) => ({ path: 'caseIds', message: `no case with id '${c}'` })),
+        unknown.map((c) => ({ path: 'caseIds', in: 'body' as const, message: `no case with id '${c}'` })),
       );
     }
     return this.update(id, 'link', (h) =>
@@ -195,7 +195,7 @@ export class IncidentService {
       const incident = await this.find(incidentId);
       if (!incident) {
         throw problem.badRequest(`no incident with id '${incidentId}'`, [
-          { path: 'incidentId', message: 'unknown incident' },
+          { path: 'incidentId', in: 'body', message: 'unknown incident' },
         ]);
       }
       if (isClosedIncident(incident.status)) throw closed('link', incident.status);

@@ -31,7 +31,7 @@ export const UNSTATABLE: { reason: string; detail: RegExp }[] = [
   {
     reason: 'names something that does not exist',
     detail:
-      /unknown SLA policy|unknown business calendar|no team named|no active agent|unknown calendar|not a known calendar|no incident with id/,
+      /unknown SLA policy|unknown business calendar|no team named|no active agent|unknown calendar|not a known calendar|no incident with id|unknown case id/,
   },
   {
     reason: 'order between two fields',

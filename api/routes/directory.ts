@@ -91,7 +91,7 @@ function name(raw: string | undefined, what: string): string {
   const r = ResourceName.safeParse(raw);
   if (!r.success)
     throw problem.badRequest(`invalid ${what}: ${r.error.issues[0]?.message}`, [
-      { path: what, message: 'invalid' },
+      { path: what, in: 'path', message: 'invalid' },
     ]);
   return r.data;
 }
@@ -149,7 +149,7 @@ export function directoryRoutes(db: Db): RouteSpec[] {
           res.json(await putAgent(db, { id: name(params.id, 'id'), ...a }));
         } catch (err) {
           if (err instanceof UnknownTeam)
-            throw problem.badRequest(err.message, [{ path: 'team', message: 'unknown' }]);
+            throw problem.badRequest(err.message, [{ path: 'team', in: 'body', message: 'unknown' }]);
           throw err;
         }
       },
@@ -184,7 +184,7 @@ export function directoryRoutes(db: Db): RouteSpec[] {
           res.status(201).json({ ...record, key });
         } catch (err) {
           if (err instanceof UnknownAgent)
-            throw problem.badRequest(err.message, [{ path: 'name', message: 'unknown agent' }]);
+            throw problem.badRequest(err.message, [{ path: 'name', in: 'body', message: 'unknown agent' }]);
           throw err;
         }
       },

@@ -295,7 +295,7 @@ export function reportRoutes(db: Db): RouteSpec[] {
         const to = new Date(q.to);
         if (!(from.getTime() < to.getTime())) {
           throw problem.badRequest('`from` must be before `to`', [
-            { path: 'to', message: 'must be after from' },
+            { path: 'to', in: 'query', message: 'must be after from' },
           ]);
         }
         const rows = await computeReport(db, {

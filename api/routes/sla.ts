@@ -34,7 +34,7 @@ function nameOf(pathName: string | undefined, body: { name?: string }): string {
   const name = checkName(pathName);
   if (body.name !== undefined && body.name !== name) {
     throw problem.badRequest(`the body names '${body.name}' but the path names '${name}'`, [
-      { path: 'name', message: 'must equal the name in the path' },
+      { path: 'name', in: 'body', message: 'must equal the name in the path' },
     ]);
   }
   return name;
@@ -44,7 +44,7 @@ function checkName(name: string | undefined): string {
   const r = ResourceName.safeParse(name);
   if (!r.success)
     throw problem.badRequest(`invalid name: ${r.error.issues[0]?.message}`, [
-      { path: 'name', message: 'invalid' },
+      { path: 'name', in: 'path', message: 'invalid' },
     ]);
   return r.data;
 }
@@ -127,7 +127,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
             .executeTakeFirst();
           if (!cal)
             throw problem.badRequest(`unknown calendar '${p.calendar}'`, [
-              { path: 'calendar', message: 'unknown' },
+              { path: 'calendar', in: 'body', message: 'unknown' },
             ]);
         }
         checkPolicyHorizon(p, await cases.calendar(p.calendar));

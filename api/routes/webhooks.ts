@@ -133,7 +133,8 @@ export function webhookRoutes(
         const b = body as z.infer<typeof SubscriptionInput>;
         // A name that does not resolve yet may be subscribed: every delivery checks it again.
         const refused = await targets.refusal(b.url, { unresolvedOk: true });
-        if (refused) throw problem.badRequest(`url: ${refused}`, [{ path: 'url', message: refused }]);
+        if (refused)
+          throw problem.badRequest(`url: ${refused}`, [{ path: 'url', in: 'body', message: refused }]);
         const row = await db
           .insertInto('webhook_subscriptions')
           .values({

@@ -74,7 +74,7 @@ describe('keys belong to people', () => {
       assignee: person('ghost'),
     });
     expect(r.status).toBe(400);
-    expect(r.body.errors).toEqual([{ path: 'assignee', message: 'no such active agent' }]);
+    expect(r.body.errors).toEqual([{ path: 'assignee', in: 'body', message: 'no such active agent' }]);
     expect(r.body.detail).toContain(person('ghost'));
     // the case is untouched
     expect((await s.call('agent', 'GET', `/v1/cases/${c.id}`)).body.status).toBe('new');
