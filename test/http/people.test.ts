@@ -65,7 +65,7 @@ describe('keys belong to people', () => {
   it('refuses an agent key for someone who is not an active agent in the directory', async () => {
     const r = await s.call('admin', 'POST', '/v1/api-keys', { role: 'agent', name: person('nobody') });
     expect(r.status).toBe(400);
-    expect(r.body.errors).toEqual([{ path: 'name', message: 'unknown agent' }]);
+    expect(r.body.errors).toEqual([{ path: 'name', in: 'body', message: 'unknown agent' }]);
   });
 
   it('refuses an assignee who is not a known, active agent, with the field error', async () => {
