@@ -187,12 +187,9 @@ export const CaseView = z
         thresholds: z.array(
           z.object({ clock: z.enum(CLOCKS), kind: z.enum(['warning', 'breach', 'expiry']), at: isoTime }),
         ),
-        warned: z
-          .array(z.enum(CLOCKS))
-          .optional()
-          .openapi({
-            description: 'running clocks in their warning phase: the warning has fired, the deadline not yet',
-          }),
+        warned: z.array(z.enum(CLOCKS)).optional().openapi({
+          description: 'running clocks in their warning phase: the warning has fired, the deadline not yet',
+        }),
       })
       .optional()
       .openapi({

@@ -75,7 +75,10 @@ const NewKey = z
     scoped: z
       .boolean()
       .optional()
-      .openapi({ description: 'integrator keys only; default true (see README, "Integrator keys")' }),
+      .openapi({
+        description:
+          'integrator keys only; default true: a scoped key reaches only the cases opened with keys of the same integration name, and their customers',
+      }),
   })
   .strict()
   .refine((k) => k.scoped === undefined || k.role === 'integrator', {
