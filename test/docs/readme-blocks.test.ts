@@ -146,7 +146,7 @@ function rolesOf(roles: string[] | undefined): string {
 /** The rows `| \`METHOD /path\` | roles | … |` of the endpoint table. */
 function endpointTable(markdown: string): Map<string, string> {
   const rows = new Map<string, string>();
-  for (const m of markdown.matchAll(/^\| `(GET|POST|PUT|PATCH|DELETE) (\/\S*)` \| ([^|]+) \|/gm)) {
+  for (const m of markdown.matchAll(/^\|\s*`(GET|POST|PUT|PATCH|DELETE) (\/\S*)`\s*\|([^|]+)\|/gm)) {
     const roles = m[3]!.trim();
     rows.set(`${m[1]} ${m[2]}`, roles === 'public' ? 'public' : rolesOf(roles.split(/,\s*/)));
   }
