@@ -107,16 +107,15 @@ describe.skipIf(!hasCurl)('the README and docs examples, pasted into bash', () =
     expect(view.rating?.score).toBe(5);
   }, 240_000);
 
-  for (const file of documentedFiles(ROOT).slice(1)) {
-    it.skipIf(shellBlocks(file, ROOT).run.length === 0)(
-      `runs every block of ${file}`,
-      () => {
-        const { status, out } = runBlocks(file);
-        expect(status, `${file} stopped in the block at ${lastBlock(out)}:\n${out}`).toBe(0);
-        expect(out).toMatch(/^::done$/m);
-      },
-      240_000,
-    );
+  const docsWithExamples = documentedFiles(ROOT)
+    .slice(1)
+    .filter((f) => shellBlocks(f, ROOT).run.length > 0);
+  for (const file of docsWithExamples) {
+    it(`runs every block of ${file}`, () => {
+      const { status, out } = runBlocks(file);
+      expect(status, `${file} stopped in the block at ${lastBlock(out)}:\n${out}`).toBe(0);
+      expect(out).toMatch(/^::done$/m);
+    }, 240_000);
   }
 
   it("docs/api.md's endpoint table names every declared route with its roles", async () => {
