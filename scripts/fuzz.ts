@@ -11,9 +11,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ready, serviceEnv, startService as startProcess } from '../test/support/service-process.js';
 
 const SCHEMATHESIS_VERSION = '4.32.5';
 const ST = path.resolve('.tools/st/bin/schemathesis');
@@ -51,17 +51,6 @@ interface Counts {
   unstatable: Map<string, number>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 function ensureSchemathesis(): void {
   if (existsSync(ST)) return;
   console.log(`installing schemathesis ${SCHEMATHESIS_VERSION} into .tools/st…`);
@@ -75,14 +64,7 @@ function ensureSchemathesis(): void {
 }
 
 async function startService(keys: Record<Role, string>, dataDir: string) {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    TEMPORAL_PORT: String(await freePort()),
-    TEMPORAL_UI_PORT: String(await freePort()),
-    METRICS_PORT: String(await freePort()),
-    DATA_DIR: dataDir,
+  const { env, apiUrl } = await serviceEnv(dataDir, {
     CASE_API_KEYS: ROLES.map((r) => `${r}:${r === 'agent' ? 'fuzz.agent' : `${r}.fuzz`}=${keys[r]}`).join(
       ',',
     ),
@@ -90,21 +72,10 @@ async function startService(keys: Record<Role, string>, dataDir: string) {
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
     WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     LOG_LEVEL: 'error',
-  };
-  for (const name of ['TEMPORAL_ADDRESS', 'DATABASE_URL']) delete env[name];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/main.ts', 'start'], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (c: string) => {
-      out += c;
-      if (/\] ready\b/.test(out)) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`the service exited with ${code}:\n${out}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
+  const child = startProcess(env, ['--import', 'tsx', 'bin/main.ts', 'start']);
+  await ready(child);
+  return { url: apiUrl, child };
 }
 
 /** The agent key's person must be an active agent in the directory. */
