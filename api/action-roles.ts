@@ -4,7 +4,7 @@ import type { Role } from './auth.js';
 
 const STAFF: Role[] = ['agent', 'supervisor'];
 
-/** Who may take each action (API.md's table; admin may do everything). */
+/** Who may take each action (docs/api.md's endpoint tables; admin may do everything). */
 export const ACTION_ROLES: Record<CaseAction, Role[]> = {
   accept: STAFF,
   assign: STAFF,

@@ -352,7 +352,7 @@ export class CaseService {
       .selectFrom('customer')
       .select(['id', 'tier', sql<number>`nextval('case_number_seq')::int`.as('number')])
       .executeTakeFirstOrThrow();
-    // The case carries the contact data as given (API.md); absent fields stay absent.
+    // The case carries the contact data as given (docs/api.md, the case view); absent fields stay absent.
     const customer: Customer = {
       id: row.id,
       name: c.name,

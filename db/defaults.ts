@@ -1,5 +1,5 @@
 /**
- * Seed data: the figures the service manuals give (DOMAIN.md), as editable records.
+ * Seed data: the figures the customer-service manuals give (docs/api.md, Deadlines), as editable records.
  * Admins change them through PUT /v1/sla-policies and /v1/business-calendars.
  */
 import type { BusinessCalendar } from '../domain/calendar/index.js';

@@ -14,7 +14,12 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildIsFresh } from '../runtime/workflow-bundle.js';
-import { freePort } from '../test/support/postgres.js';
+import {
+  npmStartArgs,
+  ready,
+  serviceEnv,
+  startService as startProcess,
+} from '../test/support/service-process.js';
 
 const SCHEMATHESIS_VERSION = '4.32.5';
 const ST = path.resolve('.tools/st/bin/schemathesis');
@@ -65,14 +70,7 @@ function ensureSchemathesis(): void {
 }
 
 async function startService(keys: Record<Role, string>, dataDir: string) {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    TEMPORAL_PORT: String(await freePort()),
-    TEMPORAL_UI_PORT: String(await freePort()),
-    METRICS_PORT: String(await freePort()),
-    DATA_DIR: dataDir,
+  const { env, apiUrl } = await serviceEnv(dataDir, {
     CASE_API_KEYS: ROLES.map((r) => `${r}:${r === 'agent' ? 'fuzz.agent' : `${r}.fuzz`}=${keys[r]}`).join(
       ',',
     ),
@@ -80,23 +78,12 @@ async function startService(keys: Record<Role, string>, dataDir: string) {
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
     WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     LOG_LEVEL: 'error',
-  };
-  for (const name of ['TEMPORAL_ADDRESS', 'DATABASE_URL']) delete env[name];
+  });
   // What ships is what is fuzzed: the compiled service, built from the sources as they are.
   if (!buildIsFresh()) spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-  const child = spawn(process.execPath, ['dist/bin/main.js', 'start'], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (c: string) => {
-      out += c;
-      if (/\] ready\b/.test(out)) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`the service exited with ${code}:\n${out}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
+  const child = startProcess(env, npmStartArgs());
+  await ready(child);
+  return { url: apiUrl, child };
 }
 
 /** The agent key's person must be an active agent in the directory. */

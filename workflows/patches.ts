@@ -1,6 +1,6 @@
 /**
  * Every workflow change that would alter the commands of a case already in flight goes behind a
- * patch id (see README, "Deploying workflow changes"). Remove a patch only once no case that started
+ * patch id (see docs/operations.md, "Upgrade"). Remove a patch only once no case that started
  * before it can still be running, and replay tests over the committed histories say so.
  */
 import { patched } from '@temporalio/workflow';

@@ -1,4 +1,4 @@
-/** /v1/cases: open, read, list, timeline and every lifecycle action of API.md. */
+/** /v1/cases: open, read, list, timeline and every lifecycle action (docs/api.md). */
 import { z } from '../zod.js';
 import type { Db } from '../../db/database.js';
 import type { CaseAction } from '../../domain/case/commands.js';

@@ -72,10 +72,10 @@ const NewKey = z
       .datetime({ offset: true })
       .optional()
       .refine((t) => t === undefined || Date.parse(t) > Date.now(), 'must be in the future'),
-    scoped: z
-      .boolean()
-      .optional()
-      .openapi({ description: 'integrator keys only; default true (see README, "Integrator keys")' }),
+    scoped: z.boolean().optional().openapi({
+      description:
+        'integrator keys only; default true: a scoped key reaches only the cases opened with keys of the same integration name, and their customers',
+    }),
   })
   .strict()
   .refine((k) => k.scoped === undefined || k.role === 'integrator', {

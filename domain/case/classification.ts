@@ -1,5 +1,5 @@
 /**
- * Intake classification (DOMAIN.md, 分类/优先级): priority from the kind, the customer's importance
+ * Intake classification (分类/优先级, classification and priority): priority from the kind, the customer's importance
  * and signs of urgency; the three-level response from the priority and the kind of problem.
  */
 import type { CaseType, CustomerTier, Level, Priority } from './contract.js';

@@ -1,7 +1,7 @@
 /**
  * The case contract shared by the API, the worker and the tests: task queue, workflow ids,
  * message names, statuses and search attributes. Changing a name here changes the wire contract
- * with integrators (API.md) and with ops (saved Temporal queries), so treat it as public.
+ * with integrators (docs/api.md) and with ops (saved Temporal queries), so treat it as public.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { INCIDENT_SA } from '../incident/contract.js';
@@ -47,7 +47,7 @@ export type CustomerTier = (typeof TIERS)[number];
 
 export const REMEDIES = ['repair', 'replace', 'refund', 'compensation', 'guidance', 'other'] as const;
 export type Remedy = (typeof REMEDIES)[number];
-/** Remedies that cost money need a supervisor's approval (DOMAIN.md, resolution). */
+/** Remedies that cost money need a supervisor's approval (a costly remedy, docs/api.md). */
 export const REMEDIES_NEEDING_APPROVAL: readonly Remedy[] = ['replace', 'refund', 'compensation'];
 
 export const CLOCKS = ['respond', 'resolve', 'callback', 'rate'] as const;

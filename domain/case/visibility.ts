@@ -1,6 +1,6 @@
 /**
  * Who may see which case event. Staff (agents, supervisors, admins) see every event; integrators —
- * through the API and through webhooks alike — never see an internal note (API.md 1.1). One rule,
+ * through the API and through webhooks alike — never see an internal note (docs/api.md). One rule,
  * used by every read a non-staff party makes.
  */
 import type { CaseEvent } from './types.js';

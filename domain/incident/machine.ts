@@ -34,7 +34,7 @@ export interface IncidentOutcome {
   events: IncidentEvent[];
 }
 
-/** Targets by severity (DOMAIN.md, incidents: the worse the incident, the sooner the first word). */
+/** Targets by severity (the worse the incident, the sooner the first word). */
 export const INCIDENT_TARGETS: Record<Severity, IncidentTargets> = {
   critical: { firstMessageWithin: 'PT30M', resolveWithin: 'PT4H', warnBefore: 'PT10M' },
   major: { firstMessageWithin: 'PT1H', resolveWithin: 'PT8H', warnBefore: 'PT15M' },

@@ -31,7 +31,7 @@ export interface Figures {
   /** From the end of the lifecycles until the last case workflow completed (webhooks drained). */
   settledMs: number;
   /** Webhooks: `outOfOrder` counts cases whose events first arrived out of seq order (at-least-once,
-   *  receivers de-duplicate by X-Event-Id; order is not promised by API.md — reported, not judged). */
+   *  receivers de-duplicate by X-Event-Id; order across cases is not promised — reported, not judged). */
   webhooks: { expected: number; delivered: number; lost: number; redelivered: number; outOfOrder: number };
   problems: string[];
 }

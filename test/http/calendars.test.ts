@@ -1,4 +1,4 @@
-/** Business calendars and policies over HTTP; the due endpoint gives API.md's examples exactly. */
+/** Business calendars and policies over HTTP; the due endpoint gives the examples of docs/api.md exactly. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
@@ -14,7 +14,7 @@ const day: [string, string][] = [['09:00', '18:00']];
 const officeWeek = { mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] };
 
 describe('business calendars', () => {
-  it('computes the deadlines of API.md on a Monday–Friday 09:00–18:00 calendar', async () => {
+  it('computes the documented deadlines on a Monday–Friday 09:00–18:00 calendar', async () => {
     const put = await s.call('admin', 'PUT', '/v1/business-calendars/office-utc', {
       name: 'office-utc',
       timeZone: 'UTC',

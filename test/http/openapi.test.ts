@@ -1,5 +1,5 @@
 /**
- * The served OpenAPI document: valid OpenAPI 3.1, describes every endpoint of API.md, and agrees
+ * The served OpenAPI document: valid OpenAPI 3.1, describes every endpoint of the contract (docs/api.md), and agrees
  * with what the app really serves in both directions.
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
@@ -9,7 +9,7 @@ import type { createApp } from '../../api/app.js';
 import { openApiPath, type RouteSpec } from '../../api/http.js';
 import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';
 
-/** Every endpoint of API.md, written out from it. */
+/** Every endpoint of the contract, written out from it. */
 const API_MD: Record<string, string[]> = {
   '/v1/cases': ['get', 'post'],
   '/v1/cases/{id}': ['get'],
@@ -124,7 +124,7 @@ describe('the OpenAPI document', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('describes every endpoint of API.md', () => {
+  it('describes every endpoint of the contract', () => {
     const missing = Object.entries(API_MD).flatMap(([path, methods]) =>
       methods.filter((m) => !doc.paths[path]?.[m]).map((m) => `${m.toUpperCase()} ${path}`),
     );

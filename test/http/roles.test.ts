@@ -1,6 +1,6 @@
 /**
  * The whole role matrix over HTTP: every route the app declares × no key and each role. The
- * expectations are written out here from API.md's table (admin may do everything), not read back
+ * expectations are written out here from the contract (docs/api.md) (admin may do everything), not read back
  * from the code, so a wrong role in a route declaration fails this test. Only 401/403 matter: a
  * 400, 404 or 409 still shows the role got past the gate.
  */
@@ -18,12 +18,12 @@ const STAFF: Role[] = ['agent', 'supervisor'];
 const ADMIN_ONLY: Role[] = [];
 
 /**
- * Who may call each route besides admin (who may call them all). From API.md's endpoint table;
- * the routes after it are beyond the contract and follow DOMAIN.md (supervisors decide extensions,
+ * Who may call each route besides admin (who may call them all). First the original contract;
+ * the routes after it came later and follow the domain (supervisors decide extensions,
  * customer data for those who serve the customer; the directory, keys and webhooks administered by admin).
  */
 const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
-  // API.md
+  // The original contract
   'POST /v1/cases': ['integrator', 'agent'],
   'GET /v1/cases/{id}': EVERYONE,
   'GET /v1/cases': EVERYONE,
@@ -50,7 +50,7 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'GET /healthz': PUBLIC,
   'GET /readyz': PUBLIC,
   'GET /openapi.json': PUBLIC,
-  // Beyond API.md
+  // Added since
   'POST /v1/cases/{id}/extend': ['supervisor'],
   'POST /v1/cases/{id}/priority': STAFF,
   'GET /v1/customers': EVERYONE,
@@ -84,7 +84,7 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   // Customers' case page links (docs/notifications.md): staff who serve the customer.
   'POST /v1/cases/{id}/customer-link': ['agent', 'supervisor'],
   'POST /v1/cases/{id}/customer-link/revoke': ['agent', 'supervisor'],
-  // Incidents (DOMAIN.md, incidents): staff run them, supervisors resolve, cancel and report.
+  // Incidents: staff run them, supervisors resolve, cancel and report.
   'POST /v1/incidents': STAFF,
   'GET /v1/incidents': STAFF,
   'GET /v1/incidents/{id}': EVERYONE,

@@ -1,6 +1,6 @@
 /**
  * Internal notes stay internal: a role × event-type matrix over the timeline and the webhooks,
- * written from the rule of API.md 1.1 — staff (agent, supervisor, admin) see every event, each
+ * written from the rule (docs/api.md, the timeline) — staff (agent, supervisor, admin) see every event, each
  * marked; integrators and webhooks see every event except internal notes.
  */
 import { randomUUID } from 'node:crypto';
@@ -42,7 +42,7 @@ interface Event {
   visibility?: string;
 }
 
-/** The rule, as API.md states it. */
+/** The rule, as docs/api.md states it. */
 const isInternalNote = (e: Event) => e.type === 'case.note_added' && e.data.visibility === 'internal';
 const mayRead = (reader: TestRole | 'webhook', e: Event) =>
   reader === 'agent' || reader === 'supervisor' || reader === 'admin' || !isInternalNote(e);

@@ -9,14 +9,22 @@
  *      server is stopped, the stale postgres.url ignored);
  *   4. a second SIGINT stops at once (exit 130).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../support/postgres.js';
+import {
+  alive,
+  killLeftovers,
+  ready,
+  serviceEnv,
+  startService,
+  stop,
+  temporalPid as devServerPid,
+} from '../support/service-process.js';
 import { newCaseBody } from '../support/stack.js';
 
 const STOP_BOUND_MS = 30_000;
@@ -48,58 +56,11 @@ function onRequest(req: IncomingMessage, res: ServerResponse): void {
 }
 
 function start(): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/main.ts', 'start'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.setEncoding('utf8');
-  child.stderr!.resume();
-  running = child;
-  return child;
+  running = startService(env, ['--import', 'tsx', 'bin/main.ts', 'start']);
+  return running;
 }
 
-async function ready(child: ChildProcess, timeoutMs = 150_000): Promise<void> {
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready in ${timeoutMs} ms:\n${out}`)), timeoutMs);
-    child.stdout!.on('data', (chunk: string) => {
-      out += chunk;
-      if (/\] ready\b/.test(out)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${code} while starting:\n${out}`)));
-  });
-}
-
-/** Sends the signal(s) and answers the exit code and how long the process took to end. */
-async function stop(
-  child: ChildProcess,
-  signals: NodeJS.Signals[],
-): Promise<{ code: number | null; ms: number }> {
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const t0 = Date.now();
-  for (const s of signals) {
-    child.kill(s);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const code = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 60_000))]);
-  return { code, ms: Date.now() - t0 };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function temporalPid(): number {
-  return Number(readFileSync(path.join(dataDir, 'temporal.sqlite.pid'), 'utf8'));
-}
+const temporalPid = () => devServerPid(dataDir);
 
 async function call(role: keyof typeof keys, method: string, p: string, body?: unknown) {
   const res = await fetch(apiUrl + p, {
@@ -126,30 +87,14 @@ beforeAll(async () => {
   receiver.server = createServer(onRequest);
   await new Promise<void>((r) => receiver.server!.listen(0, '127.0.0.1', r));
   receiver.url = `http://127.0.0.1:${(receiver.server.address() as { port: number }).port}/hook`;
-  const port = await freePort();
-  apiUrl = `http://127.0.0.1:${port}`;
-  env = {
-    ...process.env,
-    PORT: String(port),
-    TEMPORAL_PORT: String(await freePort()),
-    TEMPORAL_UI_PORT: String(await freePort()),
-    METRICS_PORT: String(await freePort()),
-    DATA_DIR: dataDir,
+  ({ env, apiUrl } = await serviceEnv(dataDir, {
     CASE_API_KEYS: `admin:ops.test=${keys.admin},integrator:crm.test=${keys.integrator}`,
     WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-  };
-  for (const name of ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'TEMPORAL_TASK_QUEUE']) delete env[name];
+  }));
 });
 
 afterAll(async () => {
-  if (running && running.exitCode === null && running.signalCode === null) running.kill('SIGKILL');
-  try {
-    const pid = temporalPid();
-    if (alive(pid)) process.kill(pid, 'SIGKILL');
-  } catch {
-    // no pid file: nothing left running
-  }
+  killLeftovers(running, dataDir);
   for (const res of receiver.held) res.destroy();
   receiver.server?.closeAllConnections();
   await new Promise((r) => receiver.server?.close(r));

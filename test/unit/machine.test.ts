@@ -1,6 +1,6 @@
 /**
  * The pure case state machine (domain/case/machine.ts) and intake classification: every transition
- * of API.md's table, the SLA clocks (pauses, extensions, priority changes) and their thresholds.
+ * of the contract's table (docs/api.md), the SLA clocks (pauses, extensions, priority changes) and their thresholds.
  * No Temporal, no database: commands and thresholds are applied at explicit instants.
  */
 import { describe, expect, it } from 'vitest';
@@ -353,7 +353,7 @@ describe('openCase', () => {
   });
 });
 
-describe('which action is allowed in which status (API.md)', () => {
+describe('which action is allowed in which status (docs/api.md)', () => {
   const ALLOWED: Record<CaseAction, readonly CaseStatus[] | 'live'> = {
     accept: ['new'],
     assign: 'live',
