@@ -2,6 +2,7 @@
  * The customer's case page, server-rendered plain HTML in the customer's language: status, the
  * promises made (deadlines), the public timeline, and the one form the case waits for. No script.
  */
+import { NO_REPLY_CAUSE } from '../domain/case/customer-wait.js';
 import type { CaseStatus } from '../domain/case/contract.js';
 import type { CaseView } from '../domain/case/types.js';
 import { eventVisibility } from '../domain/case/visibility.js';
@@ -104,6 +105,10 @@ function describe(e: PublicEvent, l: Locale, tz: string): string | undefined {
       return (zh ? '我们的问题：' : 'Our question: ') + str(d.question);
     case 'case.customer_replied':
       return (zh ? '您的回复：' : 'Your reply: ') + str(d.message);
+    case 'case.customer_reminded':
+      return zh ? '我们提醒您回复我们的问题。' : 'We reminded you of our question.';
+    case 'case.incident_update':
+      return (zh ? '故障进展：' : 'Incident update: ') + str(d.message);
     case 'sla.extended':
       return zh
         ? `期限延长至 ${formatTime(str(d.to), l, tz)}。原因：${str(d.reason)}`
@@ -129,6 +134,8 @@ function describe(e: PublicEvent, l: Locale, tz: string): string | undefined {
     case 'case.rejected':
       return (zh ? '未受理。原因：' : 'Not taken. Reason: ') + str(d.reason);
     case 'case.withdrawn':
+      if (d.cause === NO_REPLY_CAUSE)
+        return zh ? '因未收到您的回复，请求已撤销。' : 'Withdrawn: we did not hear back from you.';
       return (zh ? '已撤销。原因：' : 'Withdrawn. Reason: ') + str(d.reason);
     default:
       return undefined;
