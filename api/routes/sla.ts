@@ -123,7 +123,8 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
       method: 'put',
       path: '/v1/sla-policies/:name',
       summary: 'Create or replace an SLA policy',
-      description: 'Open cases keep the policy they opened with; the change applies to new cases.',
+      description:
+        'Open cases keep the policy they opened with; the change applies to new cases. Only `notify` (which notifications a case sends) applies to open cases too, from their next message.',
       tags: ['sla'],
       roles: ADMIN,
       body: PolicyBody,
