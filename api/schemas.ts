@@ -374,13 +374,9 @@ export const PolicyBody = z
       description:
         'working time in pending_customer after which the case is withdrawn ("no reply from the customer"); absent or null: never; must be longer than the reminder',
     }),
-    notify: z
-      .array(z.enum(MESSAGE_KINDS))
-      .max(MESSAGE_KINDS.length)
-      .optional()
-      .openapi({
-        description: "the notification kinds this policy's cases send; absent: the deployment's MAIL_EVENTS",
-      }),
+    notify: z.array(z.enum(MESSAGE_KINDS)).max(MESSAGE_KINDS.length).optional().openapi({
+      description: "the notification kinds this policy's cases send; absent: the deployment's MAIL_EVENTS",
+    }),
   })
   .strict()
   .openapi('SlaPolicyInput');
