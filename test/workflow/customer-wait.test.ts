@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BusinessCalendar } from '../../domain/calendar/index.js';
 import type { CaseCommand } from '../../domain/case/commands.js';
@@ -16,7 +15,7 @@ import type { CaseEvent, SlaSnapshot } from '../../domain/case/types.js';
 import { caseWorkflow } from '../../workflows/case.js';
 import { actionUpdates, viewQuery } from '../../workflows/messages.js';
 import { bundleCaseWorkflows, createTimeSkippingEnv } from '../support/time-skipping.js';
-import { bundleBeforePatches, plainCaseInput } from './fixtures/cases.js';
+import { bundleBeforePatches, plainCaseInput, runReplayingWorker } from './fixtures/cases.js';
 
 const EventType = proto.temporal.api.enums.v1.EventType;
 const M = 60_000;
@@ -62,16 +61,8 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-async function runWorker<T>(bundle: Awaited<ReturnType<typeof bundleCaseWorkflows>>, fn: () => Promise<T>) {
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities,
-    maxCachedWorkflows: 0, // every task replays the history: the strictest check
-  });
-  return worker.runUntil(fn);
-}
+const runWorker = <T>(bundle: Awaited<ReturnType<typeof bundleCaseWorkflows>>, fn: () => Promise<T>) =>
+  runReplayingWorker(env, taskQueue, activities, bundle, fn);
 
 type Handle = WorkflowHandle<typeof caseWorkflow>;
 const act = (h: Handle, command: CaseCommand) =>
