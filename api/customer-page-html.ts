@@ -51,6 +51,7 @@ const T = {
     timeline: '进展',
     reply: '回复我们',
     replyLabel: '您的回复',
+    replyBy: '请在 {at} 前回复，否则我们将撤销此请求。',
     send: '发送',
     rate: '评价我们的服务',
     score: '评分（1 = 很差，5 = 很好）',
@@ -73,6 +74,7 @@ const T = {
     timeline: 'What happened',
     reply: 'Reply to us',
     replyLabel: 'Your reply',
+    replyBy: 'Please reply by {at}; otherwise we will withdraw the request.',
     send: 'Send',
     rate: 'Rate our service',
     score: 'Score (1 = very poor, 5 = very good)',
@@ -186,6 +188,11 @@ export function casePage(p: CasePageInput): string {
     .filter((k) => v.deadlines[k])
     .map((k) => `<dt>${t(k)}</dt><dd>${h(when(v.deadlines[k]))}</dd>`)
     .join('');
+  // The one promise the customer makes: an answer before the policy withdraws the case.
+  const closeAt = v.customerWait?.closeAt;
+  const replyBy = closeAt
+    ? `<p data-testid="reply-by">${h(pageText(l, 'replyBy').replace('{at}', when(closeAt)))}</p>`
+    : '';
   const items = p.events
     .map((e) => ({ e, text: describe(e, l, p.timeZone) }))
     .filter((x) => x.text !== undefined)
@@ -193,7 +200,7 @@ export function casePage(p: CasePageInput): string {
     .join('\n');
   const form =
     v.status === 'pending_customer'
-      ? `<h2>${t('reply')}</h2><form method="post" action="${h(p.self)}/reply">
+      ? `<h2>${t('reply')}</h2>${replyBy}<form method="post" action="${h(p.self)}/reply">
 <label for="message">${t('replyLabel')}</label><textarea id="message" name="message" rows="5" required maxlength="20000"></textarea>
 <button type="submit">${t('send')}</button></form>`
       : v.status === 'awaiting_rating'

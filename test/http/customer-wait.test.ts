@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';
-import { TestSmtp } from '../support/smtp.js';
+import { linkIn, TestSmtp } from '../support/smtp.js';
 import { sleep, until } from '../support/until.js';
 
 const email = () => `wait-${randomUUID().slice(0, 8)}@example.com`;
@@ -95,6 +95,9 @@ describe('waiting on the customer, over SMTP', () => {
     const reminder = smtp.to(to).find((m) => m.subject.includes('still waiting'))!;
     expect(reminder.subject).toBe(`[${c.number}] We are still waiting for your reply`);
     expect(reminder.text).toMatch(/If we have not heard from you by .+, we will withdraw the request/);
+    // The customer's page (the link in the mail) says until when a reply keeps the case open.
+    const page = await (await fetch(linkIn(reminder))).text();
+    expect(page).toMatch(/data-testid="reply-by">Please reply by .+; otherwise we will withdraw the request/);
 
     expect(
       await until(
