@@ -6,6 +6,7 @@
  * the row, so a retry after a crash sends the same message again, never a second, different one.
  * After the last retry `recordMailFailure` marks it failed and puts it on the case's timeline.
  */
+import { createHash } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
@@ -40,6 +41,36 @@ export interface MailQueueDeps {
 export const messageIdFor = (caseId: string, seq: number, domain: string) =>
   `<case.${caseId}.${seq}@${domain}>`;
 
+/**
+ * An incident's public update reaches each customer once, however many of their cases it is linked
+ * to: its row is keyed by the update and the customer, so the second case's event finds it written.
+ */
+function outboxKeys(view: CaseView, e: CaseEvent, kind: MessageKind, domain: string) {
+  if (kind === 'incident' && typeof e.data.updateId === 'string') {
+    const who = createHash('sha256').update(view.customer.id).digest('hex').slice(0, 20);
+    return {
+      id: `incident:${e.data.updateId}:${who}`,
+      message_id: `<incident.${e.data.updateId}.${who}@${domain}>`,
+    };
+  }
+  return { id: eventId(view.id, e.seq), message_id: messageIdFor(view.id, e.seq, domain) };
+}
+
+/** The kinds the case's policy sends (`notify`), or the deployment's when the policy names none. */
+async function kindsFor(
+  trx: Transaction<Database>,
+  deps: MailQueueDeps,
+  policy: string,
+): Promise<ReadonlySet<string>> {
+  const row = await trx
+    .selectFrom('sla_policies')
+    .select('definition')
+    .where('name', '=', policy)
+    .executeTakeFirst();
+  const notify = (row?.definition as { notify?: unknown } | undefined)?.notify;
+  return Array.isArray(notify) ? new Set(notify as string[]) : deps.kinds;
+}
+
 /** The domain of `Name <user@domain>` or `user@domain`. */
 export function senderDomain(from: string): string {
   const m = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from);
@@ -56,11 +87,14 @@ export async function queueMessages(
   view: CaseView,
   events: CaseEvent[],
 ): Promise<string[]> {
-  const due = events
+  const candidates = events
     .map((e) => ({ e, kind: messageKind(e) }))
-    .filter((x): x is { e: CaseEvent; kind: MessageKind } => !!x.kind && deps.kinds.has(x.kind));
+    .filter((x): x is { e: CaseEvent; kind: MessageKind } => !!x.kind);
   const to = view.customer.email;
-  if (due.length === 0 || !to) return [];
+  if (candidates.length === 0 || !to) return [];
+  const kinds = await kindsFor(trx, deps, view.slaPolicy);
+  const due = candidates.filter((x) => kinds.has(x.kind));
+  if (due.length === 0) return [];
   const locale = localeOf(view.customer.locale, deps.defaultLocale);
   const assigneeName = view.assignee
     ? ((await trx.selectFrom('agents').select('name').where('id', '=', view.assignee).executeTakeFirst())
@@ -69,13 +103,12 @@ export async function queueMessages(
   const link = deps.links.url(view.id);
   const rows = due.map(({ e, kind }) => {
     const row = {
-      id: eventId(view.id, e.seq),
+      ...outboxKeys(view, e, kind, deps.domain),
       case_id: view.id,
       seq: e.seq,
       event_type: e.type,
       kind,
       locale,
-      message_id: messageIdFor(view.id, e.seq, deps.domain),
       to_address: to,
     };
     try {

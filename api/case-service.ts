@@ -22,6 +22,7 @@ import { classify } from '../domain/case/classification.js';
 import { FREE_TEXT_FIELDS, type CaseCommand } from '../domain/case/commands.js';
 import { isTerminal, workflowIdForCase, type CaseStatus } from '../domain/case/contract.js';
 import { startSearchAttributes } from '../domain/case/projection.js';
+import { customerWaitPolicy } from '../domain/case/customer-wait.js';
 import type { CaseView, Customer, OpenCaseInput, SlaSnapshot } from '../domain/case/types.js';
 import { caseWorkflow } from '../workflows/case.js';
 import { actionUpdates, FAILURE, openedUpdate } from '../workflows/messages.js';
@@ -379,7 +380,8 @@ export class CaseService {
         ]);
       throw new Error(`SLA policy '${name}' is missing from the database`);
     }
-    return { ...policy, calendar: await this.calendar(policy.calendar) };
+    // The case keeps the reminder it opened with: the default is written into its snapshot.
+    return { ...policy, ...customerWaitPolicy(policy), calendar: await this.calendar(policy.calendar) };
   }
 
   async calendar(name: string): Promise<BusinessCalendar> {

@@ -2,6 +2,7 @@
  * The customer's case page, server-rendered plain HTML in the customer's language: status, the
  * promises made (deadlines), the public timeline, and the one form the case waits for. No script.
  */
+import { NO_REPLY_CAUSE } from '../domain/case/customer-wait.js';
 import type { CaseStatus } from '../domain/case/contract.js';
 import type { CaseView } from '../domain/case/types.js';
 import { eventVisibility } from '../domain/case/visibility.js';
@@ -50,6 +51,7 @@ const T = {
     timeline: '进展',
     reply: '回复我们',
     replyLabel: '您的回复',
+    replyBy: '请在 {at} 前回复，否则我们将撤销此请求。',
     send: '发送',
     rate: '评价我们的服务',
     score: '评分（1 = 很差，5 = 很好）',
@@ -72,6 +74,7 @@ const T = {
     timeline: 'What happened',
     reply: 'Reply to us',
     replyLabel: 'Your reply',
+    replyBy: 'Please reply by {at}; otherwise we will withdraw the request.',
     send: 'Send',
     rate: 'Rate our service',
     score: 'Score (1 = very poor, 5 = very good)',
@@ -104,6 +107,10 @@ function describe(e: PublicEvent, l: Locale, tz: string): string | undefined {
       return (zh ? '我们的问题：' : 'Our question: ') + str(d.question);
     case 'case.customer_replied':
       return (zh ? '您的回复：' : 'Your reply: ') + str(d.message);
+    case 'case.customer_reminded':
+      return zh ? '我们提醒您回复我们的问题。' : 'We reminded you of our question.';
+    case 'case.incident_update':
+      return (zh ? '故障进展：' : 'Incident update: ') + str(d.message);
     case 'sla.extended':
       return zh
         ? `期限延长至 ${formatTime(str(d.to), l, tz)}。原因：${str(d.reason)}`
@@ -129,6 +136,8 @@ function describe(e: PublicEvent, l: Locale, tz: string): string | undefined {
     case 'case.rejected':
       return (zh ? '未受理。原因：' : 'Not taken. Reason: ') + str(d.reason);
     case 'case.withdrawn':
+      if (d.cause === NO_REPLY_CAUSE)
+        return zh ? '因未收到您的回复，请求已撤销。' : 'Withdrawn: we did not hear back from you.';
       return (zh ? '已撤销。原因：' : 'Withdrawn. Reason: ') + str(d.reason);
     default:
       return undefined;
@@ -179,6 +188,11 @@ export function casePage(p: CasePageInput): string {
     .filter((k) => v.deadlines[k])
     .map((k) => `<dt>${t(k)}</dt><dd>${h(when(v.deadlines[k]))}</dd>`)
     .join('');
+  // The one promise the customer makes: an answer before the policy withdraws the case.
+  const closeAt = v.customerWait?.closeAt;
+  const replyBy = closeAt
+    ? `<p data-testid="reply-by">${h(pageText(l, 'replyBy').replace('{at}', when(closeAt)))}</p>`
+    : '';
   const items = p.events
     .map((e) => ({ e, text: describe(e, l, p.timeZone) }))
     .filter((x) => x.text !== undefined)
@@ -186,7 +200,7 @@ export function casePage(p: CasePageInput): string {
     .join('\n');
   const form =
     v.status === 'pending_customer'
-      ? `<h2>${t('reply')}</h2><form method="post" action="${h(p.self)}/reply">
+      ? `<h2>${t('reply')}</h2>${replyBy}<form method="post" action="${h(p.self)}/reply">
 <label for="message">${t('replyLabel')}</label><textarea id="message" name="message" rows="5" required maxlength="20000"></textarea>
 <button type="submit">${t('send')}</button></form>`
       : v.status === 'awaiting_rating'

@@ -19,6 +19,8 @@ import {
   REMEDIES,
   TIERS,
 } from '../domain/case/contract.js';
+import { DEFAULT_REMIND_CUSTOMER_AFTER } from '../domain/case/customer-wait.js';
+import { MESSAGE_KINDS } from '../domain/notifications/messages.js';
 
 /** Text that must say something: blank (whitespace only) is refused, and the document says so. */
 const NOT_BLANK = '^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$';
@@ -208,6 +210,18 @@ export const CaseView = z
       .nullable()
       .optional()
       .openapi({ description: 'the incident this case is linked to' }),
+    customerWait: z
+      .object({
+        since: isoTime,
+        remindAt: isoTime.nullable(),
+        closeAt: isoTime.nullable(),
+        reminded: z.boolean(),
+      })
+      .optional()
+      .openapi({
+        description:
+          "while the case waits for the customer under a policy that reminds or closes: when the wait began, when the customer is reminded and when the case is withdrawn for no reply (on the case's calendar)",
+      }),
     incidentSuggestions: z
       .array(
         z.object({
@@ -348,6 +362,19 @@ export const PolicyBody = z
           .strict(),
       )
       .optional(),
+    remindCustomerAfter: isoDuration
+      .nullable()
+      .optional()
+      .openapi({
+        description: `working time in pending_customer before the customer is reminded by mail; null: never; absent: ${DEFAULT_REMIND_CUSTOMER_AFTER}`,
+      }),
+    closeWithoutReplyAfter: isoDuration.nullable().optional().openapi({
+      description:
+        'working time in pending_customer after which the case is withdrawn ("no reply from the customer"); absent or null: never; must be longer than the reminder',
+    }),
+    notify: z.array(z.enum(MESSAGE_KINDS)).max(MESSAGE_KINDS.length).optional().openapi({
+      description: "the notification kinds this policy's cases send; absent: the deployment's MAIL_EVENTS",
+    }),
   })
   .strict()
   .openapi('SlaPolicyInput');

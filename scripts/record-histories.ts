@@ -276,6 +276,23 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    // Patch notify-customer-wait: a wait reminds the customer after a working day; a reply drops the
+    // close; the second wait reminds again and then withdraws the case for no reply.
+    name: 'customer-wait-reminded-then-withdrawn',
+    input: {
+      type: 'complaint',
+      sla: { ...COMPLAINTS, remindCustomerAfter: 'P1D', closeWithoutReplyAfter: 'P3D' },
+    },
+    async run({ act, sleep, handle }) {
+      await act({ action: 'accept', assignee: 'agent.wang' });
+      await act({ action: 'wait-for-customer', question: 'which invoice?' });
+      await sleep(2 * D); // past the reminder (recorded on a Monday evening), before the close
+      await act({ action: 'customer-reply', message: 'March' }, 'integrator:erp');
+      await act({ action: 'wait-for-customer', question: 'and the amount?' });
+      await handle.result(); // the test server skips to the reminder, then to the close
+    },
+  },
+  {
     name: 'rating-expired',
     input: { type: 'service_request', sla: COMPLAINTS },
     async run({ act, handle }) {

@@ -22,12 +22,12 @@ import { isTerminal, SA } from '../domain/case/contract.js';
 import {
   applyCommand,
   fireDueThresholds,
-  nextThreshold,
+  nextMoment,
   openCase,
   openedAt,
   toCaseView,
+  type Moment,
   type Outcome,
-  type Threshold,
 } from '../domain/case/machine.js';
 import { opsAttributes, opsKey, opsSearchAttributes } from '../domain/case/projection.js';
 import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from '../domain/case/types.js';
@@ -141,7 +141,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         if (before) return before;
         await condition(() => opened);
         const command = await withAutoAssignee(req.command);
-        await commit(decide(() => applyCommand(state, command, contextOf(req))));
+        await commit(decide(() => applyCommand(state, command, handlerContextOf(req))));
         const view = toCaseView(state);
         remember(view);
         return view;
@@ -214,7 +214,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     }
     const seen = version;
     const lagSeen = projector.lagChanges;
-    const next = nextThreshold(state);
+    const next = nextMoment(state);
     // A change that leaves the next threshold where it was (a note, findings, an assignment) keeps
     // the running timer: no cancel and restart in the history. Older cases wake on every change.
     const woken = isPatched(PATCHES.onlyChangedOpsUpdates)
@@ -222,7 +222,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
           isTerminal(state.status) ||
           (workflowInfo().continueAsNewSuggested && (!projector.decoupled || readyToContinue())) ||
           projector.lagChanges !== lagSeen ||
-          !sameThreshold(nextThreshold(state), next)
+          !sameMoment(nextMoment(state), next)
       : () => version !== seen || projector.lagChanges !== lagSeen;
     const retryAt = projector.retryAt();
     const wakeAt = Math.min(next?.at ?? Infinity, retryAt ?? Infinity);
@@ -247,7 +247,7 @@ async function sleepUntil(at: number): Promise<void> {
   if (at > Date.now()) await sleep(at - Date.now());
 }
 
-const sameThreshold = (a: Threshold | undefined, b: Threshold | undefined): boolean =>
+const sameMoment = (a: Moment | undefined, b: Moment | undefined): boolean =>
   a === b || (!!a && !!b && a.clock === b.clock && a.kind === b.kind && a.at === b.at);
 
 /** The key of the ops attributes the case is indexed with now, if they are set. */
@@ -277,6 +277,12 @@ function indexedOpsKey(): string | undefined {
 /** The decision's context; the deployment flags come with the request, so replays see what was asked. */
 function contextOf(req: ActionRequest) {
   return { now: Date.now(), actor: req.actor, fourEyes: req.fourEyes };
+}
+
+/** Applying (not validating): a wait for the customer asks the patch, so the marker is recorded then. */
+function handlerContextOf(req: ActionRequest) {
+  const waits = req.command.action === 'wait-for-customer' && isPatched(PATCHES.customerWait);
+  return { ...contextOf(req), ...(waits ? { customerWait: true } : {}) };
 }
 
 function phaseDetails(s: CaseState): string {

@@ -29,6 +29,11 @@ export const PATCHES = {
    * resolution, unlink) and keeps the CaseIncidentId search attribute on the link.
    */
   incidentLinks: 'incident-links',
+  /**
+   * 2026-11, after the release marker: waiting for the customer arms the policy's reminder and
+   * automatic close (durable moments on the case's timer). Asked when a case starts waiting.
+   */
+  customerWait: 'notify-customer-wait',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];

@@ -7,6 +7,7 @@ import {
   computeDue,
   type BusinessCalendar,
 } from '../../domain/calendar/index.js';
+import { customerWaitPolicy } from '../../domain/case/customer-wait.js';
 import type { Role } from '../auth.js';
 import type { SlaCatalog } from '../sla-catalog.js';
 import type { CaseService } from '../case-service.js';
@@ -64,11 +65,28 @@ function checkPolicyHorizon(p: z.infer<typeof PolicyBody>, calendar: BusinessCal
   const now = Date.now();
   const fields = ['respondWithin', 'resolveWithin', 'callbackWithin', 'rateWithin'] as const;
   for (const f of fields) dueWithinHorizon(f, calendar, now, p[f]);
+  checkCustomerWait(p, calendar, now);
   for (const [priority, targets] of Object.entries(p.byPriority ?? {})) {
     for (const f of fields) {
       const d = targets?.[f];
       if (d) dueWithinHorizon(`byPriority.${priority}.${f}`, calendar, now, d);
     }
+  }
+}
+
+/**
+ * The automatic close must come after the reminder (the default one when the policy names none),
+ * compared as deadlines on the policy's calendar: `P1D` and `PT9H` are the same on a 9-hour day.
+ */
+function checkCustomerWait(p: z.infer<typeof PolicyBody>, calendar: BusinessCalendar, now: number): void {
+  const { remindCustomerAfter: remind, closeWithoutReplyAfter: close } = customerWaitPolicy(p);
+  const remindAt = remind ? dueWithinHorizon('remindCustomerAfter', calendar, now, remind) : undefined;
+  const closeAt = close ? dueWithinHorizon('closeWithoutReplyAfter', calendar, now, close) : undefined;
+  if (remindAt !== undefined && closeAt !== undefined && !(closeAt > remindAt)) {
+    const message = `must be longer than the reminder (${remind}${p.remindCustomerAfter === undefined ? ', the default' : ''}) on calendar '${calendar.name}'`;
+    throw problem.badRequest(`closeWithoutReplyAfter ${message}`, [
+      { path: 'closeWithoutReplyAfter', in: 'body', message },
+    ]);
   }
 }
 
@@ -105,7 +123,8 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
       method: 'put',
       path: '/v1/sla-policies/:name',
       summary: 'Create or replace an SLA policy',
-      description: 'Open cases keep the policy they opened with; the change applies to new cases.',
+      description:
+        'Open cases keep the policy they opened with; the change applies to new cases. Only `notify` (which notifications a case sends) applies to open cases too, from their next message.',
       tags: ['sla'],
       roles: ADMIN,
       body: PolicyBody,

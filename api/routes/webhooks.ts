@@ -22,6 +22,7 @@ export const EVENT_TYPES = [
   'case.note_added',
   'case.waiting_for_customer',
   'case.customer_replied',
+  'case.customer_reminded',
   'case.resolution_proposed',
   'case.approval_requested',
   'case.approved',

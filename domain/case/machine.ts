@@ -32,6 +32,14 @@ import {
   startClock,
   stopClock,
 } from './clocks.js';
+import {
+  armCustomerWait,
+  customerWaitMoments,
+  customerWaitView,
+  NO_REPLY_CAUSE,
+  NO_REPLY_REASON,
+  type CustomerWaitMoment,
+} from './customer-wait.js';
 import { extensionTarget } from './extension.js';
 import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from './types.js';
 
@@ -40,6 +48,8 @@ export interface Context {
   actor: string;
   /** The deployment's four-eyes rule: whoever proposed a resolution may not approve it. */
   fourEyes?: boolean;
+  /** Waiting for the customer arms the policy's reminder and close (cases past patch notify-customer-wait). */
+  customerWait?: boolean;
 }
 
 /** The person behind an actor `role:name`: one person with two keys is still one person. */
@@ -70,6 +80,8 @@ export class Recorder {
 
   outcome(): Outcome {
     if (this.events.length > 0) this.state.updatedAt = iso(this.ctx.now);
+    // Whatever ended the wait (a reply, a withdrawal, an incident's resolution), its timers go with it.
+    if (this.state.customerWait && this.state.status !== 'pending_customer') delete this.state.customerWait;
     return { state: this.state, events: this.events };
   }
 }
@@ -208,12 +220,13 @@ function close(
   r: Recorder,
   status: 'closed' | 'rejected' | 'withdrawn',
   data: Record<string, unknown>,
+  actor?: string,
 ): void {
   const s = r.state;
   s.status = status;
   s.closedAt = iso(r.ctx.now);
   stopAllClocks(s);
-  r.emit(`case.${status}`, data);
+  r.emit(`case.${status}`, data, actor);
 }
 
 /** Back to investigation with a fresh resolve budget and one level up (callback failed, poor rating). */
@@ -319,6 +332,10 @@ function apply(current: CaseState, cmd: CaseCommand, ctx: Context): Outcome {
       requireAllowed(s, cmd.action);
       s.status = 'pending_customer';
       s.clocks.resolve = pauseClock(s.clocks.resolve, ctx.now);
+      if (ctx.customerWait) {
+        const wait = armCustomerWait(s.sla, ctx.now);
+        if (wait) s.customerWait = wait;
+      }
       r.emit('case.waiting_for_customer', { question: cmd.question });
       break;
     case 'customer-reply':
@@ -471,6 +488,38 @@ export function pendingThresholds(s: CaseState): Threshold[] {
 
 export const nextThreshold = (s: CaseState): Threshold | undefined => pendingThresholds(s)[0];
 
+/** What the case's durable timer waits for: an SLA threshold or a moment of the wait for the customer. */
+export type Moment = Threshold | CustomerWaitMoment;
+
+export function nextMoment(s: CaseState): Moment | undefined {
+  const t = nextThreshold(s);
+  const w = customerWaitMoments(s)[0];
+  return w && (!t || w.at < t.at) ? w : t;
+}
+
+/** The reminder (once per wait), then the automatic close, each when its moment has come. */
+function fireCustomerWait(r: Recorder, now: number): void {
+  for (const m of customerWaitMoments(r.state)) {
+    const w = r.state.customerWait!;
+    if (m.at > now || r.state.status !== 'pending_customer') break;
+    if (m.kind === 'reminder') {
+      w.reminded = true;
+      r.emit(
+        'case.customer_reminded',
+        { waitingSince: iso(w.since), closeAt: w.closeAt === undefined ? null : iso(w.closeAt) },
+        'system',
+      );
+    } else {
+      close(
+        r,
+        'withdrawn',
+        { reason: NO_REPLY_REASON, cause: NO_REPLY_CAUSE, waitingSince: iso(w.since) },
+        'system',
+      );
+    }
+  }
+}
+
 /** Fires every threshold whose moment has come, each exactly once (flags on the clock). */
 export function fireDueThresholds(current: CaseState, now: number): Outcome {
   const s = clone(current);
@@ -495,6 +544,7 @@ export function fireDueThresholds(current: CaseState, now: number): Outcome {
       close(r, 'closed', { rating: null, reason: 'no rating before the deadline' });
     }
   }
+  if (!isTerminal(s.status)) fireCustomerWait(r, now);
   return r.outcome();
 }
 
@@ -547,6 +597,7 @@ export function toCaseView(s: CaseState): CaseView {
     updatedAt: s.updatedAt,
     closedAt: s.closedAt,
     workflowId: workflowIdForCase(s.id),
+    ...(s.customerWait ? { customerWait: customerWaitView(s.customerWait) } : {}),
     // Only while linked: views of cases never linked stay as they were.
     ...(s.incident
       ? { incident: { id: s.incident.id, number: s.incident.number, title: s.incident.title } }

@@ -36,6 +36,15 @@ export interface SlaPolicy extends ClockTargets {
   warnBefore?: string;
   /** Tighter (or looser) targets by priority; a priority change re-targets running clocks. */
   byPriority?: Partial<Record<Priority, Partial<ClockTargets>>>;
+  /**
+   * Working time in `pending_customer` before the customer is reminded; null: never. Absent in a
+   * stored policy means the default (DEFAULT_REMIND_CUSTOMER_AFTER), filled in when a case opens.
+   */
+  remindCustomerAfter?: string | null;
+  /** Working time in `pending_customer` after which the case is withdrawn; absent or null: never. */
+  closeWithoutReplyAfter?: string | null;
+  /** The notification kinds this policy's cases send; absent: the deployment's `MAIL_EVENTS`. */
+  notify?: string[];
 }
 
 /** What the workflow keeps of the policy: the calendar itself, so later edits never move open cases. */
@@ -141,6 +150,16 @@ export interface CaseState {
   seq: number;
   /** The incident the case is linked to (absent in cases from before incidents). */
   incident?: CaseIncidentLink | null;
+  /** While `pending_customer` with a reminder or automatic close ahead (absent otherwise). */
+  customerWait?: CustomerWait;
+}
+
+/** The timers of a wait for the customer, fixed on the calendar when the wait began (epoch ms). */
+export interface CustomerWait {
+  since: number;
+  remindAt?: number;
+  closeAt?: number;
+  reminded: boolean;
 }
 
 export interface CaseEvent {
@@ -193,4 +212,6 @@ export interface CaseView {
   workflowId: string;
   /** The incident this case is linked to, if any. */
   incident?: { id: string; number: string; title: string } | null;
+  /** While the case waits for the customer: when the reminder and the automatic close will happen. */
+  customerWait?: { since: string; remindAt: string | null; closeAt: string | null; reminded: boolean };
 }

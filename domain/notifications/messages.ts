@@ -3,6 +3,7 @@
  * message of each kind in Simplified Chinese and English. Pure: no I/O, no clock; times are
  * formatted in the time zone the caller names.
  */
+import { NO_REPLY_CAUSE } from '../case/customer-wait.js';
 import type { CaseEvent } from '../case/types.js';
 import { eventVisibility } from '../case/visibility.js';
 
@@ -14,6 +15,7 @@ export const MESSAGE_KINDS = [
   'accepted',
   'rejected',
   'question',
+  'reminder',
   'extended',
   'resolved',
   'callback_missed',
@@ -22,6 +24,7 @@ export const MESSAGE_KINDS = [
   'update',
   'closed',
   'withdrawn',
+  'incident',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -46,6 +49,10 @@ export function messageKind(e: Pick<CaseEvent, 'type' | 'data'>): MessageKind | 
       return 'rejected';
     case 'case.waiting_for_customer':
       return 'question';
+    case 'case.customer_reminded':
+      return 'reminder';
+    case 'case.incident_update':
+      return 'incident';
     case 'sla.extended':
       return 'extended';
     case 'case.resolved':
@@ -87,6 +94,14 @@ export interface RenderedMessage {
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v == null ? '' : String(v));
+
+/** A withdrawal's reason as the customer reads it: ours in their language, anyone else's as written. */
+const withdrawReason = (d: Record<string, unknown>, locale: Locale): string =>
+  d.cause === NO_REPLY_CAUSE
+    ? locale === 'zh-CN'
+      ? '我们未收到您的回复'
+      : 'we did not hear back from you'
+    : str(d.reason);
 
 export function formatTime(iso: string | null | undefined, locale: Locale, timeZone: string): string {
   if (!iso) return '';
@@ -138,6 +153,14 @@ const ZH: Record<MessageKind, Phrases> = {
     lines: [`关于请求 ${f.number}，我们的问题是：`, str(f.data.question)],
     action: '请点击下方链接回复。',
   }),
+  reminder: (f, t) => ({
+    title: '我们仍在等待您的回复',
+    lines: [
+      `关于请求 ${f.number}，我们自 ${t(f.data.waitingSince)} 起在等待您补充信息。`,
+      f.data.closeAt ? `如在 ${t(f.data.closeAt)} 前仍未收到回复，我们将撤销此请求。` : '',
+    ],
+    action: '请点击下方链接回复。',
+  }),
   extended: (f, t) => ({
     title: '处理期限已延长',
     lines: [`请求 ${f.number} 的处理期限延长至 ${t(f.data.to)}。`, `原因：${str(f.data.reason)}`],
@@ -167,7 +190,11 @@ const ZH: Record<MessageKind, Phrases> = {
   closed: (f) => ({ title: '您的请求已关闭', lines: [`请求 ${f.number} 已关闭。感谢您的耐心。`] }),
   withdrawn: (f) => ({
     title: '您的请求已撤销',
-    lines: [`请求 ${f.number} 已撤销。原因：${str(f.data.reason)}`],
+    lines: [`请求 ${f.number} 已撤销。原因：${withdrawReason(f.data, 'zh-CN')}`],
+  }),
+  incident: (f) => ({
+    title: '故障处理进展',
+    lines: [`与您的请求 ${f.number} 相关的故障有新进展：`, str(f.data.message)],
   }),
 };
 
@@ -196,6 +223,16 @@ const EN: Record<MessageKind, Phrases> = {
   question: (f) => ({
     title: 'We need more information',
     lines: [`About ${f.number}, our question is:`, str(f.data.question)],
+    action: 'Please reply through the link below.',
+  }),
+  reminder: (f, t) => ({
+    title: 'We are still waiting for your reply',
+    lines: [
+      `About ${f.number}, we have been waiting for your answer since ${t(f.data.waitingSince)}.`,
+      f.data.closeAt
+        ? `If we have not heard from you by ${t(f.data.closeAt)}, we will withdraw the request.`
+        : '',
+    ],
     action: 'Please reply through the link below.',
   }),
   extended: (f, t) => ({
@@ -227,7 +264,11 @@ const EN: Record<MessageKind, Phrases> = {
   }),
   withdrawn: (f) => ({
     title: 'Your request is withdrawn',
-    lines: [`${f.number} is withdrawn. Reason: ${str(f.data.reason)}`],
+    lines: [`${f.number} is withdrawn. Reason: ${withdrawReason(f.data, 'en')}`],
+  }),
+  incident: (f) => ({
+    title: 'News about the incident affecting you',
+    lines: [`An update on the incident behind ${f.number}:`, str(f.data.message)],
   }),
 };
 

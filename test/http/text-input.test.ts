@@ -66,6 +66,9 @@ const BODIES: Record<string, unknown> = {
     callbackWithin: 'PT3H',
     rateWithin: 'P1D',
     warnBefore: 'PT10M',
+    remindCustomerAfter: 'PT1H',
+    closeWithoutReplyAfter: 'PT2H',
+    notify: ['received'],
     byPriority: Object.fromEntries(
       ['urgent', 'high', 'normal', 'low'].map((p) => [
         p,

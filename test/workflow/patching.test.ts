@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import proto from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseCommand } from '../../domain/case/commands.js';
@@ -14,7 +13,7 @@ import { caseWorkflow } from '../../workflows/case.js';
 import { actionUpdates } from '../../workflows/messages.js';
 import { COVERED_BY_RELEASE_2026_11, PATCHES, RELEASE_2026_11 } from '../../workflows/patches.js';
 import { bundleCaseWorkflows, createTimeSkippingEnv } from '../support/time-skipping.js';
-import { bundleBeforePatches, plainCaseInput } from './fixtures/cases.js';
+import { bundleBeforePatches, plainCaseInput, runReplayingWorker } from './fixtures/cases.js';
 
 const { temporal } = proto;
 const EventType = temporal.api.enums.v1.EventType;
@@ -42,19 +41,8 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-async function runWorker<T>(
-  bundle: Awaited<ReturnType<typeof bundleCaseWorkflows>>,
-  fn: () => Promise<T>,
-): Promise<T> {
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities,
-    maxCachedWorkflows: 0, // every task replays the history: the strictest check
-  });
-  return worker.runUntil(fn);
-}
+const runWorker = <T>(bundle: Awaited<ReturnType<typeof bundleCaseWorkflows>>, fn: () => Promise<T>) =>
+  runReplayingWorker(env, taskQueue, activities, bundle, fn);
 
 describe('a patched workflow change', () => {
   it('keeps a case started before the patch running to its end on the new worker', async () => {

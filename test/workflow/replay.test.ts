@@ -71,6 +71,7 @@ describe('replaying committed case histories', () => {
         'withdrawn.json',
         'breaches-escalation-extension-priority.json',
         'rating-expired.json',
+        'customer-wait-reminded-then-withdrawn.json',
       ]),
     );
   });
