@@ -33,9 +33,16 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   );
 }
 
+const WORKFLOW_TASK_FAILED = /Workflow Task in failed state/i;
+
 export function isTemporalUnavailable(err: unknown): boolean {
   if (isGrpcDeadlineError(err) || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
-  if (isGrpcServiceError(err)) return [4, 8, 14].includes(err.code); // DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE
+  if (isGrpcServiceError(err)) {
+    // DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE; and FAILED_PRECONDITION for an update sent
+    // while the case's last workflow task failed or timed out (an overloaded or restarted worker):
+    // the server refuses updates until the next attempt completes, which a retry soon finds.
+    return [4, 8, 14].includes(err.code) || (err.code === 9 && WORKFLOW_TASK_FAILED.test(err.details));
+  }
   if (err instanceof ServiceError && err.cause) return isTemporalUnavailable(err.cause);
   return /UNAVAILABLE|DEADLINE_EXCEEDED|Connection refused|transport error/i.test(
     String((err as Error)?.message ?? ''),
