@@ -1,7 +1,7 @@
 /** The OpenAPI 3.1 document, generated from the same route declarations that serve requests. */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from './zod.js';
-import { IDEMPOTENCY_KEY, openApiPath, type RouteSpec } from './http.js';
+import { allowedRoles, IDEMPOTENCY_KEY, openApiPath, rolesLine, type RouteSpec } from './http.js';
 import { ResourceName } from './schemas.js';
 import { documentStorableText } from './openapi-text.js';
 
@@ -76,10 +76,11 @@ export function buildOpenApi(specs: RouteSpec[]) {
       method: spec.method,
       path: openApiPath(spec.path),
       summary: spec.summary,
-      description: spec.description,
+      // Swagger UI shows the description, not x-roles: say there who may call it.
+      description: [spec.description, rolesLine(spec)].filter(Boolean).join('\n\n'),
       tags: spec.tags,
       security: spec.roles === 'public' ? [] : [{ apiKey: [] }],
-      ...(spec.roles !== 'public' ? { 'x-roles': spec.roles } : {}),
+      ...(spec.roles !== 'public' ? { 'x-roles': allowedRoles(spec) } : {}),
       request: {
         ...(params.length ? { params: z.object(Object.fromEntries(params.map((p) => [p, param(p)]))) } : {}),
         ...(spec.query ? { query: spec.query as any } : {}),
