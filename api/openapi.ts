@@ -2,7 +2,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from './zod.js';
 import { allowedRoles, IDEMPOTENCY_KEY, openApiPath, rolesLine, type RouteSpec } from './http.js';
-import { ResourceName } from './schemas.js';
+import { ResourceName, WebhookEvent } from './schemas.js';
 import { documentStorableText } from './openapi-text.js';
 
 const Problem = z
@@ -121,6 +121,15 @@ export function buildOpenApi(specs: RouteSpec[]) {
       ),
     });
   }
+  registry.registerWebhook({
+    method: 'post',
+    path: 'caseEvent',
+    summary: 'A case event, POSTed to each subscribed URL',
+    description:
+      'Signed: `X-Signature: t=<unix>,v1=<HMAC-SHA256 of "t.body" in hex>`; `X-Event-Id` repeats `id`. Answer 2xx; anything else is retried with backoff.',
+    request: { body: { content: { 'application/json': { schema: WebhookEvent } } } },
+    responses: { 200: { description: 'received (any 2xx)' } },
+  });
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
