@@ -102,6 +102,8 @@ export function createIncidentActivities(deps: IncidentActivityDeps) {
                 incidentId: view.id,
                 sequence: e.seq,
                 occurredAt: e.at,
+                seq: e.seq, // deprecated names, as on case events
+                at: e.at,
                 data: publicData(e),
                 incident: { ...pub, messages: undefined },
               }),

@@ -22,6 +22,10 @@ export interface WebhookPayload {
   caseId: string;
   sequence: number;
   occurredAt: string;
+  /** Deprecated: `sequence` under the timeline's name, so both read the same (removed in API v2). */
+  seq: number;
+  /** Deprecated: `occurredAt` under the timeline's name. */
+  at: string;
   actor: string;
   data: Record<string, unknown>;
   case: Pick<CaseView, 'id' | 'number' | 'type' | 'status' | 'priority' | 'level' | 'assignee'>;
@@ -34,6 +38,8 @@ export function webhookPayload(view: CaseView, e: CaseEvent): WebhookPayload {
     caseId: view.id,
     sequence: e.seq,
     occurredAt: e.at,
+    seq: e.seq,
+    at: e.at,
     actor: e.actor,
     data: e.data,
     case: {

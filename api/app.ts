@@ -60,6 +60,8 @@ export interface AppDeps {
   codecCorsOrigins: string[];
   /** PUBLIC_URL: https makes the codec session cookie Secure. */
   publicUrl?: string;
+  /** The embedded Temporal Web UI, when this process started it. */
+  temporalUiUrl?: string;
   /** The database to LISTEN on for case changes (the console's live updates); none: no live updates. */
   databaseUrl?: string;
   /** Checks each dependency; throws when one is down. */
@@ -209,6 +211,7 @@ export function createApp(deps: AppDeps) {
       codec: deps.codec,
       keys: deps.keys,
       sessions: codecSessions,
+      temporalUiUrl: deps.temporalUiUrl,
     }),
     codecAccessRoute(deps.db),
     ...(deps.customerLinks ? customerLinkRoutes(deps.db, cases, deps.customerLinks) : []),

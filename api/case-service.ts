@@ -23,6 +23,7 @@ import { FREE_TEXT_FIELDS, type CaseCommand } from '../domain/case/commands.js';
 import { isTerminal, workflowIdForCase, type CaseStatus } from '../domain/case/contract.js';
 import { startSearchAttributes } from '../domain/case/projection.js';
 import { customerWaitPolicy } from '../domain/case/customer-wait.js';
+import { opsText } from '../domain/case/ops-text.js';
 import type { CaseView, Customer, OpenCaseInput, SlaSnapshot } from '../domain/case/types.js';
 import { caseWorkflow } from '../workflows/case.js';
 import { actionUpdates, FAILURE, openedUpdate } from '../workflows/messages.js';
@@ -170,8 +171,11 @@ export class CaseService {
       args: [{ open: input }],
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      staticSummary: `${input.type} · ${c.priority} · ${input.number}`,
-      staticDetails: `Case ${input.number} via ${input.channel}; SLA policy ${input.sla.name} on calendar ${input.sla.calendar.name}`,
+      // Shown to ops in the Web UI without a codec session: identifiers and enumerations only.
+      staticSummary: opsText(`${input.type} · ${c.priority} · ${input.number}`),
+      staticDetails: opsText(
+        `Case ${input.number} via ${input.channel}; SLA policy ${input.sla.name} on calendar ${input.sla.calendar.name}`,
+      ),
       typedSearchAttributes: startSearchAttributes(input),
     });
     try {

@@ -48,6 +48,20 @@ export interface RouteSpec<B = unknown, Q = unknown> {
 
 export const route = <B, Q>(spec: RouteSpec<B, Q>): RouteSpec<any, any> => spec as RouteSpec<any, any>;
 
+/** Who may call a route: its declared roles, and admin, who may do everything. */
+export function allowedRoles(spec: Pick<RouteSpec, 'roles'>): Role[] | 'public' {
+  if (spec.roles === 'public') return 'public';
+  return spec.roles.includes('admin') ? [...spec.roles] : [...spec.roles, 'admin'];
+}
+
+/** The line /docs shows under each operation: who may call it. */
+export function rolesLine(spec: Pick<RouteSpec, 'roles'>): string {
+  const roles = allowedRoles(spec);
+  return roles === 'public'
+    ? '**Roles:** public (no API key).'
+    : `**Roles:** ${roles.join(', ')}${spec.roles.includes('admin') ? '' : ' (admin may do everything)'}.`;
+}
+
 /** Each issue named by its field; an unknown field is named itself, not its parent. */
 export function fieldErrors(error: z.ZodError, where: ParameterIn = 'body'): FieldError[] {
   const name = (path: PropertyKey[]) => (path.length ? path.join('.') : `(${where})`);
@@ -109,9 +123,10 @@ export function mount(
         if (spec.roles !== 'public') {
           const p = await authenticate(req);
           if (!p) throw problem.unauthorized('a valid API key is required: Authorization: Bearer <key>');
-          if (p.role !== 'admin' && !spec.roles.includes(p.role)) {
+          const allowed = allowedRoles(spec) as Role[];
+          if (!allowed.includes(p.role)) {
             throw problem.forbidden(
-              `the '${p.role}' role may not ${spec.summary.toLowerCase()}; allowed: ${spec.roles.join(', ')}`,
+              `the '${p.role}' role may not ${spec.summary.toLowerCase()}; allowed: ${allowed.join(', ')}`,
             );
           }
           principal = p;

@@ -1,8 +1,8 @@
 /** The OpenAPI 3.1 document, generated from the same route declarations that serve requests. */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from './zod.js';
-import { IDEMPOTENCY_KEY, openApiPath, type RouteSpec } from './http.js';
-import { ResourceName } from './schemas.js';
+import { allowedRoles, IDEMPOTENCY_KEY, openApiPath, rolesLine, type RouteSpec } from './http.js';
+import { ResourceName, WebhookEvent } from './schemas.js';
 import { documentStorableText } from './openapi-text.js';
 
 const Problem = z
@@ -76,10 +76,11 @@ export function buildOpenApi(specs: RouteSpec[]) {
       method: spec.method,
       path: openApiPath(spec.path),
       summary: spec.summary,
-      description: spec.description,
+      // Swagger UI shows the description, not x-roles: say there who may call it.
+      description: [spec.description, rolesLine(spec)].filter(Boolean).join('\n\n'),
       tags: spec.tags,
       security: spec.roles === 'public' ? [] : [{ apiKey: [] }],
-      ...(spec.roles !== 'public' ? { 'x-roles': spec.roles } : {}),
+      ...(spec.roles !== 'public' ? { 'x-roles': allowedRoles(spec) } : {}),
       request: {
         ...(params.length ? { params: z.object(Object.fromEntries(params.map((p) => [p, param(p)]))) } : {}),
         ...(spec.query ? { query: spec.query as any } : {}),
@@ -120,6 +121,15 @@ export function buildOpenApi(specs: RouteSpec[]) {
       ),
     });
   }
+  registry.registerWebhook({
+    method: 'post',
+    path: 'caseEvent',
+    summary: 'A case event, POSTed to each subscribed URL',
+    description:
+      'Signed: `X-Signature: t=<unix>,v1=<HMAC-SHA256 of "t.body" in hex>`; `X-Event-Id` repeats `id`. Answer 2xx; anything else is retried with backoff.',
+    request: { body: { content: { 'application/json': { schema: WebhookEvent } } } },
+    responses: { 200: { description: 'received (any 2xx)' } },
+  });
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

@@ -239,10 +239,17 @@ export const CaseView = z
   })
   .openapi('Case');
 
+/** The same two facts under both names, so timelines and webhooks read alike. */
+const eventPosition = {
+  sequence: z.number().int().openapi({ description: "the event's number within its case, from 1" }),
+  occurredAt: isoTime.openapi({ description: 'when the event happened' }),
+  seq: z.number().int().openapi({ deprecated: true, description: 'deprecated: use `sequence` (same value)' }),
+  at: isoTime.openapi({ deprecated: true, description: 'deprecated: use `occurredAt` (same value)' }),
+};
+
 export const TimelineItem = z
   .object({
-    seq: z.number().int(),
-    at: isoTime,
+    ...eventPosition,
     type: z.string(),
     actor: z.string(),
     data: z.record(z.string(), z.unknown()),
@@ -251,6 +258,27 @@ export const TimelineItem = z
     }),
   })
   .openapi('TimelineItem');
+
+/** What a webhook receiver gets for each case event (POSTed, signed; see the webhooks section). */
+export const WebhookEvent = z
+  .object({
+    id: z.string().openapi({ description: '`<caseId>:<sequence>`: de-duplicate on it' }),
+    type: z.string(),
+    caseId: z.string(),
+    ...eventPosition,
+    actor: z.string(),
+    data: z.record(z.string(), z.unknown()),
+    case: z.object({
+      id: z.string(),
+      number: z.string(),
+      type: z.string(),
+      status: z.string(),
+      priority: z.string(),
+      level: z.number().int(),
+      assignee: z.string().nullable(),
+    }),
+  })
+  .openapi('WebhookEvent');
 
 /** A comma-separated list of enum values; the document states the list's form as a pattern. */
 const csv = <T extends string>(values: readonly [T, ...T[]]) => {

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import proto from '@temporalio/proto';
+import { NO_PERSONAL_DATA } from '../domain/case/ops-text.js';
 
 const { Payload: PayloadProto } = proto.temporal.api.common.v1;
 
@@ -79,10 +80,14 @@ export class AesGcmCodec implements PayloadCodec {
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
     const current = this.keys[0]!;
-    return payloads.map((p) => ({
-      metadata: { encoding: enc.encode(ENCODING), [KEY_ID]: enc.encode(current.id) },
-      data: seal(current, PayloadProto.encode(p).finish()),
-    }));
+    return payloads.map((p) =>
+      holdsNoPersonalData(p)
+        ? markedPlain(p)
+        : {
+            metadata: { encoding: enc.encode(ENCODING), [KEY_ID]: enc.encode(current.id) },
+            data: seal(current, PayloadProto.encode(p).finish()),
+          },
+    );
   }
 
   async decode(payloads: Payload[]): Promise<Payload[]> {
@@ -95,3 +100,35 @@ export class AesGcmCodec implements PayloadCodec {
     });
   }
 }
+
+/**
+ * Payloads ops may read without a codec session: text marked by opsText (summaries, timer
+ * summaries), and the SDK's answer to the Web UI's workflow-metadata query (the workflow's
+ * current details and the names of its handlers), which the SDK builds itself, so it cannot carry
+ * the mark. Its shape is the SDK's, never one of our inputs (the API refuses unknown fields).
+ */
+export function holdsNoPersonalData(p: Payload): boolean {
+  if (p.metadata?.[NO_PERSONAL_DATA] && dec.decode(p.metadata[NO_PERSONAL_DATA]) === 'true') return true;
+  return isWorkflowMetadataAnswer(p);
+}
+
+const METADATA_ANSWER_START = '{"definition":{"type":';
+
+function isWorkflowMetadataAnswer(p: Payload): boolean {
+  if (!p.metadata?.encoding || dec.decode(p.metadata.encoding) !== 'json/plain' || !p.data) return false;
+  if (dec.decode(p.data.subarray(0, METADATA_ANSWER_START.length)) !== METADATA_ANSWER_START) return false;
+  try {
+    const v = JSON.parse(dec.decode(p.data)) as Record<string, unknown>;
+    const keys = Object.keys(v).sort().join(',');
+    return (
+      (keys === 'currentDetails,definition' || keys === 'definition') && typeof v.definition === 'object'
+    );
+  } catch {
+    return false;
+  }
+}
+
+const markedPlain = (p: Payload): Payload => ({
+  ...p,
+  metadata: { ...p.metadata, [NO_PERSONAL_DATA]: enc.encode('true') },
+});

@@ -241,6 +241,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         codec: dataConverter.payloadCodecs[0]!,
         codecCorsOrigins: config.codecCorsOrigins,
         publicUrl: config.publicUrl,
+        temporalUiUrl,
         readiness: () => readiness(db, connection),
         databaseUrl,
         customerLinks: notifications.links,

@@ -40,6 +40,21 @@ const SA_TYPE_NAMES: Record<string, string> = {
   KEYWORD_LIST: 'KeywordList',
 };
 
+/**
+ * The Web UI's one printed URL. On loopback it is named `localhost`, as the API, the codec endpoint
+ * and its sign-in page are: the codec session cookie is sent only to the host name it was set on
+ * and only from the same site, so the UI and the sign-in page must be opened under one host name.
+ * (127.0.0.1 works as well when used for both; see docs/operations-web-ui.md.)
+ */
+export function webUiUrl(ip: string, uiPort: number): string {
+  const host = ['127.0.0.1', '0.0.0.0', '::1', '::'].includes(ip)
+    ? 'localhost'
+    : ip.includes(':')
+      ? `[${ip}]`
+      : ip;
+  return `http://${host}:${uiPort}`;
+}
+
 export async function startDevServer(opts: DevServerOptions): Promise<RunningDevServer> {
   const cli = findTemporalCli();
   if (!cli) return startWithSdkDownload(opts);
@@ -81,7 +96,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<RunningDev
   }
   return {
     address,
-    uiUrl: opts.uiPort ? `http://${ip === '0.0.0.0' ? 'localhost' : ip}:${opts.uiPort}` : undefined,
+    uiUrl: opts.uiPort ? webUiUrl(ip, opts.uiPort) : undefined,
     stop: () => stopChild(child),
   };
 }
@@ -160,7 +175,7 @@ async function startWithSdkDownload(opts: DevServerOptions): Promise<RunningDevS
     });
     return {
       address: env.address,
-      uiUrl: opts.uiPort ? `http://127.0.0.1:${opts.uiPort}` : undefined,
+      uiUrl: opts.uiPort ? webUiUrl(opts.ip ?? '127.0.0.1', opts.uiPort) : undefined,
       stop: () => env.teardown(),
     };
   } catch (err) {

@@ -35,6 +35,7 @@ import { handleIncidentNotices } from './case-incident.js';
 import { actionUpdates, openedUpdate, viewQuery, type ActionRequest } from './messages.js';
 import { isPatched, PATCHES } from './patches.js';
 import { lagDetails, Projector, type ProjectionLag } from './projector.js';
+import { opsText } from '../domain/case/ops-text.js';
 import { decide } from './refusals.js';
 
 export type CaseWorkflowInput =
@@ -234,7 +235,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       next && next.at === wakeAt
         ? `${next.clock} ${next.kind} at ${iso(next.at)} (calendar ${state.sla.calendar.name})`
         : `read model retry at ${iso(wakeAt)}`;
-    await condition(woken, Math.max(1, wakeAt - Date.now()), { summary });
+    // Clock, time and calendar name only: ops read it in the Web UI without a codec session.
+    await condition(woken, Math.max(1, wakeAt - Date.now()), { summary: opsText(summary) });
   }
   // Let in-flight actions answer and the read model take every event before the run completes
   // (legacy cases also wait for their webhooks; newer ones leave them to the delivery workflows).

@@ -195,11 +195,16 @@ export class Projector {
   }
 }
 
+/**
+ * Part of the workflow's current details, which ops read without a codec session: counts and times
+ * only. The error's text stays out (a database error may quote the data it refused); it is in the
+ * failed projection activity of the history and in the worker's log.
+ */
 export function lagDetails(lag: ProjectionLag | undefined): string {
   if (!lag) return '';
   return (
     `\n\n**read model behind** since ${lag.since}: ${lag.failures} failed projection(s), ` +
-    `next try ${new Date(lag.retryAt).toISOString()}. Last error: ${lag.error}`
+    `next try ${new Date(lag.retryAt).toISOString()} (the error: see the failed projection activity)`
   );
 }
 

@@ -126,7 +126,10 @@ export function caseRoutes(cases: CaseService, db: Db, incidents?: IncidentServi
         res.json({
           items: rows
             .filter((r) => visibleTo(audience, r))
-            .map((r) => ({ ...r, at: new Date(r.at).toISOString(), visibility: eventVisibility(r) })),
+            .map((r) => {
+              const at = new Date(r.at).toISOString();
+              return { ...r, at, sequence: r.seq, occurredAt: at, visibility: eventVisibility(r) };
+            }),
         });
       },
     }),

@@ -62,8 +62,11 @@ export function privacyRoutes(deps: {
   codec: PayloadCodec;
   keys: KeyStore;
   sessions: BrowserSessions;
+  /** The embedded Web UI's URL: the sign-in page links to it under its own host name. */
+  temporalUiUrl?: string;
 }): RouteSpec[] {
   const { db, personalData, codec, keys, sessions } = deps;
+  const loginPage = codecLoginPage(deps.temporalUiUrl ? new URL(deps.temporalUiUrl).port : undefined);
   return [
     route({
       method: 'delete',
@@ -128,7 +131,7 @@ export function privacyRoutes(deps: {
       roles: 'public',
       responses: { 200: { description: 'an HTML form', schema: z.string(), contentType: 'text/html' } },
       handler: ({ res }) => {
-        res.type('html').send(LOGIN_PAGE);
+        res.type('html').send(loginPage);
       },
     }),
     route({
@@ -264,14 +267,28 @@ async function revealJson(p: Payload, personalData: PersonalData): Promise<Paylo
   return { ...p, data: Buffer.from(JSON.stringify(value)) };
 }
 
-const LOGIN_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Codec session</title></head>
-<body style="font-family: sans-serif; max-width: 40em; margin: 3em auto">
+/**
+ * The session cookie belongs to the host name this page is opened under (localhost or 127.0.0.1),
+ * and the browser sends it only to that host, from pages of the same site: so the page names the
+ * codec endpoint and links to the Web UI under its own host name, whichever one the user chose.
+ */
+function codecLoginPage(uiPort: string | undefined): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Codec session</title></head>
+<body style="font-family: sans-serif; max-width: 44em; margin: 3em auto">
 <h1>Decode case payloads in the Temporal Web UI</h1>
-<p>Paste a supervisor or admin API key. This browser then holds an 8-hour session cookie that the
-Web UI sends to this codec endpoint (enable cross-origin credentials in the UI's codec settings).</p>
-<form id="f"><input id="k" type="password" size="50" placeholder="API key" autocomplete="off">
-<button>Open session</button></form><p id="out"></p>
+<p>Paste a supervisor or admin API key. This browser then holds an 8-hour session cookie for
+<b id="host"></b>, which the Web UI sends to this codec endpoint when it is opened under the same
+host name.</p>
+<form id="f"><label>API key <input id="k" type="password" size="50" autocomplete="off"></label>
+<button>Open session</button></form><p id="out" role="status"></p>
+<p>Then, in the Web UI${uiPort ? ' (<a id="ui">open it</a>)' : ''}: Codec Server (the glasses icon) →
+<i>Use my browser setting</i>, endpoint <code id="endpoint"></code>, switch on
+<i>Include cross-origin credentials</i>, Apply.</p>
 <script>
+document.getElementById('host').textContent = location.host;
+document.getElementById('endpoint').textContent = location.origin + '/codec';
+const ui = document.getElementById('ui');
+if (ui) ui.href = location.protocol + '//' + location.hostname + ':${uiPort ?? ''}';
 document.getElementById('f').onsubmit = async (e) => {
   e.preventDefault();
   const r = await fetch('/codec/session', { method: 'POST', credentials: 'include',
@@ -279,3 +296,4 @@ document.getElementById('f').onsubmit = async (e) => {
   document.getElementById('out').textContent = r.ok ? 'Session open: reload the Temporal Web UI.' : (await r.json()).detail;
 };
 </script></body></html>`;
+}

@@ -17,7 +17,7 @@ MAX_ATTEMPTS=${BOOTSTRAP_MAX_ATTEMPTS:-60}
 SLEEP_SECONDS=${BOOTSTRAP_SLEEP_SECONDS:-2}
 
 # name:type pairs; names and types are part of the API contract.
-SEARCH_ATTRIBUTES="CaseKind:Keyword CaseStatus:Keyword CasePriority:Keyword
+SEARCH_ATTRIBUTES="CaseKind:Keyword CaseNumber:Keyword CaseStatus:Keyword CasePriority:Keyword
 CaseLevel:Int CaseCustomerId:Keyword CaseAssignee:Keyword CaseBreached:Bool
 CaseNextDeadline:Datetime CaseIncidentId:Keyword IncidentStatus:Keyword
 IncidentSeverity:Keyword IncidentKind:Keyword IncidentBreached:Bool"

@@ -62,6 +62,8 @@ export type Level = 1 | 2 | 3;
 /** Search attributes kept current on every case workflow; names and types are part of the ops contract. */
 export const SA = {
   kind: defineSearchAttributeKey('CaseKind', SearchAttributeType.KEYWORD),
+  /** The number a customer quotes (CS-2026-000123): set once, when the case is opened. */
+  number: defineSearchAttributeKey('CaseNumber', SearchAttributeType.KEYWORD),
   status: defineSearchAttributeKey('CaseStatus', SearchAttributeType.KEYWORD),
   priority: defineSearchAttributeKey('CasePriority', SearchAttributeType.KEYWORD),
   level: defineSearchAttributeKey('CaseLevel', SearchAttributeType.INT),

@@ -103,6 +103,7 @@ export function startSearchAttributes(input: OpenCaseInput): SearchAttributePair
   }
   return [
     { key: SA.kind, value: input.type },
+    { key: SA.number, value: input.number },
     { key: SA.customerId, value: input.customer.id },
     // A start cannot set an attribute to null: an absent one is read as none.
     ...opsSearchAttributes(opsAttributes(state)).filter((p) => p.value !== null),

@@ -202,4 +202,31 @@ describe('the OpenAPI document', () => {
     }
     expect(unserved).toEqual([]);
   });
+
+  it("says in each operation's description (what /docs shows) which roles may call it, admin included", () => {
+    const rolesIn = (description: string) => {
+      const line = /\*\*Roles:\*\* ([^\n]*)/.exec(description)?.[1];
+      if (line === undefined) return undefined;
+      return line.startsWith('public')
+        ? 'public'
+        : line
+            .replace(/ \(.*$|\.$/g, '')
+            .split(', ')
+            .sort();
+    };
+    for (const spec of specs) {
+      const key = `${spec.method.toUpperCase()} ${openApiPath(spec.path)}`;
+      const op = doc.paths[openApiPath(spec.path)][spec.method];
+      const expected = spec.roles === 'public' ? 'public' : [...new Set([...spec.roles, 'admin'])].sort();
+      expect(rolesIn(op.description ?? ''), key).toEqual(expected);
+      if (expected !== 'public') expect([...op['x-roles']].sort(), key).toEqual(expected);
+    }
+    // Spot checks written out, so a wrong reading of the declarations cannot pass unnoticed.
+    const described = (path: string, method: string) => doc.paths[path][method].description as string;
+    expect(described('/v1/cases/{id}/approval', 'post')).toContain(
+      '**Roles:** supervisor, admin (admin may do everything).',
+    );
+    expect(described('/v1/customers/{id}/personal-data', 'delete')).toContain('**Roles:** admin.');
+    expect(described('/healthz', 'get')).toContain('**Roles:** public');
+  });
 });

@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebhookEvent } from '../../api/schemas.js';
 import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';
 
 let s: TestStack;
@@ -89,6 +90,36 @@ describe('webhooks', () => {
       sequence: expect.any(Number),
       case: { status: 'closed' },
     });
+    // Webhooks and timelines name the same facts the same way (the old names stay, deprecated),
+    // and the documented WebhookEvent schema is exactly what receivers get.
+    for (const r of got) {
+      expect(r.body.seq).toBe(r.body.sequence);
+      expect(r.body.at).toBe(r.body.occurredAt);
+      expect(() => WebhookEvent.strict().parse(r.body)).not.toThrow();
+    }
+    const timeline = await s.call('agent', 'GET', `/v1/cases/${ids[0]}/timeline`);
+    for (const e of timeline.body.items) {
+      expect(e.sequence).toBe(e.seq);
+      expect(e.occurredAt).toBe(e.at);
+      const sent = got.find((r) => r.body.caseId === ids[0] && r.body.sequence === e.sequence);
+      expect(Date.parse(sent!.body.occurredAt)).toBe(Date.parse(e.occurredAt));
+    }
+    const doc = (await s.call(null, 'GET', '/openapi.json')).body;
+    const item = doc.components.schemas.TimelineItem.properties;
+    expect([item.seq.deprecated, item.at.deprecated, item.sequence.deprecated]).toEqual([
+      true,
+      true,
+      undefined,
+    ]);
+    const hook = doc.components.schemas.WebhookEvent.properties;
+    expect([hook.seq.deprecated, hook.at.deprecated, hook.occurredAt.deprecated]).toEqual([
+      true,
+      true,
+      undefined,
+    ]);
+    expect(doc.webhooks.caseEvent.post.requestBody.content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/WebhookEvent',
+    );
     // per case, events arrive in sequence order
     for (const id of ids) {
       const seqs = got.filter((r) => r.body.caseId === id).map((r) => r.body.sequence);
