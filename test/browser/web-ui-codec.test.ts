@@ -119,13 +119,25 @@ run('the Temporal Web UI with the codec endpoint', () => {
       // The input stays ciphertext: no session, nothing personal.
       expect(await page.locator('body').innerText()).not.toContain('Li Wei');
       await page.getByText('User Metadata', { exact: true }).click();
-      await page.getByText(`complaint · ${opened.priority} · ${opened.number}`).waitFor();
-      await page.getByText(new RegExp(`^Case ${opened.number} via api; SLA policy`)).waitFor();
-      await page
-        .getByText(/level 1 · /)
-        .first()
-        .waitFor();
-      const text = await page.locator('body').innerText();
+      // The UI renders summary and details as Markdown inside iframes: read every frame's text.
+      const allText = async () =>
+        (
+          await Promise.all(
+            page.frames().map((f) =>
+              f
+                .locator('body')
+                .innerText()
+                .catch(() => ''),
+            ),
+          )
+        ).join('\n');
+      await expect
+        .poll(allText, { timeout: 20_000 })
+        .toContain(`complaint · ${opened.priority} · ${opened.number}`);
+      const shown = await allText();
+      expect(shown).toMatch(new RegExp(`Case ${opened.number} via api; SLA policy`));
+      expect(shown).toMatch(/level 1 · /);
+      const text = await allText();
       for (const secret of ['Li Wei', 'li.wei@example.com', 'Minerals Co', 'Grinder stopped']) {
         expect(text).not.toContain(secret);
       }

@@ -125,7 +125,10 @@ describe('a read model that stays unavailable', () => {
       expect(noted.status).toBe('investigating');
       const meta = await h.query<{ currentDetails: string }>('__temporal_workflow_metadata');
       expect(meta.currentDetails).toContain('read model behind');
-      expect(meta.currentDetails).toContain('value too long');
+      // Ops read the details without a codec session: the database's error text (which can quote
+      // the data it refused) stays in the failed activity, encrypted, not here.
+      expect(meta.currentDetails).toContain('see the failed projection activity');
+      expect(meta.currentDetails).not.toContain('value too long');
 
       // Its clock fires at the deadline although nothing reaches the read model.
       const resolveBy = Date.parse(accepted.deadlines.resolveBy!);
