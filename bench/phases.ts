@@ -14,7 +14,7 @@ import {
 } from './baseline/workflows.js';
 import { workflowIdForCase } from '../domain/case/contract.js';
 import { actionUpdates } from '../workflows/messages.js';
-import { caseBody, newIdempotencyKey } from './lib/api.js';
+import { ApiError, caseBody, newIdempotencyKey } from './lib/api.js';
 import { historyCost as costOf, meanCost, type HistoryCost } from './lib/history.js';
 import {
   cdfPoints,
@@ -82,12 +82,23 @@ async function countOpenCases(ctx: BenchContext): Promise<number> {
   return Number(r.n);
 }
 
-/** Opens one case through the API as an integrator would: full body, Idempotency-Key. */
+/**
+ * Opens one case through the API as an integrator would: full body, Idempotency-Key, and on a 503
+ * the same request again with the same key after Retry-After (the contract's advice). Retries are
+ * counted, and the latency a caller measures includes them.
+ */
 async function openCase(ctx: BenchContext, i: number, extra: Record<string, unknown> = {}): Promise<any> {
-  return ctx.api.expect([201], 'integrator', 'POST', '/v1/cases', caseBody(i, extra), {
-    'Idempotency-Key': newIdempotencyKey(),
-  });
+  const body = caseBody(i, extra);
+  const headers = { 'Idempotency-Key': newIdempotencyKey() };
+  for (let attempt = 1; ; attempt++) {
+    const r = await ctx.api.call('integrator', 'POST', '/v1/cases', body, headers);
+    if (r.status === 201) return r.body;
+    if (r.status !== 503 || attempt >= CREATE_ATTEMPTS) throw new ApiError(r.status, r.body, 'POST /v1/cases');
+    ctx.creationRetries += 1;
+    await sleep(Math.min(Number(r.retryAfter ?? 1) || 1, 5) * 1000);
+  }
 }
+const CREATE_ATTEMPTS = 4;
 
 /** Starts a baseline case: recorded in PostgreSQL by its activity, then its respond timer. */
 function startBaselineCase(ctx: BenchContext, id: string, subject: string) {

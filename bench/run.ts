@@ -56,6 +56,8 @@ export interface BenchContext {
   createdCaseIds: string[];
   /** The baseline cases the same rounds opened, for the baseline's accept phase. */
   createdBaselineIds: string[];
+  /** Creations answered 503 and sent again with the same Idempotency-Key (reported, never hidden). */
+  creationRetries: number;
 }
 
 const PHASES = 12;
@@ -232,6 +234,7 @@ async function main(): Promise<void> {
       workerMetricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
       createdCaseIds: [],
       createdBaselineIds: [],
+      creationRetries: 0,
     };
     await phases.seed(ctx);
     progress.end(`Temporal ${temporalAddress}, PostgreSQL ${pgVersion}, API ${api.baseUrl}`);
@@ -287,14 +290,15 @@ async function main(): Promise<void> {
       workerRssGrowth: round3(last.worker.rssMb / first.worker.rssMb),
       listP99Ms: { [first.openCases]: first.list.latencyMs.p99, [last.openCases]: last.list.latencyMs.p99 },
       listP99Growth: round3(last.list.latencyMs.p99 / first.list.latencyMs.p99),
+      creationRetries: ctx.creationRetries,
       targets: {
-        createRatio: { target: '>= 0.8', met: ours.casesPerSecond / baseline.casesPerSecond >= 0.8 },
+        createRatio: { target: '>= 0.9', met: ours.casesPerSecond / baseline.casesPerSecond >= 0.9 },
         actionBaselineP99Ratio: {
           target: '<= 1.2',
           met: accept.latencyMs.p99 / baselineAccept.latencyMs.p99 <= 1.2,
         },
-        actionP99Ratio: { target: '<= 1.5', met: accept.latencyMs.p99 / rawUpdate.latencyMs.p99 <= 1.5 },
-        breachLatencyP99Ms: { target: '<= 1000', met: breach.detectedLateMs.p99 <= 1000 },
+        actionP99Ratio: { target: '<= 2.0', met: accept.latencyMs.p99 / rawUpdate.latencyMs.p99 <= 2.0 },
+        breachLatencyP99Ms: { target: '<= 500', met: breach.detectedLateMs.p99 <= 500 },
         workerRssFlat: {
           target: 'within 1.25x from first to last checkpoint',
           met: last.worker.rssMb / first.worker.rssMb <= 1.25,

@@ -31,7 +31,7 @@ export class Api {
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
-  ): Promise<{ status: number; body: T }> {
+  ): Promise<{ status: number; body: T; retryAfter: string | null }> {
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: {
@@ -48,7 +48,7 @@ export class Api {
     } catch {
       // not JSON
     }
-    return { status: res.status, body: parsed as T };
+    return { status: res.status, body: parsed as T, retryAfter: res.headers.get('retry-after') };
   }
 
   /** Calls and throws unless the status is one of `ok`. */

@@ -39,6 +39,8 @@ export interface BenchResults {
   workerRssGrowth: number;
   listP99Ms: Record<string, number>;
   listP99Growth: number;
+  /** Creations answered 503 and retried with the same Idempotency-Key (absent in older runs). */
+  creationRetries?: number;
   targets: Record<string, { target: string; met: boolean }>;
   machine: Record<string, unknown>;
   /** The commit measured; product files that differed from it when the run started. */
