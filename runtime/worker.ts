@@ -75,6 +75,8 @@ export interface MailWorkerOptions {
 }
 
 export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
+  // One waker for the worker's cases and incidents, so their wakes coalesce together.
+  const wakeDeliveries = deliveryWaker(o.client, o.webhooks.taskQueue);
   return Worker.create({
     connection: o.connection,
     namespace: o.namespace,
@@ -87,7 +89,7 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
         db: o.db,
         logger: o.logger.child({ component: 'activities' }),
         personalData: o.personalData,
-        wakeDeliveries: deliveryWaker(o.client, o.webhooks.taskQueue),
+        wakeDeliveries,
         ...(o.mail
           ? {
               mail: {
@@ -101,7 +103,7 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
         db: o.db,
         logger: o.logger.child({ component: 'incidents' }),
         client: o.client,
-        wakeDeliveries: deliveryWaker(o.client, o.webhooks.taskQueue),
+        wakeDeliveries,
       }),
     },
     // Cases wait on timers for days: a bounded cache keeps worker memory flat however many are open;
