@@ -122,13 +122,23 @@ export async function deliverDue(
     if (Date.now() - started > budgetMs || cancelled() || !(await sub.sending())) break;
   }
   if (!(await sub.sending())) return { nextAt: null, stop: true };
-  const next = await db
-    .selectFrom('webhook_deliveries')
-    .select((eb) => eb.fn.min('next_attempt_at').as('at'))
-    .where('subscription_id', '=', subscriptionId)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return { nextAt: next?.at ? new Date(next.at).getTime() : null, stop: false };
+  return { nextAt: await nextClaimableAt(db, subscriptionId), stop: false };
+}
+
+/**
+ * When the next row can be claimed: each case's first pending event decides for the case (its
+ * later events wait behind it), at its attempt time or when another pass's claim on it lapses.
+ * The later events' own attempt times are long past: taking the minimum over every pending row
+ * would wake the workflow at once, again and again, while a dead receiver's backoff runs.
+ */
+async function nextClaimableAt(db: Db, subscriptionId: string): Promise<number | null> {
+  const next = await sql<{ at: Date | null }>`
+    SELECT min(greatest(next_attempt_at, coalesce(locked_until, next_attempt_at))) AS at
+    FROM (SELECT DISTINCT ON (case_id) next_attempt_at, locked_until FROM webhook_deliveries
+          WHERE subscription_id = ${subscriptionId} AND status = 'pending'
+          ORDER BY case_id, seq) AS heads`.execute(db);
+  const at = next.rows[0]?.at;
+  return at ? new Date(at).getTime() : null;
 }
 
 /** The subscription as it is now (re-read at most once a second): deleting or pausing stops at once. */

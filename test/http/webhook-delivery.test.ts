@@ -2,8 +2,9 @@
  * Webhook delivery beside the cases, on the real dev server and PostgreSQL: one dead and one live
  * receiver — the live one gets every event promptly and once, the cases complete their workflows
  * within seconds although the dead one never answers; deliveries past the retry window are marked
- * failed, can be redelivered, and are signed with both secrets during a rotation; deleting a
- * subscription stops its pending deliveries at once.
+ * failed, can be redelivered, and are signed with both secrets during a rotation; a failing
+ * receiver's workflow sleeps through each backoff; deleting a subscription stops its pending
+ * deliveries at once.
  */
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -184,6 +185,37 @@ describe('webhook delivery beside the cases', () => {
       (await s.call('admin', 'POST', `/v1/webhooks/${deadSub}/deliveries/nope:1/redeliver`)).status,
     ).toBe(404);
   }, 120_000);
+
+  it('a failing receiver is tried again when its backoff ends, and its workflow waits meanwhile', async () => {
+    const failing = receiver();
+    failing.mode = 'fail';
+    await new Promise<void>((ok) => failing.server!.listen(0, '127.0.0.1', () => ok()));
+    failing.url = `http://127.0.0.1:${(failing.server!.address() as { port: number }).port}/hooks`;
+    try {
+      const sub = await subscribe(failing, 'whsec_failing_0123456789abcdef');
+      await lifecycle();
+      // Each case stops at its first failed event; its later events wait behind it.
+      expect(await until(() => failing.attempts > 0, 10_000)).toBe(true);
+      await sleep(1000);
+      const history = async () =>
+        (await s.client.workflow.getHandle(`webhooks:${sub}`).fetchHistory()).events!.length;
+      const before = await history();
+      const attemptsBefore = failing.attempts;
+      await sleep(4000);
+      const grown = (await history()) - before;
+      console.log(
+        `failing receiver, 4 s: ${failing.attempts - attemptsBefore} attempts, ${grown} history events`,
+      );
+      // Retries at 2 s, 4 s, … cost a few events each; a workflow woken by the waiting events'
+      // (long past) attempt times would loop at once, again and again: hundreds of events.
+      expect(grown).toBeLessThan(40);
+      expect(failing.attempts - attemptsBefore).toBeLessThanOrEqual(3);
+      expect((await s.call('admin', 'DELETE', `/v1/webhooks/${sub}`)).status).toBe(204);
+    } finally {
+      failing.server!.closeAllConnections();
+      await new Promise((ok) => failing.server!.close(ok));
+    }
+  }, 60_000);
 
   it('deleting a subscription stops its pending deliveries at once', async () => {
     expect((await s.call('admin', 'DELETE', `/v1/webhooks/${deadSub}`)).status).toBe(204);
