@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import proto from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import { actionUpdates, viewQuery } from '../../workflows/messages.js';
 import { bundleCaseWorkflows, createTimeSkippingEnv } from '../support/time-skipping.js';
 import { bundleBeforePatches, plainCaseInput } from './fixtures/cases.js';
 
+const EventType = proto.temporal.api.enums.v1.EventType;
 const M = 60_000;
 const H = 60 * M;
 
@@ -73,8 +75,20 @@ async function open(id: string) {
 }
 const act = (h: WorkflowHandle<typeof caseWorkflow>, command: CaseCommand) =>
   h.executeUpdate(actionUpdates[command.action], { args: [{ actor: 'agent:test', command }] });
+/**
+ * The case's own history events (timers, markers, updates), not the workflow-task bookkeeping around
+ * them: how many of those a retry adds depends on how busy the machine is (a slow local activity
+ * heartbeats its workflow task), not on the workflow's code.
+ */
+const WORKFLOW_TASK = new Set([
+  EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED,
+  EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
+  EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED,
+  EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT,
+  EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED,
+]);
 const historyLength = async (h: WorkflowHandle<typeof caseWorkflow>) =>
-  (await h.fetchHistory()).events!.length;
+  (await h.fetchHistory()).events!.filter((e) => !WORKFLOW_TASK.has(e.eventType!)).length;
 
 /** History events a case adds per simulated hour while its projection keeps failing. */
 async function growthPerHour(bundle: typeof current, how: 'outage' | 'rejected', hours: number) {
@@ -105,7 +119,9 @@ describe('a read model that stays unavailable', () => {
     const after = await growthPerHour(current, 'rejected', 3);
     const before = await growthPerHour(await bundleBeforePatches(), 'outage', 1);
     console.log(`history events per hour of projection failure: before ${before}, after ${after}`);
-    expect(after).toBeLessThanOrEqual(20);
+    // A try every 30 minutes is a timer fired, a marker and the next timer: ~6 an hour, up to 13
+    // seen on a busy machine; 15 an hour is still five months to the history limit.
+    expect(after).toBeLessThanOrEqual(15);
     expect(before).toBeGreaterThan(100);
   }, 180_000);
 
