@@ -272,6 +272,37 @@ run('the console in Chromium', () => {
     await page.context().close();
   });
 
+  it('shows when a case waiting on the customer will remind them, and that it will not close on its own', async () => {
+    const c = await openCase({ subject: `Waiting ${token}` });
+    for (const [action, body] of [
+      ['accept', {}],
+      ['wait-for-customer', { question: 'Which firmware version?' }],
+    ] as const) {
+      const r = await s.call('agent', 'POST', `/v1/cases/${c.id}/${action}`, body);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    const view = (await s.call('agent', 'GET', `/v1/cases/${c.id}`)).body;
+    expect(view.customerWait.remindAt).toBeTruthy();
+    const page = await newPage();
+    await signIn(page, 'agent');
+    await page.goto(`${s.url}/console/cases/${c.id}`);
+    const wait = page.getByTestId('customer-wait');
+    await expect.poll(() => status(page).textContent(), PATIENT).toBe('pending customer');
+    // The default policy reminds after two working days and never closes by itself.
+    const remindAt = new Date(view.customerWait.remindAt);
+    const berlin = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      year: 'numeric',
+      timeZone: 'Europe/Berlin',
+    });
+    const remind = await wait.locator('[data-field="remindAt"]').textContent();
+    for (const part of berlin.formatToParts(remindAt).filter((p) => p.type !== 'literal'))
+      expect(remind).toContain(part.value);
+    expect(await wait.locator('[data-field="closeAt"]').textContent()).toBe('never');
+    await shot(page, 'customer-wait');
+    await page.context().close();
+  });
+
   it('speaks Chinese to a Chinese browser, and switches to English', async () => {
     const opened = await openCase({
       type: 'complaint',

@@ -133,6 +133,7 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
             })}
           </tbody>
         </table>
+        {c.customerWait && <CustomerWait wait={c.customerWait} zone={zone} />}
       </section>
 
       <section aria-labelledby="actions-title">
@@ -188,5 +189,31 @@ function EventData({ data }: { data: Record<string, unknown> }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** While the case waits on the customer: the reminder and the automatic close its policy sets. */
+function CustomerWait({ wait, zone }: { wait: NonNullable<CaseView['customerWait']>; zone?: string }) {
+  const { t, locale } = useI18n();
+  const at = (iso: string) => (
+    <>
+      {formatTime(iso, locale)}
+      {zone && <div class="zone">{formatTime(iso, locale, zone)}</div>}
+    </>
+  );
+  return (
+    <>
+      <h3 id="customer-wait-title">{t('customerWait')}</h3>
+      <dl class="facts" data-testid="customer-wait" aria-labelledby="customer-wait-title">
+        <dt>{t('customerWaitSince')}</dt>
+        <dd>{at(wait.since)}</dd>
+        <dt>{t('customerRemindAt')}</dt>
+        <dd data-field="remindAt">
+          {wait.reminded ? t('customerReminded') : wait.remindAt ? at(wait.remindAt) : t('customerNever')}
+        </dd>
+        <dt>{t('customerCloseAt')}</dt>
+        <dd data-field="closeAt">{wait.closeAt ? at(wait.closeAt) : t('customerNever')}</dd>
+      </dl>
+    </>
   );
 }
