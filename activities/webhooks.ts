@@ -76,6 +76,10 @@ export interface DeliveryDeps {
   targets?: WebhookTargets;
 }
 
+/** How long a pass waits for more after its last send, and how often it looks meanwhile. */
+const LINGER_MS = 3000;
+const LINGER_POLL_MS = 200;
+
 /** 1 s doubling to 5 min: the backoff after the n-th failed attempt. */
 export const backoffMs = (attempts: number) => Math.min(300_000, 1000 * 2 ** Math.min(attempts - 1, 20));
 
@@ -115,10 +119,19 @@ export async function deliverDue(
   const sub = new SubscriptionState(db, subscriptionId);
   if (!(await sub.sending())) return { nextAt: null, stop: true };
   const started = Date.now();
+  let lastDelivered = 0; // lingers only after a delivery in this pass
   for (;;) {
     const rows = await claimDue(db, subscriptionId);
-    if (rows.length === 0) break;
-    await sendInLanes(deps, sub, rows);
+    if (rows.length === 0) {
+      // While a receiver takes events, stay a moment for the next: it is sent from here, without
+      // a signal, a workflow task and an activity task in between (seconds each on a busy server).
+      // A failing receiver's next attempt is known; its workflow sleeps until then.
+      if (Date.now() - lastDelivered > LINGER_MS || Date.now() - started > budgetMs || cancelled()) break;
+      heartbeatIfActivity('waiting for more');
+      await new Promise((r) => setTimeout(r, LINGER_POLL_MS));
+      continue;
+    }
+    if ((await sendInLanes(deps, sub, rows)) > 0) lastDelivered = Date.now();
     if (Date.now() - started > budgetMs || cancelled() || !(await sub.sending())) break;
   }
   if (!(await sub.sending())) return { nextAt: null, stop: true };
@@ -193,7 +206,8 @@ async function claimDue(db: Db, subscriptionId: string): Promise<Row[]> {
 }
 
 /** Cases side by side, each case's events in order; a case stops at its first failure. */
-async function sendInLanes(deps: DeliveryDeps, sub: SubscriptionState, rows: Row[]): Promise<void> {
+async function sendInLanes(deps: DeliveryDeps, sub: SubscriptionState, rows: Row[]): Promise<number> {
+  let delivered = 0;
   const byCase = new Map<string, Row[]>();
   for (const r of rows.sort((a, b) => a.seq - b.seq)) {
     byCase.set(r.case_id, [...(byCase.get(r.case_id) ?? []), r]);
@@ -218,7 +232,9 @@ async function sendInLanes(deps: DeliveryDeps, sub: SubscriptionState, rows: Row
       for (; i < next.length; i++) {
         const s = await sub.current();
         if (!s || !s.active || s.paused || cancelled()) break;
-        if (!(await sendOne(deps, s, next[i]!, payloads.get(next[i]!.event_id)))) {
+        const outcome = await sendOne(deps, s, next[i]!, payloads.get(next[i]!.event_id));
+        if (outcome === 'delivered') delivered += 1;
+        if (outcome === 'retry') {
           i += 1;
           break;
         }
@@ -227,10 +243,16 @@ async function sendInLanes(deps: DeliveryDeps, sub: SubscriptionState, rows: Row
     }
   };
   await Promise.all(Array.from({ length: Math.min(deps.lanes ?? 8, queue.length) }, lane));
+  return delivered;
 }
 
-/** One attempt; records it on the row. True when the case may go on with its next event. */
-async function sendOne(deps: DeliveryDeps, s: Subscription, row: Row, payload: unknown): Promise<boolean> {
+/** One attempt, recorded on the row; the case goes on with its next event unless it is 'retry'. */
+async function sendOne(
+  deps: DeliveryDeps,
+  s: Subscription,
+  row: Row,
+  payload: unknown,
+): Promise<'delivered' | 'gave-up' | 'retry'> {
   heartbeatIfActivity(row.event_id);
   const body = JSON.stringify(payload);
   const secrets =
@@ -265,12 +287,12 @@ async function sendOne(deps: DeliveryDeps, s: Subscription, row: Row, payload: u
     .where('status', '=', 'pending')
     .execute();
   metrics.webhookDeliveries.inc({ outcome: outcome.ok ? 'delivered' : gaveUp ? 'gave_up' : 'failed' });
-  if (outcome.ok) return true;
+  if (outcome.ok) return 'delivered';
   const log = { caseId: row.case_id, eventId: row.event_id, subscriptionId: s.id, attempts, ...outcome };
   if (gaveUp) deps.logger.error(log, 'webhook delivery gave up: marked failed (redeliver through the API)');
   else deps.logger.warn(log, 'webhook delivery failed; retrying');
   // A given-up event no longer holds back the case's later events.
-  return gaveUp;
+  return gaveUp ? 'gave-up' : 'retry';
 }
 
 let sharedTargets: WebhookTargets | undefined;

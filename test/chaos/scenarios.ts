@@ -239,8 +239,23 @@ const FAULTS: Record<Exclude<ScenarioName, 'incident-fanout'>, (c: FaultContext)
     c.note('subscribed a receiver that never answers, beside the live one');
     try {
       const ids = await allDone(c);
-      // Every event of these cases reaches the live receiver within seconds of happening.
+      // Every event of these cases reaches the live receiver within seconds of being queued for it
+      // (its outbox row, written with the projection). From happening to arriving is reported too,
+      // but 50 lifecycles at once on a small machine delay that with or without a dead receiver
+      // (24 s with a healthy second one in a control run): it measures load, not isolation.
+      const db = createDb(c.cluster.pg.url, 1);
+      const queuedAt = new Map(
+        (
+          await db
+            .selectFrom('outbox')
+            .select(['event_id', 'created_at'])
+            .where('case_id', 'in', ids)
+            .execute()
+        ).map((r) => [r.event_id, new Date(r.created_at).getTime()]),
+      );
+      await db.destroy();
       let worst = 0;
+      let worstQueued = 0;
       let missing = 0;
       for (const id of ids) {
         const tl = await c.api.call('agent', 'GET', `/v1/cases/${id}/timeline`);
@@ -249,12 +264,19 @@ const FAULTS: Record<Exclude<ScenarioName, 'incident-fanout'>, (c: FaultContext)
           for (let i = 0; i < 100 && !c.cluster.webhooks.firstAt.has(key); i++) await sleep(100);
           const at = c.cluster.webhooks.firstAt.get(key);
           if (at === undefined) missing += 1;
-          else worst = Math.max(worst, at - Date.parse(e.at));
+          else {
+            worst = Math.max(worst, at - Date.parse(e.at));
+            worstQueued = Math.max(worstQueued, at - (queuedAt.get(key) ?? Date.parse(e.at)));
+          }
         }
       }
-      c.note(`live receiver: slowest event arrived ${secs(worst)} after it happened; ${missing} missing`);
-      if (missing > 0 || worst > 5000)
-        c.problem(`live receiver delayed by the dead one: slowest ${secs(worst)}, ${missing} missing`);
+      c.note(
+        `live receiver: slowest event arrived ${secs(worstQueued)} after it was queued, ${secs(worst)} after it happened; ${missing} missing`,
+      );
+      if (missing > 0 || worstQueued > 5000)
+        c.problem(
+          `live receiver delayed by the dead one: slowest ${secs(worstQueued)} after queued, ${missing} missing`,
+        );
       const slowest = await expectCompleted(c, ids, 10_000);
       c.note(`every case workflow completed (the last ${secs(slowest)} after the lifecycles)`);
     } finally {
