@@ -93,7 +93,8 @@ async function openCase(ctx: BenchContext, i: number, extra: Record<string, unkn
   for (let attempt = 1; ; attempt++) {
     const r = await ctx.api.call('integrator', 'POST', '/v1/cases', body, headers);
     if (r.status === 201) return r.body;
-    if (r.status !== 503 || attempt >= CREATE_ATTEMPTS) throw new ApiError(r.status, r.body, 'POST /v1/cases');
+    if (r.status !== 503 || attempt >= CREATE_ATTEMPTS)
+      throw new ApiError(r.status, r.body, 'POST /v1/cases');
     ctx.creationRetries += 1;
     await sleep(Math.min(Number(r.retryAfter ?? 1) || 1, 5) * 1000);
   }

@@ -5,10 +5,12 @@
  * with random Bearer tokens, and the latency of valid requests alone and during the flood.
  *
  *   npx tsx scripts/abuse-probe.ts [--requests 20000] [--concurrency 50] [--anonymous-limit N]
- *                                  [--profile DIR]
+ *                                  [--rate PER_SECOND] [--profile DIR]
  *
  * --anonymous-limit raises RATE_LIMIT_ANONYMOUS_PER_MINUTE (default: the service's 300), so every
  * random token reaches the key lookup instead of the per-address limit: the worst case for caches.
+ * --rate paces the flood (default: as fast as the API answers, which saturates a process on a
+ * small machine: then every request waits behind the flood's, whatever each costs).
  * --profile runs the API under `node --cpu-prof` (summarise with bench/profile-summary.ts).
  *
  * The flood runs in a worker thread: the valid requests are timed on this thread, so their
@@ -28,12 +30,14 @@ const { values } = parseArgs({
   options: {
     requests: { type: 'string', default: '20000' },
     concurrency: { type: 'string', default: '50' },
+    rate: { type: 'string' },
     'anonymous-limit': { type: 'string' },
     profile: { type: 'string' },
   },
 });
 const REQUESTS = Number(values.requests);
 const CONCURRENCY = Number(values.concurrency);
+const RATE = values.rate ? Number(values.rate) : null;
 const VALID_KEY = `probe-${randomBytes(12).toString('hex')}`;
 
 const rssMiB = (pid: number) =>
@@ -111,7 +115,7 @@ async function main() {
     let flooding = true;
     const during = validLoop(() => !flooding);
     const t0 = performance.now();
-    const statuses = await flood(url, REQUESTS, CONCURRENCY);
+    const statuses = await flood(url, REQUESTS, CONCURRENCY, RATE);
     const floodSeconds = (performance.now() - t0) / 1000;
     flooding = false;
     const duringTimes = await during;
@@ -125,6 +129,8 @@ async function main() {
         {
           requests: REQUESTS,
           concurrency: CONCURRENCY,
+          ratePerSecond: RATE ?? 'unpaced',
+          floodPerSecond: fmt(REQUESTS / floodSeconds),
           anonymousLimitPerMinute: values['anonymous-limit'] ? Number(values['anonymous-limit']) : 300,
           floodSeconds: fmt(floodSeconds),
           randomTokenAnswers: statuses,
@@ -156,13 +162,14 @@ async function main() {
   }
 }
 
-/** Sends `requests` random-token requests at `concurrency` from a worker thread; answers by status. */
-async function flood(url: string, requests: number, concurrency: number) {
+/** Sends `requests` random-token requests at `concurrency` (paced to `rate` a second when given) from a worker thread; answers by status. */
+async function flood(url: string, requests: number, concurrency: number, rate: number | null) {
   const worker = new Worker(
     `
     const { workerData, parentPort } = require('node:worker_threads');
     const { randomBytes } = require('node:crypto');
-    const { url, requests, concurrency } = workerData;
+    const { url, requests, concurrency, rate } = workerData;
+    const t0 = performance.now();
     const statuses = {};
     let sent = 0;
     const one = async () => {
@@ -179,12 +186,14 @@ async function flood(url: string, requests: number, concurrency: number) {
     Promise.all(Array.from({ length: concurrency }, async () => {
       while (sent < requests) {
         sent += 1;
+        const due = rate ? t0 + (sent / rate) * 1000 : 0;
+        if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
         const s = await one();
         statuses[s] = (statuses[s] ?? 0) + 1;
       }
     })).then(() => parentPort.postMessage(statuses));
     `,
-    { eval: true, workerData: { url, requests, concurrency } },
+    { eval: true, workerData: { url, requests, concurrency, rate } },
   );
   const statuses = await new Promise<Record<string, number>>((resolve, reject) => {
     worker.once('message', resolve);
