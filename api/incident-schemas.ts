@@ -1,5 +1,5 @@
 /** Request and response shapes of /v1/incidents (one zod schema: validation, type and OpenAPI). */
-import { z } from './zod.js';
+import { nonBlank, z } from './zod.js';
 import { CASE_STATUSES, CASE_TYPES, REMEDIES } from '../domain/case/contract.js';
 import {
   INCIDENT_KINDS,
@@ -9,8 +9,8 @@ import {
   UPDATE_STATUSES,
 } from '../domain/incident/contract.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const labels = z.array(z.string().trim().min(1).max(200)).max(200);
+const text = nonBlank;
+const labels = z.array(nonBlank(200)).max(200);
 
 export const OpenIncidentBody = z
   .object({
@@ -32,13 +32,7 @@ export const OpenIncidentBody = z
       .openapi({
         description: 'open cases matching every given list (products, customers, case types) are suggested',
       }),
-    calendar: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .optional()
-      .openapi({ description: 'business calendar; default 24x7' }),
+    calendar: nonBlank(100).optional().openapi({ description: 'business calendar; default 24x7' }),
   })
   .strict()
   .openapi('OpenIncidentRequest');
@@ -72,7 +66,7 @@ export const CancelIncidentBody = z
   .openapi('CancelIncidentRequest');
 
 export const LinkCasesBody = z
-  .object({ caseIds: z.array(z.string().trim().min(1).max(100)).min(1).max(MAX_LINK_BATCH) })
+  .object({ caseIds: z.array(nonBlank(100)).min(1).max(MAX_LINK_BATCH) })
   .strict()
   .openapi('LinkCasesRequest');
 

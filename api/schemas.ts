@@ -1,5 +1,5 @@
 /** Request and response shapes: one zod schema gives validation, the TypeScript type and the OpenAPI. */
-import { z } from './zod.js';
+import { nonBlank, z } from './zod.js';
 import {
   EARLIEST_INSTANT,
   LATEST_INSTANT,
@@ -23,8 +23,7 @@ import { DEFAULT_REMIND_CUSTOMER_AFTER } from '../domain/case/customer-wait.js';
 import { MESSAGE_KINDS } from '../domain/notifications/messages.js';
 
 /** Text that must say something: blank (whitespace only) is refused, and the document says so. */
-const NOT_BLANK = '^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$';
-const text = (max: number) => z.string().trim().min(1).max(max).openapi({ pattern: NOT_BLANK });
+const text = nonBlank;
 const isoTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-23T09:00:00Z' });
 /** An instant the service accepts as input: in the years 2000 to 2099 (domain/calendar/bounds.ts). */
 export const inputTime = isoTime
@@ -87,8 +86,8 @@ export const OpenCaseBody = z
     priority: z.enum(PRIORITIES).optional(),
     product: z.string().trim().max(300).optional(),
     externalRef: z.string().trim().max(200).optional(),
-    slaPolicy: z.string().trim().min(1).max(100).optional().openapi({ pattern: NOT_BLANK }),
-    incidentId: z.string().trim().min(1).max(100).optional().openapi({
+    slaPolicy: nonBlank(100).optional(),
+    incidentId: nonBlank(100).optional().openapi({
       description: 'link the new case to this open incident (409 if it is resolved or cancelled)',
     }),
   })
@@ -97,8 +96,8 @@ export const OpenCaseBody = z
 export type OpenCaseBody = z.infer<typeof OpenCaseBody>;
 
 export const ActionBodies = {
-  accept: z.object({ assignee: z.string().trim().min(1).max(100).optional() }).strict(),
-  assign: z.object({ assignee: z.string().trim().min(1).max(100) }).strict(),
+  accept: z.object({ assignee: nonBlank(100).optional() }).strict(),
+  assign: z.object({ assignee: nonBlank(100) }).strict(),
   reject: z.object({ reason: text(5000) }).strict(),
   findings: z
     .object({
@@ -316,7 +315,7 @@ export const ListQuery = z
       .transform((levels) => levels.map(Number))
       .optional()
       .openapi({ description: 'support levels, comma-separated: 1,2' }),
-    q: z.string().trim().min(1).max(200).optional().openapi({
+    q: nonBlank(200).optional().openapi({
       description:
         'words (any script, Chinese included) that must all occur in the subject, description or customer name; case-insensitive',
     }),

@@ -4,7 +4,7 @@
  * case, and a stream of case changes (server-sent events).
  */
 import type { Request, Response } from 'express';
-import { z } from '../zod.js';
+import { nonBlank, z } from '../zod.js';
 import type { Db } from '../../db/database.js';
 import { actorOf, type KeyStore, type Principal, type Role } from '../auth.js';
 import type { CaseFeed } from '../case-feed.js';
@@ -40,7 +40,7 @@ async function me(db: Db, p: Principal) {
 const ReassignBody = z
   .object({
     caseIds: z.array(z.string().min(1).max(100)).min(1).max(100),
-    assignee: z.string().trim().min(1).max(100),
+    assignee: nonBlank(100),
   })
   .strict()
   .openapi('ReassignRequest');

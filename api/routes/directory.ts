@@ -16,7 +16,7 @@ import { PERSON_NAME, ROLES, type Role } from '../auth.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
 import { ResourceName } from '../schemas.js';
-import { z } from '../zod.js';
+import { nonBlank, z } from '../zod.js';
 
 const STAFF_READ: Role[] = ['agent', 'supervisor', 'admin'];
 const ADMIN: Role[] = ['admin'];
@@ -38,7 +38,7 @@ const TeamOut = z
   .openapi('Team');
 const Agent = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    name: nonBlank(200),
     team: z.string().min(1),
     active: z.boolean().default(true),
   })

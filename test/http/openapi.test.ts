@@ -203,6 +203,55 @@ describe('the OpenAPI document', () => {
     expect(unserved).toEqual([]);
   });
 
+  it('documents every required text of a request as not blank, as the API checks it', () => {
+    // The API trims texts and refuses what is left empty; a schema without the pattern lets a
+    // client (or a fuzzer: an incident titled "\u000b") send white space the document allows.
+    const resolve = (s: any): any => (s?.$ref ? doc.components.schemas[s.$ref.split('/').pop()] : s);
+    const bare = new Set<string>();
+    const seen = new Set<any>();
+    const walk = (raw: any, where: string): void => {
+      const s = resolve(raw);
+      if (!s || typeof s !== 'object' || seen.has(s)) return;
+      seen.add(s);
+      const blankAllowed = !s.pattern || new RegExp(s.pattern, 'u').test(' \u000b');
+      if (s.type === 'string' && (s.minLength ?? 0) >= 1 && blankAllowed && !s.enum && !s.format)
+        bare.add(where);
+      for (const [k, v] of Object.entries(s.properties ?? {})) walk(v, `${where}.${k}`);
+      if (s.items) walk(s.items, `${where}[]`);
+      for (const alt of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])]) walk(alt, where);
+    };
+    for (const [path, ops] of Object.entries<any>(doc.paths)) {
+      for (const [method, op] of Object.entries<any>(ops)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        walk(op.requestBody?.content?.['application/json']?.schema, `${where} body`);
+        for (const p of op.parameters ?? [])
+          if (p.in !== 'header') walk(p.schema, `${where} ${p.in} ${p.name}`);
+      }
+    }
+    // Taken as given, not trimmed: white space there is a value (a filter that matches nothing, a
+    // key or cursor refused for what it is), so the schema allowing it is true.
+    const asGiven = [
+      'GET /v1/case-changes query cases',
+      'GET /v1/cases query assignee',
+      'GET /v1/cases query cursor',
+      'GET /v1/cases query customerId',
+      'GET /v1/cases query team',
+      'GET /v1/codec-access query actor',
+      'GET /v1/codec-access query caseId',
+      'GET /v1/customers query cursor',
+      'GET /v1/reports/service-quality query customerId',
+      'GET /v1/reports/service-quality query incidentId',
+      'POST /codec/session body.key',
+      'POST /v1/cases/reassign body.caseIds[]',
+      'POST /v1/session body.apiKey',
+      'POST /v1/webhooks body.secret',
+      'POST /v1/webhooks/{id}/rotate-secret body.secret',
+      'PUT /v1/agents/{id} body.team',
+      'PUT /v1/sla-policies/{name} body.calendar',
+    ];
+    expect([...bare].sort()).toEqual(asGiven.sort());
+  });
+
   it("says in each operation's description (what /docs shows) which roles may call it, admin included", () => {
     const rolesIn = (description: string) => {
       const line = /\*\*Roles:\*\* ([^\n]*)/.exec(description)?.[1];
