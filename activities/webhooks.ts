@@ -67,6 +67,7 @@ export interface DeliveryDeps {
   logger: Logger;
   /** How long a delivery is retried before it is marked failed. */
   retryForMs: number;
+  /** How long a receiver may take to answer one delivery. */
   timeoutMs?: number;
   /** A pass stops taking new rows after this long, so the activity heartbeats and returns. */
   budgetMs?: number;
@@ -75,6 +76,8 @@ export interface DeliveryDeps {
   /** Where webhooks may go, checked again at every delivery; default: public addresses only. */
   targets?: WebhookTargets;
 }
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** How long a pass waits for more after its last send, and how often it looks meanwhile. */
 const LINGER_MS = 3000;
@@ -131,7 +134,7 @@ export async function deliverDue(
       await new Promise((r) => setTimeout(r, LINGER_POLL_MS));
       continue;
     }
-    if ((await sendInLanes(deps, sub, rows)) > 0) lastDelivered = Date.now();
+    if ((await sendInLanes(deps, sub, rows, started + budgetMs)) > 0) lastDelivered = Date.now();
     if (Date.now() - started > budgetMs || cancelled() || !(await sub.sending())) break;
   }
   if (!(await sub.sending())) return { nextAt: null, stop: true };
@@ -205,8 +208,17 @@ async function claimDue(db: Db, subscriptionId: string): Promise<Row[]> {
   return claimed.rows;
 }
 
-/** Cases side by side, each case's events in order; a case stops at its first failure. */
-async function sendInLanes(deps: DeliveryDeps, sub: SubscriptionState, rows: Row[]): Promise<number> {
+/**
+ * Cases side by side, each case's events in order; a case stops at its first failure. Past the
+ * pass's deadline no lane starts another case: behind a receiver that never answers each case
+ * costs a whole timeout, and a long backlog must not outlast the activity's own timeout.
+ */
+async function sendInLanes(
+  deps: DeliveryDeps,
+  sub: SubscriptionState,
+  rows: Row[],
+  deadline: number,
+): Promise<number> {
   let delivered = 0;
   const byCase = new Map<string, Row[]>();
   for (const r of rows.sort((a, b) => a.seq - b.seq)) {
@@ -229,7 +241,7 @@ async function sendInLanes(deps: DeliveryDeps, sub: SubscriptionState, rows: Row
   const lane = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       let i = 0;
-      for (; i < next.length; i++) {
+      for (; i < next.length && Date.now() < deadline; i++) {
         const s = await sub.current();
         if (!s || !s.active || s.paused || cancelled()) break;
         const outcome = await sendOne(deps, s, next[i]!, payloads.get(next[i]!.event_id));
@@ -266,7 +278,7 @@ async function sendOne(
       ? { ok: false, error: 'event missing from the outbox' }
       : refused
         ? { ok: false, error: `refused: ${refused}` }
-        : await post(s.url, body, secrets, row.event_id, deps.timeoutMs ?? 10_000);
+        : await post(s.url, body, secrets, row.event_id, deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const attempts = row.attempts + 1;
   const gaveUp = !outcome.ok && Date.now() - row.window_start.getTime() >= deps.retryForMs;
   await deps.db

@@ -23,6 +23,8 @@ const EnvSchema = z.object({
     .int()
     .min(1)
     .default(3 * 24 * 3600),
+  // A pass heartbeats between sends: a timeout past 15 s could outlast the 20 s heartbeat timeout.
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(15).default(10),
   TEMPORAL_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
   TEMPORAL_CLI_PATH: optional,
@@ -79,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       taskQueue: e.WEBHOOK_TASK_QUEUE,
       /** How long a delivery is retried before it is marked failed. */
       retryForMs: e.WEBHOOK_RETRY_SECONDS * 1000,
+      /** How long a receiver may take to answer one delivery. */
+      timeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
     },
     database: {
       /** Unset: the service runs an embedded PostgreSQL (PGlite) under DATA_DIR. */

@@ -61,7 +61,7 @@ export interface CaseWorkerOptions {
   maxCachedWorkflows?: number;
   /** Starts and wakes delivery workflows on the webhook task queue. */
   client: Client;
-  webhooks: { taskQueue: string; retryForMs: number };
+  webhooks: { taskQueue: string; retryForMs: number; timeoutMs?: number };
   /** Customer notifications (workflows/mail.ts on their own task queue); none when absent. */
   mail?: MailWorkerOptions;
 }
@@ -126,6 +126,7 @@ export async function createWebhookWorker(o: CaseWorkerOptions): Promise<Worker>
       db: o.db,
       logger: o.logger.child({ component: 'webhooks' }),
       retryForMs: o.webhooks.retryForMs,
+      ...(o.webhooks.timeoutMs ? { timeoutMs: o.webhooks.timeoutMs } : {}),
       ...(o.webhookTargets ? { targets: o.webhookTargets } : {}),
     }),
     maxCachedWorkflows: 100,

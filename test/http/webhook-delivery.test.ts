@@ -6,10 +6,12 @@
  * receiver's workflow sleeps through each backoff; deleting a subscription stops its pending
  * deliveries at once.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import proto from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverDue } from '../../activities/webhooks.js';
+import { WebhookTargets } from '../../runtime/webhook-targets.js';
 import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';
 
 interface Hit {
@@ -27,6 +29,8 @@ function receiver() {
     hits,
     mode: 'ok' as 'ok' | 'hang' | 'fail',
     attempts: 0,
+    /** How long each unanswered request stayed open before the sender gave it up. */
+    hung: [] as number[],
     url: '',
     server: undefined as Server | undefined,
   };
@@ -35,7 +39,12 @@ function receiver() {
     req.on('data', (c) => (raw += c));
     req.on('end', () => {
       r.attempts += 1;
-      if (r.mode === 'hang') return; // never answers: the sender's timeout ends it
+      if (r.mode === 'hang') {
+        // Never answers: the sender's timeout ends it.
+        const since = Date.now();
+        res.on('close', () => r.hung.push(Date.now() - since));
+        return;
+      }
       if (r.mode === 'fail') return void res.writeHead(503).end();
       hits.push({
         id: String(req.headers['x-event-id']),
@@ -56,7 +65,7 @@ let s: TestStack;
 const live = receiver();
 const dead = receiver();
 beforeAll(async () => {
-  s = await startTestStack({ WEBHOOK_RETRY_SECONDS: '12' });
+  s = await startTestStack({ WEBHOOK_RETRY_SECONDS: '12', WEBHOOK_TIMEOUT_SECONDS: '3' });
   for (const r of [live, dead]) {
     await new Promise<void>((ok) => r.server!.listen(0, '127.0.0.1', () => ok()));
     r.url = `http://127.0.0.1:${(r.server!.address() as { port: number }).port}/hooks`;
@@ -150,6 +159,12 @@ describe('webhook delivery beside the cases', () => {
     const one = (await failed())[0];
     expect(one).toMatchObject({ status: 'failed', lastError: expect.any(String), nextAttemptAt: null });
     expect(one.attempts).toBeGreaterThan(0);
+    // Each unanswered attempt was given up after WEBHOOK_TIMEOUT_SECONDS (3 s here, 10 s by default).
+    expect(dead.hung.length).toBeGreaterThan(0);
+    for (const ms of dead.hung) {
+      expect(ms).toBeGreaterThan(2500);
+      expect(ms).toBeLessThan(8000);
+    }
 
     const rotated = await s.call('admin', 'POST', `/v1/webhooks/${deadSub}/rotate-secret`, {
       secret: 'whsec_new_0123456789abcdef',
@@ -169,7 +184,7 @@ describe('webhook delivery beside the cases', () => {
     );
     expect(again.status).toBe(202);
     expect(again.body).toMatchObject({ eventId: one.eventId, status: 'pending' });
-    // (after the pass in flight, whose POSTs to the hanging receiver time out after 10 s each)
+    // (after the pass in flight, whose POSTs to the hanging receiver time out after 3 s each)
     expect(await until(() => dead.hits.some((h) => h.id === one.eventId), 45_000)).toBe(true);
     const hit = dead.hits.find((h) => h.id === one.eventId)!;
     const m = /^t=(\d+),v1=([0-9a-f]{64}),v1=([0-9a-f]{64})$/.exec(hit.signature);
@@ -228,6 +243,64 @@ describe('webhook delivery beside the cases', () => {
       await new Promise((ok) => failing.server!.close(ok));
     }
   }, 60_000);
+
+  it('a pass behind a receiver that never answers starts no case past its budget', async () => {
+    // Queued by hand for a subscription no case's events match: six cases, one event each.
+    const hanging = receiver();
+    hanging.mode = 'hang';
+    await new Promise<void>((ok) => hanging.server!.listen(0, '127.0.0.1', () => ok()));
+    const id = `whk_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    try {
+      await s.db
+        .insertInto('webhook_subscriptions')
+        .values({
+          id,
+          url: `http://127.0.0.1:${(hanging.server!.address() as { port: number }).port}/hooks`,
+          event_types: JSON.stringify(['test.none']),
+          secret: 'whsec_budget_0123456789abcdef',
+          active: true,
+        })
+        .execute();
+      for (let i = 0; i < 6; i++) {
+        const caseId = `case-${randomUUID()}`;
+        await s.db
+          .insertInto('outbox')
+          .values({ event_id: `${caseId}:1`, case_id: caseId, seq: 1, type: 'case.opened', payload: '{}' })
+          .execute();
+        await s.db
+          .insertInto('webhook_deliveries')
+          .values({ subscription_id: id, event_id: `${caseId}:1`, case_id: caseId, seq: 1 })
+          .execute();
+      }
+      const deps = {
+        db: s.db,
+        logger: s.logger,
+        retryForMs: 3_600_000,
+        timeoutMs: 800,
+        budgetMs: 1000,
+        lanes: 1,
+        targets: new WebhookTargets('127.0.0.1'),
+      };
+      const started = Date.now();
+      expect(await deliverDue(deps, id)).toMatchObject({ stop: false });
+      // One lane, 0.8 s per case: cases started at 0 and 0.8 s, none after 1 s (a third on a
+      // slow machine); without the budget all six (4.8 s). The rest are free for the next pass.
+      expect(hanging.attempts).toBeGreaterThanOrEqual(2);
+      expect(hanging.attempts).toBeLessThanOrEqual(3);
+      expect(Date.now() - started).toBeLessThan(4000);
+      const rows = await s.db
+        .selectFrom('webhook_deliveries')
+        .select(['attempts', 'locked_until'])
+        .where('subscription_id', '=', id)
+        .execute();
+      expect(rows.filter((r) => r.attempts === 0)).toHaveLength(6 - hanging.attempts);
+      expect(rows.every((r) => r.locked_until === null)).toBe(true);
+    } finally {
+      await s.db.updateTable('webhook_subscriptions').set({ active: false }).where('id', '=', id).execute();
+      hanging.server!.closeAllConnections();
+      await new Promise((ok) => hanging.server!.close(ok));
+    }
+  }, 30_000);
 
   it('deleting a subscription stops its pending deliveries at once', async () => {
     expect((await s.call('admin', 'DELETE', `/v1/webhooks/${deadSub}`)).status).toBe(204);
