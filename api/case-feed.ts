@@ -20,6 +20,8 @@ export class CaseFeed {
   private client: pg.Client | undefined;
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
+  /** LISTEN is in place: a change committed from now on reaches the subscribers. */
+  private listening = false;
 
   constructor(
     private readonly url: string | undefined,
@@ -28,11 +30,16 @@ export class CaseFeed {
     this.events.setMaxListeners(0);
   }
 
-  /** Calls `onChange` for each change and `onResync` after a lost connection; returns the unsubscribe. */
+  /**
+   * Calls `onChange` for each change and `onResync` once changes flow (at once if they already
+   * do: whatever the subscriber read before subscribing may be stale by now) and again after a
+   * lost connection; returns the unsubscribe.
+   */
   subscribe(onChange: (c: CaseChange) => void, onResync: () => void): () => void {
     if (!this.client && !this.retry) void this.connect();
     this.events.on('change', onChange);
     this.events.on('resync', onResync);
+    if (this.listening) queueMicrotask(onResync);
     return () => {
       this.events.off('change', onChange);
       this.events.off('resync', onResync);
@@ -45,6 +52,7 @@ export class CaseFeed {
     const lost = (err?: Error) => {
       if (this.client !== client) return;
       this.client = undefined;
+      this.listening = false;
       client.removeAllListeners();
       client.on('error', () => {});
       void client.end().catch(() => {});
@@ -70,6 +78,7 @@ export class CaseFeed {
     try {
       await client.connect();
       await client.query('LISTEN case_changed');
+      this.listening = true;
       this.events.emit('resync');
     } catch (err) {
       lost(err as Error);
@@ -78,6 +87,7 @@ export class CaseFeed {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.listening = false;
     clearTimeout(this.retry);
     this.events.emit('stop');
     const c = this.client;

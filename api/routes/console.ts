@@ -157,10 +157,11 @@ export function consoleRoutes(deps: {
       path: '/v1/case-changes',
       summary: 'A stream of case changes (server-sent events)',
       description:
-        'Each committed change of a followed case is an event `case` with `{id, seq, status, breached}`; ' +
-        'a scoped integrator follows its own cases by id (`all` is refused, another id is 404). ' +
-        'read the case for the rest. An event `resync` means changes may have been missed (connection to ' +
-        'the database restored): reload what you show. A comment line every 15 s keeps proxies open.',
+        'Each committed change of a followed case is an event `case` with `{id, seq, status, breached}`: ' +
+        'read the case for the rest. A scoped integrator follows its own cases by id (`all` is refused, ' +
+        'another id is 404). An event `resync` comes once changes flow (first thing on a new stream) and ' +
+        'whenever changes may have been missed (connection to the database restored): reload what you ' +
+        'show. A comment line every 15 s keeps proxies open.',
       tags: ['cases'],
       roles: FOLLOWERS,
       query: StreamQuery,

@@ -272,6 +272,28 @@ run('the console in Chromium', () => {
     await page.context().close();
   });
 
+  it('the queue is live at once, and a case opened after it loaded appears without a reload', async () => {
+    // Once the API's database feed listens (as it does after the first stream), a new stream is
+    // told to reload at once, and the page shows it is live.
+    const first = await fetch(`${s.url}/v1/case-changes?cases=all`, {
+      headers: { Authorization: `Bearer ${KEYS.supervisor}` },
+    });
+    const reader = first.body!.getReader();
+    for (let text = ''; !text.includes('event: resync'); ) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    await reader.cancel();
+    const page = await newPage();
+    await signIn(page, 'supervisor');
+    await page.locator('table.cases, main p').first().waitFor();
+    await page.locator('.live.on', { hasText: 'Live' }).waitFor({ timeout: 5000 });
+    const later = await openCase({ subject: `live ${token}` });
+    await page.locator(`tr[data-case="${later.id}"]`).waitFor({ timeout: 15_000 });
+    await page.context().close();
+  });
+
   it('shows when a case waiting on the customer will remind them, and that it will not close on its own', async () => {
     const c = await openCase({ subject: `Waiting ${token}` });
     for (const [action, body] of [

@@ -248,6 +248,28 @@ describe('GET /v1/case-changes', () => {
     expect(events.every((e) => e.id === ids.normal)).toBe(true);
     expect((await s.call('agent', 'GET', '/v1/case-changes')).status).toBe(400);
   });
+
+  it('starts every stream with a resync, so what was read before it is reloaded', async () => {
+    // The feed is already listening (the test above): a page that loaded its list, then opened
+    // its stream, would otherwise miss a change committed in between.
+    for (let i = 0; i < 2; i++) {
+      const ctrl = new AbortController();
+      const res = await fetch(`${s.url}/v1/case-changes?cases=all`, {
+        headers: { Authorization: `Bearer ${KEYS.supervisor}` },
+        signal: AbortSignal.any([ctrl.signal, AbortSignal.timeout(5000)]),
+      });
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      while (!text.includes('event: resync')) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value);
+      }
+      ctrl.abort();
+      expect(text).toMatch(/^retry: 1000\n\nevent: resync\ndata: \{\}\n\n/);
+    }
+  });
 });
 
 describe('service-quality report additions', () => {
