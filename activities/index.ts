@@ -17,7 +17,7 @@ import type { CaseEvent, CaseView } from '../domain/case/types.js';
 import { visibleTo } from '../domain/case/visibility.js';
 import { eventId, webhookPayload } from './webhooks.js';
 import { queueMessages, type MailQueueDeps } from './mail.js';
-import type { StartMail } from '../runtime/mail-delivery.js';
+import type { WakeMail } from '../runtime/mail-delivery.js';
 
 export interface ActivityDeps {
   db: Db;
@@ -25,8 +25,8 @@ export interface ActivityDeps {
   personalData: PersonalData;
   /** Tells these subscriptions' delivery workflows that deliveries are queued (signal-with-start). */
   wakeDeliveries: (subscriptionIds: string[]) => Promise<void>;
-  /** Customer notifications: queued with the events, then handed to their mail workflows. */
-  mail?: { queue: MailQueueDeps; start: StartMail };
+  /** Customer notifications: queued with the events, then the outbox's sender is woken. */
+  mail?: { queue: MailQueueDeps; wake: WakeMail };
 }
 
 export function createActivities({ db, logger, personalData, wakeDeliveries, mail }: ActivityDeps) {
@@ -60,7 +60,7 @@ export function createActivities({ db, logger, personalData, wakeDeliveries, mai
       );
       // Only once the delivery workflows know may the case go on: a lost wake-up would strand them.
       if (written.subscriptions.length > 0) await wakeDeliveries(written.subscriptions);
-      if (mail && messages.length > 0) await mail.start(messages);
+      if (mail && messages.length > 0) await mail.wake();
       logger.debug(
         { caseId: p.view.id, seq: p.seq, events: p.events.length, subscriptions: written.subscriptions },
         'case projected',

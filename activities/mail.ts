@@ -1,21 +1,11 @@
 /**
  * Customer notifications, the mail outbox: `queueMessages` writes one `mail_messages` row per
  * notifying event inside the projection's transaction (so a message exists exactly when its event
- * does), rendered once with the case's signed link. Each row is sent by its own mail workflow
- * (workflows/mail.ts) through `sendMail`, retried by Temporal; the Message-ID and Date come from
- * the row, so a retry after a crash sends the same message again, never a second, different one.
- * After the last retry `recordMailFailure` marks it failed and puts it on the case's timeline.
+ * does), rendered once with the case's signed link. activities/mail-sender.ts sends the rows.
  */
 import { createHash } from 'node:crypto';
-import { Context } from '@temporalio/activity';
-import { ApplicationFailure } from '@temporalio/common';
-import type { Client } from '@temporalio/client';
-import type { Transaction } from 'kysely';
-import type { Transporter } from 'nodemailer';
-import type { Logger } from 'pino';
-import type { Db } from '../db/database.js';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { isTerminal, workflowIdForCase, type CaseStatus } from '../domain/case/contract.js';
 import type { CaseEvent, CaseView } from '../domain/case/types.js';
 import {
   localeOf,
@@ -25,7 +15,6 @@ import {
   type MessageKind,
 } from '../domain/notifications/messages.js';
 import type { CustomerLinks } from '../runtime/customer-links.js';
-import { actionUpdates } from '../workflows/messages.js';
 import { eventId } from './webhooks.js';
 
 export interface MailQueueDeps {
@@ -35,6 +24,8 @@ export interface MailQueueDeps {
   timeZone: string;
   /** The sender's domain, the right-hand side of every Message-ID. */
   domain: string;
+  /** The mail task queue whose sender sends what is queued here. */
+  taskQueue: string;
 }
 
 /** `<case.<case id>.<seq>@domain>`: one per event, the same on every try. */
@@ -123,7 +114,14 @@ export async function queueMessages(
         locale,
         timeZone: deps.timeZone,
       });
-      return { ...row, subject: m.subject, text_body: m.text, html_body: m.html };
+      return {
+        ...row,
+        subject: m.subject,
+        text_body: m.text,
+        html_body: m.html,
+        task_queue: deps.taskQueue,
+        next_attempt_at: sql<Date>`now()`,
+      };
     } catch (err) {
       // A message that cannot be rendered must never hold the case back: it is recorded as failed.
       const last_error = `render failed: ${(err as Error).message}`.slice(0, 300);
@@ -147,144 +145,4 @@ export async function queueMessages(
     .where('status', '=', 'pending')
     .execute();
   return pending.map((r) => r.id);
-}
-
-export interface MailDeps {
-  db: Db;
-  logger: Logger;
-  transport: Transporter;
-  from: string;
-  /** Puts a failure on the timeline of a live case (an internal note through the case workflow). */
-  client: Client;
-}
-
-export function createMailActivities(deps: MailDeps) {
-  return {
-    /** Sends the message unless it went out already; throws (to be retried) when the server refuses. */
-    async sendMail(input: { id: string }): Promise<{ status: string }> {
-      return sendMail(deps, input.id);
-    },
-    /** After the last retry: failed, and said so on the case's timeline for staff. */
-    async recordMailFailure(input: { id: string; error: string }): Promise<void> {
-      await recordMailFailure(deps, input.id, input.error);
-    },
-  };
-}
-export type MailActivities = ReturnType<typeof createMailActivities>;
-
-async function sendMail(deps: MailDeps, id: string): Promise<{ status: string }> {
-  const { db } = deps;
-  const row = await db.selectFrom('mail_messages').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row || row.status !== 'pending') return { status: row?.status ?? 'missing' };
-  if (!row.to_address || row.text_body === null) {
-    // Erased before it could be sent: nothing to send, nothing to keep.
-    await db.updateTable('mail_messages').set({ status: 'erased' }).where('id', '=', id).execute();
-    return { status: 'erased' };
-  }
-  await db
-    .updateTable('mail_messages')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1), last_attempt_at: new Date() }))
-    .where('id', '=', id)
-    .execute();
-  // Heartbeats while the SMTP dialogue lasts: a worker that dies mid-send is noticed in seconds.
-  const beat = setInterval(() => heartbeatIfActivity(), 2000);
-  heartbeatIfActivity();
-  try {
-    await deps.transport.sendMail({
-      from: deps.from,
-      to: row.to_address,
-      subject: row.subject ?? '',
-      text: row.text_body,
-      html: row.html_body ?? undefined,
-      messageId: row.message_id,
-      date: new Date(row.created_at),
-      headers: { 'Auto-Submitted': 'auto-generated', 'X-Case-Event': row.id },
-    });
-  } catch (err) {
-    const reason = smtpReason(err);
-    await db.updateTable('mail_messages').set({ last_error: reason }).where('id', '=', id).execute();
-    deps.logger.warn({ caseId: row.case_id, messageId: id, reason }, 'notification not sent; retrying');
-    throw ApplicationFailure.retryable(`notification ${id} not sent: ${reason}`, 'MailNotSent');
-  } finally {
-    clearInterval(beat);
-  }
-  await db
-    .updateTable('mail_messages')
-    .set({ status: 'sent', sent_at: new Date(), last_error: null })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .execute();
-  return { status: 'sent' };
-}
-
-function heartbeatIfActivity(): void {
-  try {
-    Context.current().heartbeat();
-  } catch {
-    // called outside an activity
-  }
-}
-
-/** What went wrong, without the server's text (it may quote the customer's address). */
-function smtpReason(err: unknown): string {
-  const e = err as { responseCode?: number; code?: string; command?: string };
-  if (e.responseCode) return `SMTP ${e.responseCode}${e.command ? ` after ${e.command.split(' ')[0]}` : ''}`;
-  return e.code ?? 'send failed';
-}
-
-async function recordMailFailure(deps: MailDeps, id: string, error: string): Promise<void> {
-  const { db } = deps;
-  const row = await db
-    .updateTable('mail_messages')
-    .set({ status: 'failed', last_error: error })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .returning(['case_id', 'kind', 'attempts', 'last_error'])
-    .executeTakeFirst();
-  if (!row) return;
-  const text = `Notification '${row.kind}' (${id}) could not be sent to the customer after ${row.attempts} attempt(s): ${row.last_error ?? error}`;
-  deps.logger.error(
-    { caseId: row.case_id, messageId: id, error },
-    'notification failed after the last retry',
-  );
-  const c = await db.selectFrom('cases').select('status').where('id', '=', row.case_id).executeTakeFirst();
-  if (c && !isTerminal(c.status as CaseStatus)) {
-    try {
-      await deps.client.workflow
-        .getHandle(workflowIdForCase(row.case_id))
-        .executeUpdate(actionUpdates.notes, {
-          args: [{ actor: 'system:mail', command: { action: 'notes', text, visibility: 'internal' } }],
-          updateId: `mail-failed:${id}`,
-        });
-      return;
-    } catch (err) {
-      deps.logger.warn({ caseId: row.case_id, err: (err as Error).message }, 'case did not take the note');
-    }
-  }
-  // A closed case's workflow has completed: the note goes straight onto the timeline, numbered
-  // past anything the case could have emitted so it never collides with a case event.
-  await db
-    .insertInto('case_events')
-    .values({
-      case_id: row.case_id,
-      seq: NOTE_SEQ_BASE + (await nextNoteNumber(db, row.case_id)),
-      at: new Date(),
-      type: 'case.note_added',
-      actor: 'system:mail',
-      data: JSON.stringify({ text, visibility: 'internal' }),
-    })
-    .onConflict((oc) => oc.columns(['case_id', 'seq']).doNothing())
-    .execute();
-}
-
-const NOTE_SEQ_BASE = 1_000_000;
-
-async function nextNoteNumber(db: Db, caseId: string): Promise<number> {
-  const r = await db
-    .selectFrom('case_events')
-    .select((eb) => eb.fn.count<number>('seq').as('n'))
-    .where('case_id', '=', caseId)
-    .where('seq', '>', NOTE_SEQ_BASE)
-    .executeTakeFirst();
-  return Number(r?.n ?? 0) + 1;
 }

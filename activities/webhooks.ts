@@ -6,13 +6,20 @@
  * retry window, marked failed.
  */
 import { createHmac } from 'node:crypto';
-import { Context } from '@temporalio/activity';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import { metrics } from '../runtime/metrics.js';
 import { WebhookTargets } from '../runtime/webhook-targets.js';
 import type { CaseEvent, CaseView } from '../domain/case/types.js';
+import {
+  backoffMs,
+  cancellationSignal,
+  cancelled,
+  heartbeatIfActivity,
+  inLanes,
+  runPass,
+} from './outbox-pass.js';
 
 export const eventId = (caseId: string, seq: number) => `${caseId}:${seq}`;
 
@@ -79,13 +86,6 @@ export interface DeliveryDeps {
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** How long a pass waits for more after its last send, and how often it looks meanwhile. */
-const LINGER_MS = 3000;
-const LINGER_POLL_MS = 200;
-
-/** 1 s doubling to 5 min: the backoff after the n-th failed attempt. */
-export const backoffMs = (attempts: number) => Math.min(300_000, 1000 * 2 ** Math.min(attempts - 1, 20));
-
 interface Row {
   event_id: string;
   case_id: string;
@@ -121,22 +121,12 @@ export async function deliverDue(
   const { db, budgetMs = 30_000 } = deps;
   const sub = new SubscriptionState(db, subscriptionId);
   if (!(await sub.sending())) return { nextAt: null, stop: true };
-  const started = Date.now();
-  let lastDelivered = 0; // lingers only after a delivery in this pass
-  for (;;) {
-    const rows = await claimDue(db, subscriptionId);
-    if (rows.length === 0) {
-      // While a receiver takes events, stay a moment for the next: it is sent from here, without
-      // a signal, a workflow task and an activity task in between (seconds each on a busy server).
-      // A failing receiver's next attempt is known; its workflow sleeps until then.
-      if (Date.now() - lastDelivered > LINGER_MS || Date.now() - started > budgetMs || cancelled()) break;
-      heartbeatIfActivity('waiting for more');
-      await new Promise((r) => setTimeout(r, LINGER_POLL_MS));
-      continue;
-    }
-    if ((await sendInLanes(deps, sub, rows, started + budgetMs)) > 0) lastDelivered = Date.now();
-    if (Date.now() - started > budgetMs || cancelled() || !(await sub.sending())) break;
-  }
+  await runPass({
+    budgetMs,
+    claim: () => claimDue(db, subscriptionId),
+    send: (rows, deadline) => sendInLanes(deps, sub, rows, deadline),
+    going: () => sub.sending(),
+  });
   if (!(await sub.sending())) return { nextAt: null, stop: true };
   return { nextAt: await nextClaimableAt(db, subscriptionId), stop: false };
 }
@@ -237,24 +227,20 @@ async function sendInLanes(
         .execute()
     ).map((o) => [o.event_id, o.payload]),
   );
-  const queue = [...byCase.values()];
-  const lane = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      let i = 0;
-      for (; i < next.length && Date.now() < deadline; i++) {
-        const s = await sub.current();
-        if (!s || !s.active || s.paused || cancelled()) break;
-        const outcome = await sendOne(deps, s, next[i]!, payloads.get(next[i]!.event_id));
-        if (outcome === 'delivered') delivered += 1;
-        if (outcome === 'retry') {
-          i += 1;
-          break;
-        }
+  await inLanes([...byCase.values()], deps.lanes ?? 8, async (next) => {
+    let i = 0;
+    for (; i < next.length && Date.now() < deadline; i++) {
+      const s = await sub.current();
+      if (!s || !s.active || s.paused || cancelled()) break;
+      const outcome = await sendOne(deps, s, next[i]!, payloads.get(next[i]!.event_id));
+      if (outcome === 'delivered') delivered += 1;
+      if (outcome === 'retry') {
+        i += 1;
+        break;
       }
-      await release(deps.db, sub, next.slice(i));
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(deps.lanes ?? 8, queue.length) }, lane));
+    await release(deps.db, sub, next.slice(i));
+  });
   return delivered;
 }
 
@@ -309,30 +295,6 @@ async function sendOne(
 
 let sharedTargets: WebhookTargets | undefined;
 const defaultTargets = () => (sharedTargets ??= new WebhookTargets());
-
-function cancelled(): boolean {
-  try {
-    return Context.current().cancellationSignal.aborted;
-  } catch {
-    return false; // called outside an activity (tests of the delivery itself)
-  }
-}
-
-function heartbeatIfActivity(progress: string): void {
-  try {
-    Context.current().heartbeat(progress);
-  } catch {
-    // called outside an activity
-  }
-}
-
-function cancellationSignal(): AbortSignal | undefined {
-  try {
-    return Context.current().cancellationSignal;
-  } catch {
-    return undefined;
-  }
-}
 
 async function release(db: Db, sub: SubscriptionState, rows: Row[]) {
   if (rows.length === 0) return;

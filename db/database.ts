@@ -13,6 +13,7 @@ import * as m010 from './migrations/010_security.js';
 import * as m011 from './migrations/011_console.js';
 import * as m012 from './migrations/012_incidents.js';
 import * as m013 from './migrations/013_notifications.js';
+import * as m014 from './migrations/014_mail_outbox.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '011_console': m011,
   '012_incidents': m012,
   '013_notifications': m013,
+  '014_mail_outbox': m014,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -212,6 +212,10 @@ export interface MailMessagesTable {
   created_at: CreatedAt;
   last_attempt_at: Timestamp | null;
   sent_at: Timestamp | null;
+  /** The mail task queue whose sender sends it; empty (with next_attempt_at) for rows of an earlier release, sent by their own workflow (migration 014). */
+  task_queue: string | null;
+  next_attempt_at: Timestamp | null;
+  locked_until: Timestamp | null;
 }
 
 export interface CustomerLinkRevocationsTable {

@@ -52,6 +52,7 @@ export async function setUpNotifications(config: Config, keys: EncryptionKey[]):
         defaultLocale: mail.defaultLocale,
         timeZone: mail.timeZone,
         domain: senderDomain(mail.from),
+        taskQueue: mail.taskQueue,
       },
     },
     setBaseUrl(url) {

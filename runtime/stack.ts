@@ -25,7 +25,7 @@ import { ensureSearchAttributes } from './search-attributes.js';
 import { configuredConnectionOptions } from './temporal-connection.js';
 import { startDevServer } from './temporal-dev-server.js';
 import { createCaseWorker, createMailWorker, createWebhookWorker } from './worker.js';
-import { mailStarter, startPendingMail } from './mail-delivery.js';
+import { wakePendingMail } from './mail-delivery.js';
 import { setUpNotifications } from './notifications.js';
 import { deliveryWaker, wakePendingDeliveries } from './webhook-delivery.js';
 import { AesGcmCodec, embeddedEncryptionKeys, parseEncryptionKeys } from './payload-codec.js';
@@ -203,11 +203,13 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         if (mailWorker.getState() === 'RUNNING') mailWorker.shutdown();
         await mailRunning;
       });
-      const mailPending = await startPendingMail(
+      const mailPending = await wakePendingMail(
         db,
-        mailStarter(client, notifications.worker.taskQueue, notifications.worker.retryForMs),
+        client,
+        notifications.worker.taskQueue,
+        notifications.worker.retryForMs,
       );
-      if (mailPending) progress(`${mailPending} notification(s) pending: mail workflows started`);
+      if (mailPending) progress(`${mailPending} notification(s) pending: the mail sender woken`);
       const woken = await wakePendingDeliveries(db, deliveryWaker(client, config.webhooks.taskQueue));
       if (woken)
         progress(`webhook deliveries pending for ${woken} subscription(s): delivery workflows woken`);

@@ -9,9 +9,10 @@ import type { Logger } from 'pino';
 import type { Client } from '@temporalio/client';
 import { createActivities } from '../activities/index.js';
 import { createDeliveryActivities } from '../activities/webhooks.js';
-import { createMailActivities, type MailQueueDeps } from '../activities/mail.js';
+import type { MailQueueDeps } from '../activities/mail.js';
+import { createMailActivities } from '../activities/mail-sender.js';
 import type { Transporter } from 'nodemailer';
-import { mailStarter } from './mail-delivery.js';
+import { mailWaker } from './mail-delivery.js';
 import { createIncidentActivities } from '../activities/incidents.js';
 import type { Db } from '../db/database.js';
 import type { PersonalData } from '../db/personal-data.js';
@@ -94,7 +95,7 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
           ? {
               mail: {
                 queue: o.mail.queue,
-                start: mailStarter(o.client, o.mail.taskQueue, o.mail.retryForMs),
+                wake: mailWaker(o.client, o.mail.taskQueue),
               },
             }
           : {}),
@@ -149,6 +150,8 @@ export async function createMailWorker(o: CaseWorkerOptions & { mail: MailWorker
       transport: o.mail.transport,
       from: o.mail.from,
       client: o.client,
+      taskQueue: o.mail.taskQueue,
+      retryForMs: o.mail.retryForMs,
     }),
     maxCachedWorkflows: 100,
     shutdownGraceTime: '10s',

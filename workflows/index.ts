@@ -3,4 +3,4 @@ export { caseWorkflow } from './case.js';
 export { incidentWorkflow } from './incident.js';
 export { retentionSweep } from './retention.js';
 export { webhookDelivery } from './webhooks.js';
-export { mailDelivery } from './mail.js';
+export { mailDelivery, mailOutbox } from './mail.js';

@@ -1,10 +1,40 @@
 /**
- * One workflow per customer notification (`mail:<event id>`), on the mail task queue: it sends the
- * message through a retried activity for as long as the deployment allows (MAIL_RETRY_SECONDS),
- * then records the failure on the case's timeline. No case ever waits for it.
+ * Customer notifications on the mail task queue. The outbox (`mail_messages`) is drained by one
+ * sender workflow per task queue (`mail-outbox:<task queue>`), woken when a projection queues
+ * messages: each message is retried with its own backoff for as long as the deployment allows
+ * (MAIL_RETRY_SECONDS), then recorded as failed on the case's timeline. No case ever waits for it.
+ *
+ * `mailDelivery`, one workflow per message, is how an earlier release sent them: it stays so that
+ * the messages it queued are still sent during and after an upgrade.
  */
-import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
-import type { MailActivities } from '../activities/mail.js';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  continueAsNew,
+  defineSignal,
+  proxyActivities,
+} from '@temporalio/workflow';
+import type { MailActivities } from '../activities/mail-sender.js';
+import { drainOutbox } from './outbox.js';
+
+export const mailDue = defineSignal('mailDue');
+export const mailOutboxWorkflowId = (taskQueue: string) => `mail-outbox:${taskQueue}`;
+
+const { sendDueMail } = proxyActivities<MailActivities>({
+  // A pass stops taking new messages after 30 s; one SMTP dialogue is bounded to well under a minute.
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '20 seconds',
+  // Only a database or worker failure gets here (a server's refusal is the message's backoff).
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5 seconds' },
+});
+
+export async function mailOutbox(): Promise<void> {
+  await drainOutbox(
+    mailDue,
+    () => sendDueMail(),
+    () => continueAsNew<typeof mailOutbox>(),
+  );
+}
 
 export const mailWorkflowId = (messageId: string) => `mail:${messageId}`;
 

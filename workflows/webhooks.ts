@@ -5,15 +5,9 @@
  * signal-with-start). A dead receiver therefore delays only its own subscription, and no case
  * workflow ever waits for a receiver. Idle for 10 minutes, it completes; the next event starts it.
  */
-import {
-  condition,
-  continueAsNew,
-  defineSignal,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { continueAsNew, defineSignal, proxyActivities } from '@temporalio/workflow';
 import type { DeliveryActivities } from '../activities/webhooks.js';
+import { drainOutbox } from './outbox.js';
 
 export const deliveriesDue = defineSignal('deliveriesDue');
 export const deliveryWorkflowId = (subscriptionId: string) => `webhooks:${subscriptionId}`;
@@ -28,20 +22,11 @@ const { deliverDue } = proxyActivities<DeliveryActivities>({
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5 seconds' },
 });
 
-const IDLE_MS = 10 * 60_000;
-
 export async function webhookDelivery(input: { subscriptionId: string }): Promise<void> {
-  let due = true;
-  setHandler(deliveriesDue, () => void (due = true));
-  for (;;) {
-    due = false;
-    const { nextAt, stop } = await deliverDue(input);
-    // Deleted or paused: nothing more to send until it is resumed (which starts a new run).
-    if (stop) return;
-    if (workflowInfo().continueAsNewSuggested) await continueAsNew<typeof webhookDelivery>(input);
-    if (due) continue;
-    const wait = nextAt === null ? IDLE_MS : Math.max(1, nextAt - Date.now());
-    const woken = await condition(() => due, wait);
-    if (!woken && nextAt === null) return;
-  }
+  // Deleted or paused: the pass says stop; nothing more until it is resumed (a new run).
+  await drainOutbox(
+    deliveriesDue,
+    () => deliverDue(input),
+    () => continueAsNew<typeof webhookDelivery>(input),
+  );
 }
