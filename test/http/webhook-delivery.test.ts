@@ -12,7 +12,7 @@ import proto from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDue } from '../../activities/webhooks.js';
 import { WebhookTargets } from '../../runtime/webhook-targets.js';
-import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';
+import { newCaseBody, ownDatabase, startTestStack, type TestStack } from '../support/stack.js';
 
 interface Hit {
   id: string;
@@ -65,7 +65,13 @@ let s: TestStack;
 const live = receiver();
 const dead = receiver();
 beforeAll(async () => {
-  s = await startTestStack({ WEBHOOK_RETRY_SECONDS: '12', WEBHOOK_TIMEOUT_SECONDS: '3' });
+  // Its own database: the subscriptions here take every event type, and other files' cases (in the
+  // shared database) would queue hundreds of deliveries for the dead receiver ahead of this file's.
+  s = await startTestStack({
+    DATABASE_URL: await ownDatabase(),
+    WEBHOOK_RETRY_SECONDS: '12',
+    WEBHOOK_TIMEOUT_SECONDS: '3',
+  });
   for (const r of [live, dead]) {
     await new Promise<void>((ok) => r.server!.listen(0, '127.0.0.1', () => ok()));
     r.url = `http://127.0.0.1:${(r.server!.address() as { port: number }).port}/hooks`;

@@ -1,6 +1,7 @@
 /** A full service (API + worker) on the run's real Temporal and PostgreSQL, for HTTP-level tests. */
 import { randomUUID } from 'node:crypto';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig } from '../../runtime/config.js';
 import { createLogger, startStack, type Stack } from '../../runtime/stack.js';
@@ -96,6 +97,26 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
       return { status: res.status, headers: res.headers, body: parsed };
     },
   };
+}
+
+/**
+ * A database of the test file's own on the shared server (the stack migrates it at start): for
+ * tests that must not see other files' cases, e.g. a subscription to every event type, which
+ * would otherwise queue deliveries for every case of every file.
+ */
+export async function ownDatabase(): Promise<string> {
+  const shared = inject('databaseUrl');
+  const name = `cases_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const client = new pg.Client({ connectionString: shared });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(shared);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 export function newCaseBody(overrides: Record<string, unknown> = {}) {
