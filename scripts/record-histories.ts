@@ -9,11 +9,8 @@
  * days pass in milliseconds. Re-record only on purpose: a new history is a new promise to keep.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
-import proto from '@temporalio/proto';
-import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { CALENDAR_24X7, type BusinessCalendar } from '../domain/calendar/index.js';
@@ -27,28 +24,9 @@ import { actionUpdates } from '../workflows/messages.js';
 import { incidentNoticeUpdate } from '../workflows/case-incident.js';
 import type { IncidentNotice } from '../domain/incident/types.js';
 import { bundleCaseWorkflows, createTimeSkippingEnv } from '../test/support/time-skipping.js';
+import { historyToJSON } from '../test/support/history-json.js';
 
 const HISTORIES_DIR = path.join(PROJECT_ROOT, 'test', 'histories');
-
-/**
- * The SDK's `historyToJSON` (@temporalio/common/lib/proto-utils), done with the protobufjs copy that
- * @temporalio/proto is built with. In this install npm keeps three copies of protobufjs 8.8.1 (under
- * @temporalio/common, /proto and /worker, because @grpc/proto-loader's protobufjs 7 holds the top
- * level), and the SDK's helper fails with "type must be a Type" (an instanceof across copies). The
- * output is the same proto-JSON as the SDK's, the Temporal CLI's and the Web UI's history downloads.
- */
-function historyToJSON(history: proto.temporal.api.history.v1.IHistory): string {
-  const require = createRequire(import.meta.url);
-  const protojson = createRequire(require.resolve('@temporalio/proto'))('protobufjs/ext/protojson') as {
-    toJson(type: unknown, message: unknown): unknown;
-  };
-  const historyType = (patchProtobufRoot(proto) as any).lookupType('temporal.api.history.v1.History');
-  return JSON.stringify(
-    protojson.toJson(historyType, proto.temporal.api.history.v1.History.fromObject(history)),
-    null,
-    2,
-  );
-}
 
 const M = 60_000;
 const H = 60 * M;

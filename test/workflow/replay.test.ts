@@ -5,39 +5,20 @@
  * `patched()` instead of re-recording.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import proto from '@temporalio/proto';
-import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root.js';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../runtime/temporal-binaries.js';
 import { shippedBundle } from '../../runtime/workflow-bundle.js';
+import { historyFromJSON, type History } from '../support/history-json.js';
 
-type History = proto.temporal.api.history.v1.IHistory;
 
 const DIR = path.join(PROJECT_ROOT, 'test', 'histories');
 const FILES = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
   .sort();
-
-/**
- * The SDK's `historyFromJSON`, done with the protobufjs copy @temporalio/proto is built with: in this
- * install npm keeps separate copies of protobufjs 8.8.1 under @temporalio/common, /proto and /worker,
- * so the SDK's helper (and with it `Worker.runReplayHistory(options, parsedJson)`) fails with
- * "type must be a Type". The files are the standard proto-JSON history format either way.
- */
-function historyFromJSON(json: unknown): History {
-  const require = createRequire(import.meta.url);
-  const protojson = createRequire(require.resolve('@temporalio/proto'))('protobufjs/ext/protojson') as {
-    fromJson(type: unknown, json: unknown, options?: { ignoreUnknownFields?: boolean }): History | null;
-  };
-  const historyType = (patchProtobufRoot(proto) as any).lookupType('temporal.api.history.v1.History');
-  const history = protojson.fromJson(historyType, json, { ignoreUnknownFields: true });
-  if (!history) throw new Error('not a history');
-  return history;
-}
 
 function load(file: string): { workflowId: string; history: History } {
   const history = historyFromJSON(JSON.parse(readFileSync(path.join(DIR, file), 'utf8')));
