@@ -15,6 +15,7 @@ import type { Db } from '../db/database.js';
 import type { MailMessagesTable } from '../db/schema.js';
 import { isTerminal, workflowIdForCase, type CaseStatus } from '../domain/case/contract.js';
 import { actionUpdates } from '../workflows/messages.js';
+import { metrics } from '../runtime/metrics.js';
 import type { Pass } from '../workflows/outbox.js';
 import { backoffMs, heartbeatIfActivity, inLanes, runPass } from './outbox-pass.js';
 
@@ -83,7 +84,9 @@ export async function sendDueMail(deps: MailDeps): Promise<Pass> {
         const outcome = await sendOne(deps, row);
         if (outcome.status === 'sent') sent += 1;
         if (outcome.status !== 'retry') return;
-        if (Date.now() - new Date(row.created_at).getTime() >= deps.retryForMs) {
+        const gaveUp = Date.now() - new Date(row.created_at).getTime() >= deps.retryForMs;
+        metrics.mailMessages.inc({ outcome: gaveUp ? 'gave_up' : 'failed' });
+        if (gaveUp) {
           await recordMailFailure(deps, row.id, outcome.reason);
         } else {
           await deps.db
@@ -116,7 +119,7 @@ async function claimDue(db: Db, taskQueue: string): Promise<Message[]> {
 /** When a message is next due: its retry time, or when another pass's claim on it lapses. */
 async function nextDueAt(db: Db, taskQueue: string): Promise<number | null> {
   const next = await sql<{ at: Date | null }>`
-    SELECT min(greatest(next_attempt_at, coalesce(locked_until, next_attempt_at))) AS at
+    SELECT min(greatest(next_attempt_at, locked_until)) AS at -- greatest() skips a NULL claim
     FROM mail_messages
     WHERE task_queue = ${taskQueue} AND status = 'pending' AND next_attempt_at IS NOT NULL`.execute(db);
   const at = next.rows[0]?.at;
@@ -130,22 +133,28 @@ async function release(db: Db, id: string): Promise<void> {
 type Outcome = { status: 'sent' | 'erased' } | { status: 'retry'; reason: string };
 
 /** One attempt, recorded on the row. */
-async function sendOne(deps: MailDeps, row: Message): Promise<Outcome> {
+async function sendOne(deps: MailDeps, claimed: Message): Promise<Outcome> {
   const { db } = deps;
-  if (!row.to_address || row.text_body === null) {
-    // Erased before it could be sent: nothing to send, nothing to keep.
+  // The attempt is counted on the row as it is now: an erasure since the claim leaves nothing to send.
+  const row = await db
+    .updateTable('mail_messages')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), last_attempt_at: new Date() }))
+    .where('id', '=', claimed.id)
+    .where('status', '=', 'pending')
+    .where('to_address', 'is not', null)
+    .where('text_body', 'is not', null)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row?.to_address || row.text_body === null) {
+    // Erased before it could be sent (or since the claim): nothing to send, nothing to keep.
     await db
       .updateTable('mail_messages')
       .set({ status: 'erased', locked_until: null })
-      .where('id', '=', row.id)
+      .where('id', '=', claimed.id)
+      .where('status', '=', 'pending')
       .execute();
     return { status: 'erased' };
   }
-  await db
-    .updateTable('mail_messages')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1), last_attempt_at: new Date() }))
-    .where('id', '=', row.id)
-    .execute();
   // Heartbeats while the SMTP dialogue lasts (a worker that dies mid-send is noticed in seconds),
   // and keeps the claim, so no other pass takes the message while it is on the wire.
   heartbeatIfActivity(row.id);
@@ -187,6 +196,7 @@ async function sendOne(deps: MailDeps, row: Message): Promise<Outcome> {
     .where('id', '=', row.id)
     .where('status', '=', 'pending')
     .execute();
+  metrics.mailMessages.inc({ outcome: 'sent' });
   return { status: 'sent' };
 }
 

@@ -139,7 +139,7 @@ export async function deliverDue(
  */
 async function nextClaimableAt(db: Db, subscriptionId: string): Promise<number | null> {
   const next = await sql<{ at: Date | null }>`
-    SELECT min(greatest(next_attempt_at, coalesce(locked_until, next_attempt_at))) AS at
+    SELECT min(greatest(next_attempt_at, locked_until)) AS at -- greatest() skips a NULL claim
     FROM (SELECT DISTINCT ON (case_id) next_attempt_at, locked_until FROM webhook_deliveries
           WHERE subscription_id = ${subscriptionId} AND status = 'pending'
           ORDER BY case_id, seq) AS heads`.execute(db);

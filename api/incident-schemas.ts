@@ -9,13 +9,12 @@ import {
   UPDATE_STATUSES,
 } from '../domain/incident/contract.js';
 
-const text = nonBlank;
 const labels = z.array(nonBlank(200)).max(200);
 
 export const OpenIncidentBody = z
   .object({
-    title: text(200).openapi({ description: 'public: shown to customers with every message' }),
-    description: text(20_000).openapi({ description: 'internal: staff only' }),
+    title: nonBlank(200).openapi({ description: 'public: shown to customers with every message' }),
+    description: nonBlank(20_000).openapi({ description: 'internal: staff only' }),
     kind: z.enum(INCIDENT_KINDS),
     severity: z
       .enum(SEVERITIES)
@@ -40,7 +39,7 @@ export type OpenIncidentBody = z.infer<typeof OpenIncidentBody>;
 
 export const PostUpdateBody = z
   .object({
-    message: text(5000).openapi({
+    message: nonBlank(5000).openapi({
       description: 'public: every linked case gets it in its timeline and webhooks',
     }),
     status: z.enum(UPDATE_STATUSES).optional(),
@@ -50,17 +49,19 @@ export const PostUpdateBody = z
 
 export const ResolveIncidentBody = z
   .object({
-    summary: text(20_000).openapi({ description: "public: recorded as every open linked case's resolution" }),
+    summary: nonBlank(20_000).openapi({
+      description: "public: recorded as every open linked case's resolution",
+    }),
     remedy: z.enum(REMEDIES),
-    message: text(5000).optional().openapi({ description: 'public message; default: the summary' }),
+    message: nonBlank(5000).optional().openapi({ description: 'public message; default: the summary' }),
   })
   .strict()
   .openapi('ResolveIncidentRequest');
 
 export const CancelIncidentBody = z
   .object({
-    reason: text(5000).openapi({ description: 'internal: staff only' }),
-    message: text(5000).optional().openapi({ description: 'public message to the linked cases' }),
+    reason: nonBlank(5000).openapi({ description: 'internal: staff only' }),
+    message: nonBlank(5000).optional().openapi({ description: 'public message to the linked cases' }),
   })
   .strict()
   .openapi('CancelIncidentRequest');

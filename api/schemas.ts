@@ -22,8 +22,6 @@ import {
 import { DEFAULT_REMIND_CUSTOMER_AFTER } from '../domain/case/customer-wait.js';
 import { MESSAGE_KINDS } from '../domain/notifications/messages.js';
 
-/** Text that must say something: blank (whitespace only) is refused, and the document says so. */
-const text = nonBlank;
 const isoTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-23T09:00:00Z' });
 /** An instant the service accepts as input: in the years 2000 to 2099 (domain/calendar/bounds.ts). */
 export const inputTime = isoTime
@@ -55,7 +53,7 @@ export const CustomerInput = z
       .max(100)
       .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only')
       .optional(),
-    name: text(200),
+    name: nonBlank(200),
     tier: z.enum(TIERS).optional(),
     email: z.email().max(320).optional(),
     phone: z
@@ -80,8 +78,8 @@ export const OpenCaseBody = z
   .object({
     type: z.enum(CASE_TYPES),
     channel: z.enum(CHANNELS),
-    subject: text(300),
-    description: text(20_000),
+    subject: nonBlank(300),
+    description: nonBlank(20_000),
     customer: CustomerInput,
     priority: z.enum(PRIORITIES).optional(),
     product: z.string().trim().max(300).optional(),
@@ -98,18 +96,22 @@ export type OpenCaseBody = z.infer<typeof OpenCaseBody>;
 export const ActionBodies = {
   accept: z.object({ assignee: nonBlank(100).optional() }).strict(),
   assign: z.object({ assignee: nonBlank(100) }).strict(),
-  reject: z.object({ reason: text(5000) }).strict(),
+  reject: z.object({ reason: nonBlank(5000) }).strict(),
   findings: z
     .object({
-      summary: text(20_000),
+      summary: nonBlank(20_000),
       rootCause: z.string().trim().max(5000).optional(),
       onSite: z.boolean().optional(),
     })
     .strict(),
-  'wait-for-customer': z.object({ question: text(5000) }).strict(),
-  'customer-reply': z.object({ message: text(20_000) }).strict(),
+  'wait-for-customer': z.object({ question: nonBlank(5000) }).strict(),
+  'customer-reply': z.object({ message: nonBlank(20_000) }).strict(),
   resolution: z
-    .object({ summary: text(20_000), remedy: z.enum(REMEDIES), amount: z.number().nonnegative().optional() })
+    .object({
+      summary: nonBlank(20_000),
+      remedy: z.enum(REMEDIES),
+      amount: z.number().nonnegative().optional(),
+    })
     .strict(),
   approval: z
     .object({ decision: z.enum(['approve', 'reject']), comment: z.string().trim().max(5000).optional() })
@@ -120,9 +122,9 @@ export const ActionBodies = {
   rating: z
     .object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(5000).optional() })
     .strict(),
-  escalate: z.object({ reason: text(5000) }).strict(),
-  notes: z.object({ text: text(20_000), visibility: z.enum(['internal', 'public']) }).strict(),
-  withdraw: z.object({ reason: text(5000) }).strict(),
+  escalate: z.object({ reason: nonBlank(5000) }).strict(),
+  notes: z.object({ text: nonBlank(20_000), visibility: z.enum(['internal', 'public']) }).strict(),
+  withdraw: z.object({ reason: nonBlank(5000) }).strict(),
   extend: z
     .object({
       clock: z.enum(CLOCKS),
@@ -133,7 +135,7 @@ export const ActionBodies = {
         .optional()
         .openapi({ description: `the new deadline; at most ${MAX_AHEAD_DAYS} days from now` }),
       by: isoDuration.optional(),
-      reason: text(5000),
+      reason: nonBlank(5000),
     })
     .strict()
     .openapi({ oneOf: [{ required: ['until'] }, { required: ['by'] }] })

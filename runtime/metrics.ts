@@ -52,6 +52,12 @@ export const metrics = {
     labelNames: ['outcome'] as const,
     registers: [registry],
   }),
+  mailMessages: new Counter({
+    name: 'mail_messages_total',
+    help: 'customer mail attempts, by outcome (sent, failed = an attempt was refused, gave_up = marked failed)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  }),
   projectionFailures: new Counter({
     name: 'case_projection_failures_total',
     help: 'read-model writes that failed, by kind (transient = retried, deterministic = the same error every time)',

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metrics } from '../../runtime/metrics.js';
 import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';
 import { linkIn, TestSmtp } from '../support/smtp.js';
 import { sleep, until } from '../support/until.js';
@@ -184,6 +185,9 @@ describe('a message that never goes out', () => {
   });
 
   it('is recorded on the case timeline for staff after the last retry, never for integrators, and the case goes on', async () => {
+    const gaveUp = async () =>
+      (await metrics.mailMessages.get()).values.find((v) => v.labels.outcome === 'gave_up')?.value ?? 0;
+    const gaveUpBefore = await gaveUp();
     const c = await complaint(s, email(), 'en');
     const failedNote = async (role: 'agent' | 'integrator') => {
       const t = await s.call(role, 'GET', `/v1/cases/${c.id}/timeline`);
@@ -202,6 +206,8 @@ describe('a message that never goes out', () => {
       .where('case_id', '=', c.id)
       .executeTakeFirstOrThrow();
     expect(row.status).toBe('failed');
+    // Counted for the operator's alert (mail_messages_total{outcome="gave_up"}).
+    expect(await gaveUp()).toBeGreaterThan(gaveUpBefore);
     // Never blocked: the case takes its next action.
     const accepted = await s.call('agent', 'POST', `/v1/cases/${c.id}/accept`, {});
     expect(accepted.status).toBe(200);
