@@ -14,7 +14,6 @@ import { PROJECT_ROOT } from '../../runtime/temporal-binaries.js';
 import { shippedBundle } from '../../runtime/workflow-bundle.js';
 import { historyFromJSON, type History } from '../support/history-json.js';
 
-
 const DIR = path.join(PROJECT_ROOT, 'test', 'histories');
 const FILES = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
