@@ -103,19 +103,32 @@ const withdrawReason = (d: Record<string, unknown>, locale: Locale): string =>
       : 'we did not hear back from you'
     : str(d.reason);
 
+/** One formatter per language and zone: building an `Intl.DateTimeFormat` costs more than formatting. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(locale: Locale, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatTime(iso: string | null | undefined, locale: Locale, timeZone: string): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(d);
+  return formatterFor(locale, timeZone).format(d);
 }
 
 interface Copy {
