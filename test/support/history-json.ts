@@ -7,6 +7,8 @@
 import { createRequire } from 'node:module';
 import proto from '@temporalio/proto';
 import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root.js';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { shippedBundle } from '../../runtime/workflow-bundle.js';
 
 export type History = proto.temporal.api.history.v1.IHistory;
 
@@ -38,4 +40,17 @@ export function historyFromJSON(json: unknown): History {
   const history = protojson.fromJson(historyType, json, { ignoreUnknownFields: true });
   if (!history) throw new Error('not a history');
   return history;
+}
+
+/**
+ * For replay tests: the bundle a compiled worker loads (dist/workflow-bundle.js, rebuilt first if
+ * its sources changed), with the SDK's runtime logging warnings only.
+ */
+export async function replayBundle(): Promise<{ codePath: string }> {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // already installed in this process: keep it
+  }
+  return shippedBundle();
 }

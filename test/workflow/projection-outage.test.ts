@@ -16,6 +16,7 @@ import type { CaseProjection } from '../../domain/case/projection.js';
 import { caseWorkflow } from '../../workflows/case.js';
 import { actionUpdates, viewQuery } from '../../workflows/messages.js';
 import { bundleCaseWorkflows, createTimeSkippingEnv } from '../support/time-skipping.js';
+import { until } from '../support/until.js';
 import { bundleBeforePatches, plainCaseInput } from './fixtures/cases.js';
 
 const EventType = proto.temporal.api.enums.v1.EventType;
@@ -130,6 +131,9 @@ describe('a read model that stays unavailable', () => {
       const id = `poison-${randomUUID()}`;
       const h = await open(id);
       await h.query(viewQuery);
+      // The opening's projection is an activity after the first workflow task, which the query
+      // may beat on a busy machine: wait for it before the database starts refusing.
+      await until(() => (projections.get(id) ?? []).length > 0, 15_000);
       const atOpening = (projections.get(id) ?? []).flatMap((p) => p.events).length;
       expect(atOpening).toBeGreaterThan(0);
       failing.set(id, 'rejected');

@@ -7,12 +7,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import proto from '@temporalio/proto';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../runtime/temporal-binaries.js';
-import { shippedBundle } from '../../runtime/workflow-bundle.js';
-import { historyFromJSON, type History } from '../support/history-json.js';
+import { historyFromJSON, replayBundle, type History } from '../support/history-json.js';
 
 const DIR = path.join(PROJECT_ROOT, 'test', 'histories');
 const FILES = readdirSync(DIR)
@@ -27,15 +26,9 @@ function load(file: string): { workflowId: string; history: History } {
   return { workflowId: `case:${open.open.id}`, history };
 }
 
-/** The bundle a compiled worker loads (dist/workflow-bundle.js), rebuilt first if its sources changed. */
 let workflowBundle: { codePath: string };
 beforeAll(async () => {
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // already installed in this process: keep it
-  }
-  workflowBundle = await shippedBundle();
+  workflowBundle = await replayBundle();
 });
 
 describe('replaying committed case histories', () => {
