@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildConsole } from '../../console/build.js';
 import { browserAvailable, launchChromium, seriousViolations } from '../support/browser.js';
@@ -27,7 +27,7 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SHOTS, `console-${name}.png`), fullPage: true });
 }
 
-async function newPage(locale = 'en-GB', opts: { bypassCSP?: boolean } = {}) {
+async function newPage(locale = 'en-GB', opts: Pick<BrowserContextOptions, 'bypassCSP' | 'timezoneId'> = {}) {
   const context: BrowserContext = await browser.newContext({
     locale,
     timezoneId: 'Europe/Berlin',
@@ -422,6 +422,19 @@ run('the console in Chromium', () => {
     const csv = await page.evaluate(async (h) => (await fetch(h!)).text(), href);
     expect(csv.split('\r\n')[0]).toMatch(/^from,to,group_by,key,total,/);
     await shot(page, 'reports-en');
+    await page.context().close();
+  });
+
+  it("reports: the default period runs to the end of the viewer's today, in the viewer's zone", async () => {
+    // 23:30 UTC on 30 November is already 13:30 on 1 December on Kiritimati (UTC+14): a period
+    // built from UTC dates ended at the viewer's midnight and left out today's cases.
+    const page = await newPage('en-GB', { timezoneId: 'Pacific/Kiritimati' });
+    await page.clock.setFixedTime(new Date('2026-11-30T23:30:00Z'));
+    await signIn(page, 'supervisor');
+    await page.getByRole('link', { name: 'Reports' }).click();
+    const period = page.getByRole('form', { name: 'Period' });
+    await expect.poll(() => period.locator('input[name="to"]').inputValue(), PATIENT).toBe('2026-12-02');
+    expect(await period.locator('input[name="from"]').inputValue()).toBe('2026-09-08');
     await page.context().close();
   });
 

@@ -22,15 +22,25 @@ interface Report extends Metrics {
   groups?: (Metrics & { key: string | null })[];
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+/**
+ * The viewer's calendar date `offset` days from today, as a date input wants it. The period is
+ * read back at local midnight, so the date must be local too: a UTC date is a day behind (or
+ * ahead) around midnight and left out the cases opened since the viewer's midnight.
+ */
+function localDay(offset: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const hours = (s: number | null) => (s === null ? null : s / 3600);
 
 export function ReportsPage() {
   const { t, v } = useI18n();
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const [from, setFrom] = useState(day(new Date(Date.now() - 84 * 86_400_000)));
-  const [to, setTo] = useState(day(new Date(Date.now() + 86_400_000)));
+  const [from, setFrom] = useState(localDay(-84));
+  const [to, setTo] = useState(localDay(1));
   const [groupBy, setGroupBy] = useState('week');
   const [report, setReport] = useState<Report>();
   const [error, setError] = useState<string>();
