@@ -53,6 +53,7 @@ export interface AppDeps {
   rateLimitPerMinute: number;
   /** Requests without a key this instance knows, per client address. */
   anonymousRateLimitPerMinute: number;
+  refusalDelayMs: number;
   rateLimitSyncMs: number;
   personalData: PersonalData;
   webhookTargets: WebhookTargets;
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps) {
       taskQueue: deps.taskQueue,
       perKeyPerMinute: deps.rateLimitPerMinute,
       perAddressPerMinute: deps.anonymousRateLimitPerMinute,
+      refusalDelayMs: deps.refusalDelayMs,
     }),
   );
   app.use((req, res, next) => {

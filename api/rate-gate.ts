@@ -5,6 +5,11 @@
  * — no request id, no access log line, no Express response helpers — because a flood of them is
  * exactly when each must cost least: valid keys wait behind whatever the flood leaves queued.
  * Each bucket's first refusal in a window is logged once, and every refusal is counted.
+ *
+ * A refusal for an address is held back (`refusalDelayMs`) before it is written: a flood from
+ * one address then gets as many answers a second as it keeps connections open, not as many as
+ * the process can write, so it cannot saturate the process the valid keys share. Held answers are
+ * bounded per address and in all; past either bound a refusal is written at once.
  */
 import type { NextFunction, Request, Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
@@ -23,12 +28,18 @@ export interface RateGateDeps {
   taskQueue: string;
   perKeyPerMinute: number;
   perAddressPerMinute: number;
+  /** How long a refusal for an address is held before it is written; 0 writes it at once. */
+  refusalDelayMs: number;
+  /** Held refusals at most, per address and in all (each is an open connection anyway). */
+  maxHeldPerAddress?: number;
+  maxHeld?: number;
 }
 
 export const bearerToken = (req: Request) => /^Bearer\s+(\S+)\s*$/i.exec(req.get('Authorization') ?? '')?.[1];
 
 export function rateGate(d: RateGateDeps) {
   const window = d.limiter.windowMs / 1000;
+  const hold = refusalHold(d.refusalDelayMs, d.maxHeldPerAddress ?? 256, d.maxHeld ?? 4096);
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.path === '/healthz' || req.path === '/readyz') return next();
     const token = bearerToken(req);
@@ -61,13 +72,50 @@ export function rateGate(d: RateGateDeps) {
         : `rate limit of ${v.limit} requests a minute reached for requests without a valid key from this address`,
       instance: req.originalUrl,
     });
-    res.writeHead(429, {
-      'RateLimit-Policy': policy,
-      RateLimit: state,
-      'Retry-After': String(v.resetSeconds),
-      'Content-Type': 'application/problem+json; charset=utf-8',
-      'Content-Length': Buffer.byteLength(body),
-    });
-    res.end(body);
+    const refuse = () => {
+      if (res.headersSent || res.destroyed) return;
+      res.writeHead(429, {
+        'RateLimit-Policy': policy,
+        RateLimit: state,
+        'Retry-After': String(v.resetSeconds),
+        'Content-Type': 'application/problem+json; charset=utf-8',
+        'Content-Length': Buffer.byteLength(body),
+      });
+      res.end(body);
+    };
+    if (known) refuse();
+    else hold(address, res, refuse);
+  };
+}
+
+/**
+ * Holds `answer` for `delayMs` while fewer than the bounds are held (for the address, in all);
+ * a closed connection frees its place at once.
+ */
+function refusalHold(delayMs: number, perAddress: number, total: number) {
+  const held = new Map<string, number>();
+  let heldTotal = 0;
+  return (address: string, res: Response, answer: () => void) => {
+    const mine = held.get(address) ?? 0;
+    if (delayMs <= 0 || mine >= perAddress || heldTotal >= total) return answer();
+    held.set(address, mine + 1);
+    heldTotal += 1;
+    metrics.refusalsHeld.set(heldTotal);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      clearTimeout(timer);
+      const left = (held.get(address) ?? 1) - 1;
+      if (left > 0) held.set(address, left);
+      else held.delete(address);
+      heldTotal -= 1;
+      metrics.refusalsHeld.set(heldTotal);
+    };
+    const timer = setTimeout(() => {
+      release();
+      answer();
+    }, delayMs);
+    res.once('close', release);
   };
 }

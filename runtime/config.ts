@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_REFUSAL_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   RATE_LIMIT_SYNC_MS: z.coerce.number().int().min(50).default(1000),
   APPROVAL_FOUR_EYES: z.enum(['true', 'false']).default('true'),
   UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
@@ -95,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     anonymousRateLimitPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    /** How long a refusal for an address (no valid key) is held before it is written. */
+    refusalDelayMs: e.RATE_LIMIT_REFUSAL_DELAY_MS,
     rateLimitSyncMs: e.RATE_LIMIT_SYNC_MS,
     updateTimeoutMs: e.UPDATE_TIMEOUT_MS,
     /** Whoever proposed a resolution may not approve it. */

@@ -3,7 +3,7 @@
  * sees, webhook deliveries — plus the Temporal SDK's own worker metrics, served on one /metrics.
  */
 import { createServer, type Server } from 'node:http';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry, prefix: 'cases_process_' });
@@ -20,6 +20,11 @@ export const metrics = {
     name: 'http_rate_limited_total',
     help: 'requests refused by the rate limit, by bucket (key, or address for requests without a valid key)',
     labelNames: ['bucket'] as const,
+    registers: [registry],
+  }),
+  refusalsHeld: new Gauge({
+    name: 'http_refusals_held',
+    help: 'refusals for an address held back before they are written (RATE_LIMIT_REFUSAL_DELAY_MS)',
     registers: [registry],
   }),
   casesOpened: new Counter({

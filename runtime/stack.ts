@@ -237,6 +237,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         fourEyes: config.fourEyes,
         rateLimitPerMinute: config.rateLimitPerMinute,
         anonymousRateLimitPerMinute: config.anonymousRateLimitPerMinute,
+        refusalDelayMs: config.refusalDelayMs,
         rateLimitSyncMs: config.rateLimitSyncMs,
         personalData,
         webhookTargets,

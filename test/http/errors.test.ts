@@ -151,13 +151,18 @@ describe('rate limits', () => {
 
   it('limits requests without a valid key per address, before looking the token up', async () => {
     const answers = [];
+    const took: number[] = [];
     for (let i = 0; i < 5; i++) {
       const token = `csk_${randomUUID()}`;
+      const t = performance.now();
       answers.push(
         await limited.call(null, 'GET', '/v1/cases?limit=1', undefined, { Authorization: `Bearer ${token}` }),
       );
+      took.push(performance.now() - t);
     }
     expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 429, 429]);
+    // Refusals for the address are held (RATE_LIMIT_REFUSAL_DELAY_MS, 1 s by default).
+    expect(Math.min(...took.slice(3))).toBeGreaterThanOrEqual(950);
     const last = answers[4]!;
     isProblem(last, 429);
     expect(last.body.detail).toContain('without a valid key from this address');
