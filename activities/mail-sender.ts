@@ -132,8 +132,8 @@ async function release(db: Db, id: string): Promise<void> {
 
 type Outcome = { status: 'sent' | 'erased' } | { status: 'retry'; reason: string };
 
-/** One attempt, recorded on the row. */
-async function sendOne(deps: MailDeps, claimed: Message): Promise<Outcome> {
+/** One attempt on a claimed message, recorded on the row (exported for its erasure test). */
+export async function sendOne(deps: MailDeps, claimed: Message): Promise<Outcome> {
   const { db } = deps;
   // The attempt is counted on the row as it is now: an erasure since the claim leaves nothing to send.
   const row = await db

@@ -7,6 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import nodemailer from 'nodemailer';
+import pino from 'pino';
+import { sendOne } from '../../activities/mail-sender.js';
+import { scrubMail } from '../../db/mail-messages.js';
 import { mailWaker, wakePendingMail } from '../../runtime/mail-delivery.js';
 import { mailOutboxWorkflowId, mailWorkflowId } from '../../workflows/mail.js';
 import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';
@@ -112,5 +116,41 @@ describe('the mail outbox', () => {
     expect(await status(id)).toBe('sent');
     await sleep(1500);
     expect(smtp.to(to)).toHaveLength(1);
+  });
+
+  it('does not send a message erased after a pass claimed it', async () => {
+    const to = email();
+    const id = await queued(to, { lockedForMs: 60_000 }); // claimed: the stack's sender leaves it
+    const claimed = await s.db
+      .selectFrom('mail_messages')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    await s.db.transaction().execute((trx) => scrubMail(trx, [claimed.case_id]));
+    const outcome = await sendOne(
+      {
+        db: s.db,
+        logger: pino({ level: 'silent' }),
+        transport: nodemailer.createTransport(smtp.url),
+        from: 'service@outbox.example',
+        client: s.client,
+        taskQueue: mailQueue(),
+        retryForMs: 60_000,
+      },
+      claimed, // as the pass holds it: address and body still in hand
+    );
+    expect(outcome).toEqual({ status: 'erased' });
+    await sleep(500);
+    expect(smtp.to(to)).toHaveLength(0);
+    const row = await s.db
+      .selectFrom('mail_messages')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect({ status: row.status, attempts: row.attempts, to: row.to_address }).toEqual({
+      status: 'erased',
+      attempts: 0,
+      to: null,
+    });
   });
 });
