@@ -49,6 +49,10 @@ export const UNSTATABLE: { reason: string; detail: RegExp }[] = [
   },
   { reason: 'sum of duration parts beyond its bound', detail: /invalid SLA duration .*at most/ },
   { reason: 'a calendar with no working time', detail: /has no working time/ },
+  {
+    reason: 'a webhook target on this machine or a private network (WEBHOOK_ALLOWED_HOSTS)',
+    detail: /names this machine or a metadata service|private|link-local|loopback/,
+  },
 ];
 
 interface Counts {
