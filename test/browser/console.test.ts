@@ -100,6 +100,9 @@ run('the console in Chromium', () => {
       subject: `Refund wanted ${token}`,
       description: 'The replacement part arrived broken.',
       customer: { id: `cust-${token}`, name: '王芳' },
+      // Round the clock, warning 2 h before a 24 h response: 'ok' whenever the test runs. (The
+      // complaint default warns 4 working hours before a 4-hour response: at once in working hours.)
+      slaPolicy: 'standard',
     });
     const id = opened.id as string;
 
