@@ -51,7 +51,8 @@ export const UNSTATABLE: { reason: string; detail: RegExp }[] = [
   { reason: 'a calendar with no working time', detail: /has no working time/ },
   {
     reason: 'a webhook target on this machine or a private network (WEBHOOK_ALLOWED_HOSTS)',
-    detail: /names this machine or a metadata service|private|link-local|loopback/,
+    detail:
+      /(names this machine or a metadata service|link-local or metadata address) \(allow it with WEBHOOK_ALLOWED_HOSTS\)/,
   },
 ];
 

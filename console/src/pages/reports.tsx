@@ -39,8 +39,8 @@ const hours = (s: number | null) => (s === null ? null : s / 3600);
 export function ReportsPage() {
   const { t, v } = useI18n();
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const [from, setFrom] = useState(localDay(-84));
-  const [to, setTo] = useState(localDay(1));
+  const [from, setFrom] = useState(() => localDay(-84));
+  const [to, setTo] = useState(() => localDay(1));
   const [groupBy, setGroupBy] = useState('week');
   const [report, setReport] = useState<Report>();
   const [error, setError] = useState<string>();
