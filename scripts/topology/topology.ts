@@ -8,7 +8,8 @@
  * paths turned into 127.0.0.1 ports and the files in deploy/ they are mounted from.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +70,8 @@ export class Topology {
   uiPort = 0;
   apiPorts: number[] = [];
   private serverPorts: Record<string, string> = {};
+  /** PostgreSQL's own folder (data, socket, log): one the `postgres` user can reach. */
+  readonly pgDir: string;
   private pgData: string;
   temporal?: Child;
   ui?: Child;
@@ -87,8 +90,10 @@ export class Topology {
       ...opts.variables,
     });
     this.log = opts.log ?? (() => {});
-    this.pgData = path.join(opts.dir, 'postgresql');
     mkdirSync(opts.dir, { recursive: true });
+    this.pgDir = postgresFolder(opts.dir);
+    this.pgData = path.join(this.pgDir, 'postgresql');
+    if (this.pgDir !== opts.dir) this.log(`  postgresql: data in ${this.pgDir} (${opts.dir} is private)`);
   }
 
   get temporalAddress(): string {
@@ -217,13 +222,17 @@ export class Topology {
 
   // --- PostgreSQL -----------------------------------------------------------------------------------
 
-  private pg(cmd: string, args: string[]): string {
+  /** A PostgreSQL program, as the `postgres` user when we are root (the server refuses root). It
+   *  runs in PostgreSQL's own folder and reads nothing of the clone, which that user may not be
+   *  able to read: what it needs from there comes on standard input. */
+  private pg(cmd: string, args: string[], input?: string): string {
     const bin = findPgBin(cmd);
     if (!bin) throw new Error(`${cmd} not found: run \`bash scripts/install-postgres.sh\``);
     const asRoot = process.getuid?.() === 0;
+    const opts = { encoding: 'utf8' as const, stdio: 'pipe' as const, cwd: this.pgDir, input };
     return asRoot
-      ? execFileSync('runuser', ['-u', 'postgres', '--', bin, ...args], { encoding: 'utf8', stdio: 'pipe' })
-      : execFileSync(bin, args, { encoding: 'utf8', stdio: 'pipe' });
+      ? execFileSync('runuser', ['-u', 'postgres', '--', bin, ...args], opts)
+      : execFileSync(bin, args, opts);
   }
 
   /** PostgreSQL as the postgres image runs it: user and password from the compose file, password
@@ -234,8 +243,8 @@ export class Topology {
     const fresh = !existsSync(path.join(this.pgData, 'PG_VERSION'));
     if (fresh) {
       mkdirSync(this.pgData, { recursive: true });
-      chmodSync(this.opts.dir, 0o777);
-      const pwfile = path.join(this.opts.dir, 'pwfile');
+      chmodSync(this.pgDir, 0o777);
+      const pwfile = path.join(this.pgDir, 'pwfile');
       writeFileSync(pwfile, `${s.environment.POSTGRES_PASSWORD ?? ''}\n`, { mode: 0o644 });
       if (process.getuid?.() === 0) execFileSync('chown', ['postgres', this.pgData]);
       this.pg('initdb', [
@@ -250,10 +259,16 @@ export class Topology {
       .sort((a, b) => a.target.localeCompare(b.target));
     for (const m of scripts) {
       this.log(`  postgresql init: ${path.relative(ROOT, m.source)}`);
-      this.pg('psql', [
-        ...['-v', 'ON_ERROR_STOP=1', '-h', this.opts.dir, '-p', String(this.pgPort)],
-        ...['-U', user, '-d', 'postgres', '-f', m.source],
-      ]);
+      // On standard input: the postgres user may not be able to read the clone (a private
+      // home folder, a mode-700 CI checkout).
+      this.pg(
+        'psql',
+        [
+          ...['-v', 'ON_ERROR_STOP=1', '-h', this.pgDir, '-p', String(this.pgPort)],
+          ...['-U', user, '-d', 'postgres', '-f', '-'],
+        ],
+        readFileSync(m.source, 'utf8'),
+      );
     }
   }
 
@@ -267,8 +282,8 @@ export class Topology {
       return;
     }
     const fast = this.opts.fast ? ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off' : '';
-    const opts = `-p ${this.pgPort} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${this.opts.dir} -c max_connections=300${fast}`;
-    const logFile = path.join(this.opts.dir, 'postgresql.log');
+    const opts = `-p ${this.pgPort} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${this.pgDir} -c max_connections=300${fast}`;
+    const logFile = path.join(this.pgDir, 'postgresql.log');
     this.pg('pg_ctl', ['-D', this.pgData, '-o', opts, '-l', logFile, '-w', 'start']);
   }
 
@@ -373,6 +388,29 @@ export class Topology {
   killAll(): void {
     for (const c of [...this.apis, ...this.workers, this.ui, this.temporal]) c?.signal('SIGKILL');
     this.pgCtl('stop');
+  }
+}
+
+/**
+ * Where PostgreSQL keeps its data for a state folder: the folder itself, unless we are root and the
+ * `postgres` user cannot reach it (a folder inside a private home or a mode-700 clone). Then a
+ * folder of its own under /var/lib, named by the state folder, so a later run finds the same data.
+ */
+function postgresFolder(dir: string): string {
+  if (process.getuid?.() !== 0 || postgresCanReach(dir)) return dir;
+  const id = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 16);
+  const own = path.join('/var/lib/case-service-topology', id);
+  mkdirSync(own, { recursive: true });
+  chmodSync(path.dirname(own), 0o755);
+  return own;
+}
+
+function postgresCanReach(dir: string): boolean {
+  try {
+    execFileSync('runuser', ['-u', 'postgres', '--', 'test', '-x', dir], { stdio: 'ignore', cwd: '/' });
+    return true;
+  } catch {
+    return false;
   }
 }
 

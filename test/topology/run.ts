@@ -11,12 +11,13 @@
  * a patch, so the run must fail with nondeterminism. TOPOLOGY_KEEP=1 keeps the logs.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { AesGcmCodec, newEncryptionKey, parseEncryptionKeys } from '../../runtime/payload-codec.js';
-import { Topology } from '../../scripts/topology/topology.js';
+import { ROOT, Topology } from '../../scripts/topology/topology.js';
 import { KEYS, startWebhookReceiver } from '../chaos/cluster.js';
 import { HttpStats } from '../chaos/driver.js';
 import { LIMITS_KEY, limitsAndSessions } from './limits.js';
@@ -42,6 +43,7 @@ async function main(): Promise<number> {
   const log = (line: string) => console.log(line);
   const report = new Report(log);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cases-topology-'));
+  const privateClone = makeClonePrivate();
   const encryptionKeys = newEncryptionKey('topology');
   const t = new Topology({
     dir,
@@ -113,6 +115,13 @@ async function main(): Promise<number> {
       t.liveWorkers.length === 2 && t.apis.length === 2,
     );
     await checkTaskQueues(ctx);
+    if (privateClone) {
+      report.check(
+        'started from a private clone (mode 700): PostgreSQL, as its own user, read nothing of it',
+        !postgresCanRead(path.join(ROOT, 'deploy/postgres-init.sql')),
+        'the postgres user could read the clone after all',
+      );
+    }
 
     const subscribed = await ctx.api.call('admin', 'POST', '/v1/webhooks', {
       url: webhooks.url,
@@ -151,13 +160,44 @@ async function main(): Promise<number> {
     await t.stop().catch((err) => report.check('teardown', false, (err as Error).message));
     await connection?.close().catch(() => {});
     await webhooks.close();
+    privateClone?.restore();
   }
   report.figure(`total: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  if (report.failed === 0 && !process.env.TOPOLOGY_KEEP) rmSync(dir, { recursive: true, force: true });
-  else log(`logs of the run: ${dir}`);
+  if (report.failed === 0 && !process.env.TOPOLOGY_KEEP) {
+    rmSync(dir, { recursive: true, force: true });
+    if (t.pgDir !== dir) rmSync(t.pgDir, { recursive: true, force: true });
+  } else log(`logs of the run: ${dir}`);
   log('');
   for (const line of report.summary()) log(line);
   return report.failed === 0 ? 0 : 1;
+}
+
+/**
+ * As root, the run starts from a private clone, as a clone in a home folder or a mode-700 CI
+ * checkout is: the clone is mode 700 for the run (its mode is restored afterwards), so anything
+ * that runs as another user and reads from it fails here first.
+ */
+function makeClonePrivate(): { restore: () => void } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const mode = statSync(ROOT).mode & 0o7777;
+  chmodSync(ROOT, 0o700);
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    chmodSync(ROOT, mode);
+  };
+  process.on('exit', restore);
+  return { restore };
+}
+
+function postgresCanRead(file: string): boolean {
+  try {
+    execFileSync('runuser', ['-u', 'postgres', '--', 'test', '-r', file], { stdio: 'ignore', cwd: '/' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 main().then(
