@@ -12,6 +12,7 @@ import {
   MISSING_CLI_HELP,
   MISSING_TEST_SERVER_HELP,
 } from '../../runtime/temporal-binaries.js';
+import { shippedBundle } from '../../runtime/workflow-bundle.js';
 import { freePort, startTestPostgres } from './postgres.js';
 
 declare module 'vitest' {
@@ -25,6 +26,9 @@ export default async function setup(project: TestProject) {
   if (!findTemporalCli()) throw new Error(MISSING_CLI_HELP);
   if (!findTestServer()) throw new Error(MISSING_TEST_SERVER_HELP);
 
+  // The workflow bundle every test worker loads, rebuilt here once if its sources changed (rather
+  // than by each test file: see bundleCaseWorkflows).
+  await shippedBundle();
   const pg = process.env.TEST_DATABASE_URL ? undefined : await startTestPostgres();
   const databaseUrl = process.env.TEST_DATABASE_URL ?? pg!.url;
   const db = createDb(databaseUrl, 2);

@@ -1,12 +1,10 @@
 /** A full service (API + worker) on the run's real Temporal and PostgreSQL, for HTTP-level tests. */
 import { randomUUID } from 'node:crypto';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig } from '../../runtime/config.js';
 import { createLogger, startStack, type Stack } from '../../runtime/stack.js';
-import { CASE_BUNDLE_OPTIONS } from '../../runtime/worker.js';
-import { quietBundlerLogger } from './time-skipping.js';
+import { bundleCaseWorkflows } from './time-skipping.js';
 
 export const KEYS = {
   integrator: 'test-integrator-key',
@@ -40,10 +38,11 @@ export interface TestResponse {
   body: any;
 }
 
-let bundle: Awaited<ReturnType<typeof bundleWorkflowCode>> | undefined;
+let bundle: Awaited<ReturnType<typeof bundleCaseWorkflows>> | undefined;
 
 export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
-  bundle ??= await bundleWorkflowCode({ ...CASE_BUNDLE_OPTIONS, logger: quietBundlerLogger });
+  // The shipped bundle, loaded by each worker: no webpack run per test file.
+  bundle ??= await bundleCaseWorkflows();
   const taskQueue = `cases-test-${randomUUID().slice(0, 8)}`;
   const config = loadConfig({
     PORT: '0',

@@ -3,12 +3,12 @@
  * the project installs it, with the case search attributes registered. Never skipped when missing.
  */
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkerOptions } from '@temporalio/worker';
 import webpack from 'webpack';
 import { registerSearchAttributes } from '../../runtime/search-attributes.js';
 import { findTestServer, MISSING_TEST_SERVER_HELP } from '../../runtime/temporal-binaries.js';
 import { CASE_BUNDLE_OPTIONS } from '../../runtime/worker.js';
-import { quietBundlerLogger } from '../../runtime/workflow-bundle.js';
+import { quietBundlerLogger, shippedBundle } from '../../runtime/workflow-bundle.js';
 
 export { quietBundlerLogger };
 
@@ -28,7 +28,16 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   return env;
 }
 
-export function bundleCaseWorkflows(extra: Partial<Parameters<typeof bundleWorkflowCode>[0]> = {}) {
+/**
+ * The case workflows as a worker loads them. Without options: the shipped bundle
+ * (dist/workflow-bundle.js, rebuilt first if its sources changed; the global setup checks it once
+ * per run), the very code a compiled worker runs, with no webpack run per test file. With options
+ * (other modules swapped in): a bundle of their own.
+ */
+export async function bundleCaseWorkflows(
+  extra: Partial<Parameters<typeof bundleWorkflowCode>[0]> = {},
+): Promise<NonNullable<WorkerOptions['workflowBundle']>> {
+  if (Object.keys(extra).length === 0) return shippedBundle();
   return bundleWorkflowCode({ ...CASE_BUNDLE_OPTIONS, logger: quietBundlerLogger, ...extra });
 }
 
