@@ -14,6 +14,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createDb, migrate } from '../../db/database.js';
 import { AesGcmCodec, newEncryptionKey, parseEncryptionKeys } from '../../runtime/payload-codec.js';
 import { startDevServer, type RunningDevServer } from '../../runtime/temporal-dev-server.js';
+import { buildIsFresh } from '../../runtime/workflow-bundle.js';
 import { freePort, startTestPostgres, type TestPostgres } from '../support/postgres.js';
 import { Child, safeRead, spawnChild, tail, waitUntil } from '../../scripts/topology/child.js';
 
@@ -159,8 +160,11 @@ export class Cluster {
   private async spawnRole(role: 'worker' | 'api'): Promise<Child> {
     const n = ++this.counters[role];
     const logFile = path.join(this.dir, `${role}-${n}.log`);
-    // One process, no tsx wrapper in between: the pid we SIGKILL is the service itself.
-    const child = spawnChild(`${role}-${n}`, [process.execPath, '--import', 'tsx', 'bin/main.ts', role], {
+    // One process, no tsx wrapper in between: the pid we SIGKILL is the service itself. The
+    // compiled service when dist/ was built from today's sources (as in CI, after npm install): its
+    // worker loads the shipped workflow bundle instead of running webpack at every (re)start.
+    const main = buildIsFresh() ? ['dist/bin/main.js'] : ['--import', 'tsx', 'bin/main.ts'];
+    const child = spawnChild(`${role}-${n}`, [process.execPath, ...main, role], {
       cwd: ROOT,
       env: this.childEnv(),
       logFile,
