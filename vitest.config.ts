@@ -13,7 +13,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    // Slow folders first on a fresh clone; vitest's longest-first once it knows the durations.
+    // The chaos test first on a fresh clone; vitest's longest-first once it knows the durations.
     sequence: { sequencer: SlowFirstSequencer },
     reporters: process.env.VITEST_JSON_OUT
       ? ['default', ['json', { outputFile: process.env.VITEST_JSON_OUT }], ...timings]
