@@ -9,7 +9,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/database.js';
 import { leastLoadedAgent } from '../db/directory.js';
 import type { PersonalData } from '../db/personal-data.js';
-import { countEvents, metrics } from '../runtime/metrics.js';
+import { countEvents, metrics } from '../platform/metrics.js';
 import type { Database } from '../db/schema.js';
 import type { CaseType } from '../domain/case/contract.js';
 import type { CaseProjection } from '../domain/case/projection.js';
@@ -17,7 +17,9 @@ import type { CaseEvent, CaseView } from '../domain/case/types.js';
 import { visibleTo } from '../domain/case/visibility.js';
 import { eventId, webhookPayload } from './webhooks.js';
 import { queueMessages, type MailQueueDeps } from './mail.js';
-import type { WakeMail } from '../runtime/mail-delivery.js';
+
+/** Wakes the mail sender of the queue after the projection wrote outbox rows. */
+export type WakeMail = () => Promise<void>;
 
 export interface ActivityDeps {
   db: Db;

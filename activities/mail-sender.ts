@@ -15,7 +15,7 @@ import type { Db } from '../db/database.js';
 import type { MailMessagesTable } from '../db/schema.js';
 import { isTerminal, workflowIdForCase, type CaseStatus } from '../domain/case/contract.js';
 import { actionUpdates } from '../workflows/messages.js';
-import { metrics } from '../runtime/metrics.js';
+import { metrics } from '../platform/metrics.js';
 import type { Pass } from '../workflows/outbox.js';
 import { backoffMs, heartbeatIfActivity, inLanes, runPass } from './outbox-pass.js';
 

@@ -14,7 +14,7 @@ import {
   type Locale,
   type MessageKind,
 } from '../domain/notifications/messages.js';
-import type { CustomerLinks } from '../runtime/customer-links.js';
+import type { CustomerLinks } from '../platform/customer-links.js';
 import { eventId } from './webhooks.js';
 
 export interface MailQueueDeps {

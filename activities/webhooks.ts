@@ -9,8 +9,8 @@ import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
-import { metrics } from '../runtime/metrics.js';
-import { WebhookTargets } from '../runtime/webhook-targets.js';
+import { metrics } from '../platform/metrics.js';
+import { WebhookTargets } from '../platform/webhook-targets.js';
 import type { CaseEvent, CaseView } from '../domain/case/types.js';
 import {
   backoffMs,

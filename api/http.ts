@@ -5,7 +5,8 @@
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { ZodType } from 'zod';
 import { z } from './zod.js';
-import type { Principal, Role } from './auth.js';
+import type { Principal } from './auth.js';
+import type { Role } from '../domain/people.js';
 import { HttpProblem, problem, type FieldError, type ParameterIn } from './problem.js';
 import { unstorableText } from './text.js';
 

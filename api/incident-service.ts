@@ -35,7 +35,8 @@ import {
 } from '../workflows/incident.js';
 import { FAILURE } from '../workflows/messages.js';
 import { isStaff } from './audience.js';
-import { actorOf, type Principal } from './auth.js';
+import { type Principal } from './auth.js';
+import { actorOf } from '../domain/people.js';
 import type { CaseService } from './case-service.js';
 import { problem } from './problem.js';
 import type { OpenCaseBody } from './schemas.js';

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROLES, type Role } from '../api/auth.js';
+import { ROLES, type Role } from '../domain/people.js';
 import { createDb, migrate, type Db } from '../db/database.js';
 import {
   createApiKey,
@@ -22,9 +22,9 @@ import {
   revokeApiKey,
 } from '../db/directory.js';
 import { CASE_TYPES } from '../domain/case/contract.js';
-import { loadConfig } from '../runtime/config.js';
-import { startEmbeddedPostgres } from '../runtime/embedded-postgres.js';
-import { runningEmbeddedUrl } from '../runtime/stack.js';
+import { loadConfig } from '../app/config.js';
+import { startEmbeddedPostgres } from '../dev/embedded-postgres.js';
+import { runningEmbeddedUrl } from '../app/stack.js';
 
 const USAGE = readFileSync(new URL(import.meta.url), 'utf8')
   .split('\n')

@@ -18,7 +18,7 @@ import type { CaseCommand } from '../domain/case/commands.js';
 import { workflowIdForCase } from '../domain/case/contract.js';
 import { startSearchAttributes } from '../domain/case/projection.js';
 import type { CaseView, OpenCaseInput, SlaSnapshot } from '../domain/case/types.js';
-import { PROJECT_ROOT } from '../runtime/temporal-binaries.js';
+import { PROJECT_ROOT } from '../platform/project-root.js';
 import { caseWorkflow } from '../workflows/case.js';
 import { actionUpdates } from '../workflows/messages.js';
 import { incidentNoticeUpdate } from '../workflows/case-incident.js';

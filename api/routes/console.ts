@@ -6,7 +6,8 @@
 import type { Request, Response } from 'express';
 import { nonBlank, z } from '../zod.js';
 import type { Db } from '../../db/database.js';
-import { actorOf, type KeyStore, type Principal, type Role } from '../auth.js';
+import { type KeyStore, type Principal } from '../auth.js';
+import { actorOf, type Role } from '../../domain/people.js';
 import type { CaseFeed } from '../case-feed.js';
 import type { CaseService } from '../case-service.js';
 import { dependencyProblem } from '../errors.js';

@@ -1,7 +1,8 @@
 /** Staff hand customers their case page link, and revoke a case's links (a forwarded e-mail, say). */
 import { z } from '../zod.js';
 import type { Db } from '../../db/database.js';
-import { revokeLinks, type CustomerLinks } from '../../runtime/customer-links.js';
+import { revokeLinks } from '../../db/customer-links.js';
+import type { CustomerLinks } from '../../platform/customer-links.js';
 import type { CaseService } from '../case-service.js';
 import { route, type RouteSpec } from '../http.js';
 

@@ -12,7 +12,7 @@ import {
   UnknownTeam,
 } from '../../db/directory.js';
 import { CASE_TYPES } from '../../domain/case/contract.js';
-import { PERSON_NAME, ROLES, type Role } from '../auth.js';
+import { PERSON_NAME, ROLES, type Role } from '../../domain/people.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
 import { ResourceName } from '../schemas.js';

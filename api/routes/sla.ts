@@ -8,7 +8,7 @@ import {
   type BusinessCalendar,
 } from '../../domain/calendar/index.js';
 import { customerWaitPolicy } from '../../domain/case/customer-wait.js';
-import type { Role } from '../auth.js';
+import type { Role } from '../../domain/people.js';
 import type { SlaCatalog } from '../sla-catalog.js';
 import type { CaseService } from '../case-service.js';
 import { route, type RouteSpec } from '../http.js';

@@ -16,7 +16,7 @@ import { CALENDAR_24X7 } from '../../domain/calendar/index.js';
 import { applyCommand, openCase } from '../../domain/case/machine.js';
 import { toProjection } from '../../domain/case/projection.js';
 import type { OpenCaseInput } from '../../domain/case/types.js';
-import { parseEncryptionKeys } from '../../runtime/payload-codec.js';
+import { parseEncryptionKeys } from '../../platform/payload-codec.js';
 import { TEST_ENCRYPTION_KEYS } from '../support/stack.js';
 
 let db: Db;

@@ -11,7 +11,7 @@ import nodemailer from 'nodemailer';
 import pino from 'pino';
 import { sendOne } from '../../activities/mail-sender.js';
 import { scrubMail } from '../../db/mail-messages.js';
-import { mailWaker, wakePendingMail } from '../../runtime/mail-delivery.js';
+import { mailWaker, wakePendingMail } from '../../app/mail-delivery.js';
 import { mailOutboxWorkflowId, mailWorkflowId } from '../../workflows/mail.js';
 import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';
 import { TestSmtp } from '../support/smtp.js';

@@ -5,13 +5,13 @@
  */
 import type { TestProject } from 'vitest/node';
 import { createDb, migrate } from '../../db/database.js';
-import { startDevServer } from '../../runtime/temporal-dev-server.js';
+import { startDevServer } from '../../dev/temporal-dev-server.js';
 import {
   findTemporalCli,
   findTestServer,
   MISSING_CLI_HELP,
   MISSING_TEST_SERVER_HELP,
-} from '../../runtime/temporal-binaries.js';
+} from '../../dev/temporal-binaries.js';
 import { freePort, startTestPostgres } from './postgres.js';
 
 declare module 'vitest' {

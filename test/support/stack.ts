@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { loadConfig } from '../../runtime/config.js';
-import { createLogger, startStack, type Stack } from '../../runtime/stack.js';
-import { CASE_BUNDLE_OPTIONS } from '../../runtime/worker.js';
+import { loadConfig } from '../../app/config.js';
+import { createLogger, startStack, type Stack } from '../../app/stack.js';
+import { CASE_BUNDLE_OPTIONS } from '../../platform/workflow-code.js';
 import { quietBundlerLogger } from './time-skipping.js';
 
 export const KEYS = {

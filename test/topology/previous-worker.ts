@@ -7,8 +7,8 @@
  * --sabotage: a change shipped without a patch, which the upgrade must catch).
  */
 import path from 'node:path';
-import { loadConfig } from '../../runtime/config.js';
-import { startStack } from '../../runtime/stack.js';
+import { loadConfig } from '../../app/config.js';
+import { startStack } from '../../app/stack.js';
 import { bundleCaseWorkflowsWithPatches } from '../support/time-skipping.js';
 
 const patches = path.resolve(

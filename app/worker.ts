@@ -3,7 +3,6 @@
  * workflows and their activities on their own queue; scale out by running more.
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import type { Client } from '@temporalio/client';
@@ -16,33 +15,9 @@ import { mailWaker } from './mail-delivery.js';
 import { createIncidentActivities } from '../activities/incidents.js';
 import type { Db } from '../db/database.js';
 import type { PersonalData } from '../db/personal-data.js';
-import { PROJECT_ROOT } from './temporal-binaries.js';
+import { SHARED_WORKFLOW_MODULES, SHIPPED_BUNDLE_PATH, WORKFLOWS_PATH } from '../platform/workflow-code.js';
 import { deliveryWaker } from './webhook-delivery.js';
-import type { WebhookTargets } from './webhook-targets.js';
-
-/** Workflow code is always bundled from the TypeScript sources, whether this module runs compiled or not. */
-const source = (file: string) => path.join(PROJECT_ROOT, file);
-
-export const WORKFLOWS_PATH = source('workflows/index.ts');
-
-/**
- * Pure modules every case workflow uses (the state machine, the deadline arithmetic and luxon),
- * evaluated once per worker and shared by all workflows instead of once per workflow run: a new or
- * replayed case skips evaluating them, and a cached case does not hold its own copy. Safe because
- * they keep no per-workflow state (their only module state is the calendar memo, a pure cache).
- * Nothing that imports '@temporalio/workflow' may be listed here.
- */
-export const SHARED_WORKFLOW_MODULES = [
-  source('domain/case/machine.ts'),
-  source('domain/case/projection.ts'),
-  'luxon',
-];
-
-/** How every case bundle is built: the shipped one (runtime/workflow-bundle.ts) and tests' own. */
-export const CASE_BUNDLE_OPTIONS = { workflowsPath: WORKFLOWS_PATH, preloadModules: SHARED_WORKFLOW_MODULES };
-
-/** The bundle `npm run build` writes and the compiled worker loads: the code the replay tests check. */
-export const SHIPPED_BUNDLE_PATH = path.join(PROJECT_ROOT, 'dist', 'workflow-bundle.js');
+import type { WebhookTargets } from '../platform/webhook-targets.js';
 
 /** This module runs compiled (dist/, `npm start`) rather than from the sources through tsx. */
 const COMPILED = import.meta.url.endsWith('.js');

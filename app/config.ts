@@ -91,7 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       poolSize: e.DATABASE_POOL_SIZE,
       embeddedPort: e.EMBEDDED_PG_PORT,
     },
-    /** Customer notifications and case links (runtime/mail-config.ts). */
+    /** Customer notifications and case links (app/mail-config.ts). */
     mail: loadMailConfig(env),
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
