@@ -34,6 +34,8 @@ import { slaRoutes } from './routes/sla.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { customerLinkRoutes } from './routes/customer-links.js';
 import { customerPages, type MailboxReader } from './customer-page.js';
+import { auditRecorder } from './audit.js';
+import { auditLogRoutes } from './routes/audit-log.js';
 import type { CustomerLinks } from '../platform/customer-links.js';
 import type { Locale } from '../domain/notifications/messages.js';
 import { z } from './zod.js';
@@ -206,6 +208,7 @@ export function createApp(deps: AppDeps) {
   ];
   specs.push(
     ...directoryRoutes(deps.db),
+    ...auditLogRoutes(deps.db),
     ...webhookRoutes(deps.db, deps.wakeDeliveries, deps.webhookTargets),
     ...privacyRoutes({
       db: deps.db,
@@ -286,7 +289,7 @@ export function createApp(deps: AppDeps) {
   });
 
   const router = express.Router();
-  mount(router, allRoutes, authenticate);
+  mount(router, allRoutes, authenticate, auditRecorder(deps.db, deps.logger));
   app.use(router);
 
   // Interactive docs: Swagger UI's static files, pointed at /openapi.json.

@@ -34,6 +34,8 @@ export const PATCHES = {
    * automatic close (durable moments on the case's timer). Asked when a case starts waiting.
    */
   customerWait: 'notify-customer-wait',
+  /** 2026-12: the retention sweep also deletes audit log entries past AUDIT_RETENTION_DAYS. */
+  pruneAuditLog: 'prune-audit-log',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];
