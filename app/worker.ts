@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import type { Client } from '@temporalio/client';
-import { createActivities } from '../activities/index.js';
+import { createActivities } from '../activities/case.js';
 import { createDeliveryActivities } from '../activities/webhooks.js';
 import type { MailQueueDeps } from '../activities/mail.js';
 import { createMailActivities } from '../activities/mail-sender.js';

@@ -16,7 +16,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { CaseActivities } from '../activities/index.js';
+import type { CaseActivities } from '../activities/case.js';
 import { CASE_ACTIONS, type CaseCommand } from '../domain/case/commands.js';
 import { isTerminal, SA } from '../domain/case/contract.js';
 import {

@@ -10,7 +10,7 @@
  * any more: the projection queues them and wakes the subscription's delivery workflow.
  */
 import { log, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import type { CaseActivities } from '../activities/index.js';
+import type { CaseActivities } from '../activities/case.js';
 import { toProjection } from '../domain/case/projection.js';
 import type { CaseEvent, CaseState } from '../domain/case/types.js';
 import { isPatched, PATCHES } from './patches.js';

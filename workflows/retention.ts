@@ -3,7 +3,7 @@
  * and idempotency keys past their promised lifetime are dropped.
  */
 import { proxyActivities } from '@temporalio/workflow';
-import type { CaseActivities } from '../activities/index.js';
+import type { CaseActivities } from '../activities/case.js';
 import { isPatched, PATCHES } from './patches.js';
 
 const { eraseExpiredPersonalData, purgeIdempotencyKeys } = proxyActivities<CaseActivities>({

@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { createActivities } from '../../activities/index.js';
+import { createActivities } from '../../activities/case.js';
 import { createDb, type Db } from '../../db/database.js';
 import { ERASED, PersonalData } from '../../db/personal-data.js';
 import { CALENDAR_24X7 } from '../../domain/calendar/index.js';
