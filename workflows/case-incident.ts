@@ -6,7 +6,8 @@
 import { condition, defineUpdate, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { SA } from '../domain/case/contract.js';
 import { applyIncidentNotice, checkLink } from '../domain/case/incident.js';
-import { toCaseView, type Outcome } from '../domain/case/machine.js';
+import type { Outcome } from '../domain/case/decision.js';
+import { toCaseView } from '../domain/case/view.js';
 import type { CaseState, CaseView } from '../domain/case/types.js';
 import { INCIDENT_MSG } from '../domain/incident/contract.js';
 import type { IncidentNotice } from '../domain/incident/types.js';

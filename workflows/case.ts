@@ -19,16 +19,11 @@ import {
 import type { CaseActivities } from '../activities/case.js';
 import { CASE_ACTIONS, type CaseCommand } from '../domain/case/commands.js';
 import { isTerminal, SA } from '../domain/case/contract.js';
-import {
-  applyCommand,
-  fireDueThresholds,
-  nextMoment,
-  openCase,
-  openedAt,
-  toCaseView,
-  type Moment,
-  type Outcome,
-} from '../domain/case/machine.js';
+import type { Outcome } from '../domain/case/decision.js';
+import { applyCommand } from '../domain/case/machine.js';
+import { openCase, openedAt } from '../domain/case/opening.js';
+import { fireDueThresholds, nextMoment, type Moment } from '../domain/case/thresholds.js';
+import { toCaseView } from '../domain/case/view.js';
 import { opsAttributes, opsKey, opsSearchAttributes } from '../domain/case/projection.js';
 import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from '../domain/case/types.js';
 import { handleIncidentNotices } from './case-incident.js';

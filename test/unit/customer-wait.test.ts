@@ -7,13 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { BusinessCalendar } from '../../domain/calendar/index.js';
 import type { CaseCommand } from '../../domain/case/commands.js';
 import { customerWaitPolicy, DEFAULT_REMIND_CUSTOMER_AFTER } from '../../domain/case/customer-wait.js';
-import {
-  applyCommand,
-  fireDueThresholds,
-  nextMoment,
-  openCase,
-  toCaseView,
-} from '../../domain/case/machine.js';
+import { applyCommand } from '../../domain/case/machine.js';
+import { openCase } from '../../domain/case/opening.js';
+import { fireDueThresholds, nextMoment } from '../../domain/case/thresholds.js';
+import { toCaseView } from '../../domain/case/view.js';
 import type { CaseState, SlaSnapshot } from '../../domain/case/types.js';
 import { messageKind, renderMessage } from '../../domain/notifications/messages.js';
 

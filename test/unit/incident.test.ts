@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { CALENDAR_24X7, type BusinessCalendar } from '../../domain/calendar/index.js';
 import { ActionNotAllowed } from '../../domain/case/commands.js';
 import { applyIncidentNotice } from '../../domain/case/incident.js';
-import { applyCommand, openCase, type Outcome } from '../../domain/case/machine.js';
+import type { Outcome } from '../../domain/case/decision.js';
+import { applyCommand } from '../../domain/case/machine.js';
+import { openCase } from '../../domain/case/opening.js';
 import type { CaseState } from '../../domain/case/types.js';
 import {
   applyIncidentCommand,
