@@ -35,7 +35,7 @@ import { webhookRoutes } from './routes/webhooks.js';
 import { customerLinkRoutes } from './routes/customer-links.js';
 import { customerPages, type MailboxReader } from './customer-page.js';
 import type { CustomerLinks } from '../platform/customer-links.js';
-import type { Locale } from '../domain/notifications/messages.js';
+import type { Locale } from '../domain/notifications/customer-messages.js';
 import { z } from './zod.js';
 import { metrics } from '../platform/metrics.js';
 import type { WebhookTargets } from '../platform/webhook-targets.js';

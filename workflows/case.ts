@@ -27,12 +27,13 @@ import { toCaseView } from '../domain/case/view.js';
 import { opsAttributes, opsKey, opsSearchAttributes } from '../domain/case/projection.js';
 import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from '../domain/case/types.js';
 import { handleIncidentNotices } from './case-incident.js';
-import { actionUpdates, openedUpdate, viewQuery, type ActionRequest } from './messages.js';
+import { actionUpdates, openedUpdate, viewQuery, type ActionRequest } from './case-updates.js';
 import { isPatched, PATCHES } from './patches.js';
 import { legacyCase } from './legacy/case.js';
 import { lagDetails, Projector, type CaseProjector, type ProjectionLag } from './projector.js';
 import { opsText } from '../domain/case/ops-text.js';
-import { decide } from './refusals.js';
+import { refusalsAsFailures } from './refusals.js';
+import { iso } from '../domain/time.js';
 
 export type CaseWorkflowInput =
   | { open: OpenCaseInput }
@@ -57,8 +58,6 @@ const assignment = proxyLocalActivities<CaseActivities>({
 
 /** How many applied update ids a case carries into its next run (Temporal dedupes only within a run). */
 const APPLIED_CARRIED = 32;
-
-const iso = (t: number) => new Date(t).toISOString();
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
   let state: CaseState;
@@ -136,7 +135,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         if (before) return before;
         await condition(() => opened);
         const command = await withAutoAssignee(req.command);
-        await commit(decide(() => applyCommand(state, command, handlerContextOf(req))));
+        await commit(refusalsAsFailures(() => applyCommand(state, command, handlerContextOf(req))));
         const view = toCaseView(state);
         remember(view);
         return view;
@@ -144,7 +143,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       {
         validator: (req: ActionRequest) => {
           if (earlier()) return;
-          decide(() => applyCommand(state, req.command, contextOf(req)));
+          refusalsAsFailures(() => applyCommand(state, req.command, contextOf(req)));
         },
       },
     );

@@ -12,6 +12,7 @@ import { log, proxyLocalActivities } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities/case.js';
 import { toProjection } from '../domain/case/projection.js';
 import type { CaseEvent, CaseState } from '../domain/case/types.js';
+import { iso } from '../domain/time.js';
 
 // Every try stays local (the schedule-to-close is below the local retry threshold): a failing write
 // adds one marker to the history, not a timer per retry.
@@ -139,7 +140,7 @@ export class Projector implements CaseProjector {
     const error = errorMessage(err);
     this.lag = {
       failures,
-      since: this.lag?.since ?? new Date(now).toISOString(),
+      since: this.lag?.since ?? iso(now),
       error,
       retryAt: now + delay,
     };
@@ -158,7 +159,7 @@ export function lagDetails(lag: ProjectionLag | undefined): string {
   if (!lag) return '';
   return (
     `\n\n**read model behind** since ${lag.since}: ${lag.failures} failed projection(s), ` +
-    `next try ${new Date(lag.retryAt).toISOString()} (the error: see the failed projection activity)`
+    `next try ${iso(lag.retryAt)} (the error: see the failed projection activity)`
   );
 }
 

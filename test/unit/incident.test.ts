@@ -18,7 +18,7 @@ import {
   openIncident,
 } from '../../domain/incident/machine.js';
 import type { IncidentMessage, IncidentNotice, IncidentState } from '../../domain/incident/types.js';
-import { plainCaseInput } from '../workflow/fixtures/cases.js';
+import { plainCaseInput } from '../support/workflow-cases.js';
 
 const T0 = Date.parse('2026-12-01T09:00:00Z'); // a Tuesday
 const M = 60_000;

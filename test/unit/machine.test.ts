@@ -32,11 +32,11 @@ import { openCase, openedAt } from '../../domain/case/opening.js';
 import { fireDueThresholds, nextThreshold } from '../../domain/case/thresholds.js';
 import { toCaseView } from '../../domain/case/view.js';
 import type { CaseEvent, CaseState, OpenCaseInput, SlaSnapshot } from '../../domain/case/types.js';
+import { iso } from '../../domain/time.js';
 
 const M = 60_000;
 const H = 60 * M;
 const D = 24 * H;
-const iso = (t: number): string => new Date(t).toISOString();
 const utc = (s: string): number => Date.parse(`${s}Z`);
 
 // 2026-06-01 is a Monday.
