@@ -37,7 +37,7 @@ import { customerPages, type MailboxReader } from './customer-page.js';
 import { auditRecorder } from './audit.js';
 import { auditLogRoutes } from './routes/audit-log.js';
 import type { CustomerLinks } from '../platform/customer-links.js';
-import type { Locale } from '../domain/notifications/messages.js';
+import type { Locale } from '../domain/notifications/customer-messages.js';
 import { z } from './zod.js';
 import { metrics } from '../platform/metrics.js';
 import type { WebhookTargets } from '../platform/webhook-targets.js';

@@ -26,7 +26,7 @@ import { customerWaitPolicy } from '../domain/case/customer-wait.js';
 import { opsText } from '../domain/case/ops-text.js';
 import type { CaseView, Customer, OpenCaseInput, SlaSnapshot } from '../domain/case/types.js';
 import { caseWorkflow } from '../workflows/case.js';
-import { actionUpdates, FAILURE, openedUpdate } from '../workflows/messages.js';
+import { actionUpdates, FAILURE, openedUpdate } from '../workflows/case-updates.js';
 import { type Principal } from './auth.js';
 import { actorOf } from '../domain/people.js';
 import { problem } from './problem.js';

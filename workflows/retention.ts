@@ -4,7 +4,7 @@
  * theirs (AUDIT_RETENTION_DAYS, never under the table's own floor of 365 days).
  */
 import { proxyActivities } from '@temporalio/workflow';
-import type { CaseActivities } from '../activities/index.js';
+import type { CaseActivities } from '../activities/case.js';
 import { isPatched, PATCHES } from './patches.js';
 
 const { eraseExpiredPersonalData, purgeIdempotencyKeys, pruneAuditLog } = proxyActivities<CaseActivities>({
