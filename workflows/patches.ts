@@ -25,6 +25,7 @@
  * | deliveries-outside-case  | 2026-11-30 (17ff7ab) | workflows/legacy/ (case.ts, projector.ts); activities/case.ts `deliverWebhooks` and `projectCase`'s count | no open run started before its deploy |
  * | incident-links           | 2026-11-30 (931fca9) | workflows/case-incident.ts: a link upserts no CaseIncidentId         | no open run started before its deploy          |
  * | notify-customer-wait     | 2026-11-30 (d9e77de) | workflows/case.ts: a wait for the customer arms no reminder or close | no open run started before its deploy          |
+ * | prune-audit-log          | 2026-12-06 (1cf944a) | workflows/retention.ts: the sweep leaves the audit log alone         | no retention run started before its deploy (runs last minutes) |
  */
 import { patched } from '@temporalio/workflow';
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { createActivities } from '../../activities/index.js';
+import { createActivities } from '../../activities/case.js';
 import { appendAudit, listAudit } from '../../db/audit-log.js';
 import { createDb, type Db } from '../../db/database.js';
 import { PersonalData } from '../../db/personal-data.js';
