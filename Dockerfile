@@ -21,7 +21,9 @@ COPY workflows ./workflows
 COPY activities ./activities
 COPY api ./api
 COPY db ./db
-COPY runtime ./runtime
+COPY platform ./platform
+COPY dev ./dev
+COPY app ./app
 COPY bench/baseline ./bench/baseline
 COPY scripts/build-workflow-bundle.ts ./scripts/
 COPY console ./console
@@ -42,7 +44,9 @@ COPY --from=build /app/dist/workflows ./dist/workflows
 COPY --from=build /app/dist/activities ./dist/activities
 COPY --from=build /app/dist/api ./dist/api
 COPY --from=build /app/dist/db ./dist/db
-COPY --from=build /app/dist/runtime ./dist/runtime
+COPY --from=build /app/dist/platform ./dist/platform
+COPY --from=build /app/dist/dev ./dist/dev
+COPY --from=build /app/dist/app ./dist/app
 COPY --from=build /app/dist/workflow-bundle.js ./dist/
 COPY --from=build /app/dist/console ./dist/console
 

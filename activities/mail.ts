@@ -13,8 +13,8 @@ import {
   renderMessage,
   type Locale,
   type MessageKind,
-} from '../domain/notifications/messages.js';
-import type { CustomerLinks } from '../runtime/customer-links.js';
+} from '../domain/notifications/customer-messages.js';
+import type { CustomerLinks } from '../platform/customer-links.js';
 import { eventId } from './webhooks.js';
 
 export interface MailQueueDeps {

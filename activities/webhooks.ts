@@ -9,17 +9,11 @@ import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
-import { metrics } from '../runtime/metrics.js';
-import { WebhookTargets } from '../runtime/webhook-targets.js';
+import { metrics } from '../platform/metrics.js';
+import { WebhookTargets } from '../platform/webhook-targets.js';
 import type { CaseEvent, CaseView } from '../domain/case/types.js';
-import {
-  backoffMs,
-  cancellationSignal,
-  cancelled,
-  heartbeatIfActivity,
-  inLanes,
-  runPass,
-} from './outbox-pass.js';
+import { backoffMs, cancellationSignal, cancelled, heartbeatIfActivity, runPass } from './outbox-pass.js';
+import { inLanes } from '../platform/lanes.js';
 
 export const eventId = (caseId: string, seq: number) => `${caseId}:${seq}`;
 

@@ -1,6 +1,6 @@
 /** Who may take each case action. Kept free of server imports: the console reads it too. */
 import type { CaseAction } from '../domain/case/commands.js';
-import type { Role } from './auth.js';
+import type { Role } from '../domain/people.js';
 
 const STAFF: Role[] = ['agent', 'supervisor'];
 

@@ -9,7 +9,8 @@ import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import type { PersonalData } from '../db/personal-data.js';
 import type { Db } from '../db/database.js';
-import { actorOf, KeyStore, type Principal } from './auth.js';
+import { KeyStore, type Principal } from './auth.js';
+import { actorOf } from '../domain/people.js';
 import { SharedRateLimiter } from './rate-limit.js';
 import { bearerToken, rateGate } from './rate-gate.js';
 import { CaseFeed } from './case-feed.js';
@@ -32,13 +33,14 @@ import { codecAccessRoute, codecCors, privacyRoutes } from './routes/privacy.js'
 import { slaRoutes } from './routes/sla.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { customerLinkRoutes } from './routes/customer-links.js';
-import { customerPages } from './customer-page.js';
-import type { CustomerLinks } from '../runtime/customer-links.js';
-import type { DevMailbox } from '../runtime/dev-mailbox.js';
-import type { Locale } from '../domain/notifications/messages.js';
+import { customerPages, type MailboxReader } from './customer-page.js';
+import { auditRecorder } from './audit.js';
+import { auditLogRoutes } from './routes/audit-log.js';
+import type { CustomerLinks } from '../platform/customer-links.js';
+import type { Locale } from '../domain/notifications/customer-messages.js';
 import { z } from './zod.js';
-import { metrics } from '../runtime/metrics.js';
-import type { WebhookTargets } from '../runtime/webhook-targets.js';
+import { metrics } from '../platform/metrics.js';
+import type { WebhookTargets } from '../platform/webhook-targets.js';
 
 export interface AppDeps {
   db: Db;
@@ -70,7 +72,7 @@ export interface AppDeps {
   /** Signs and checks customers' case page links; without it there is no customer page. */
   customerLinks?: CustomerLinks;
   /** The built-in mail capture, shown at /dev/mailbox (developer machines only). */
-  devMailbox?: DevMailbox;
+  devMailbox?: MailboxReader;
   /** The customer page's language when the customer has none, and its time zone. */
   mailLocale?: { defaultLocale: Locale; timeZone: string };
 }
@@ -206,6 +208,7 @@ export function createApp(deps: AppDeps) {
   ];
   specs.push(
     ...directoryRoutes(deps.db),
+    ...auditLogRoutes(deps.db),
     ...webhookRoutes(deps.db, deps.wakeDeliveries, deps.webhookTargets),
     ...privacyRoutes({
       db: deps.db,
@@ -286,7 +289,7 @@ export function createApp(deps: AppDeps) {
   });
 
   const router = express.Router();
-  mount(router, allRoutes, authenticate);
+  mount(router, allRoutes, authenticate, auditRecorder(deps.db, deps.logger));
   app.use(router);
 
   // Interactive docs: Swagger UI's static files, pointed at /openapi.json.

@@ -3,7 +3,8 @@
  * place that maps roles to audiences: every read that filters by visibility asks here.
  */
 import type { Audience } from '../domain/case/visibility.js';
-import type { Principal, Role } from './auth.js';
+import type { Principal } from './auth.js';
+import type { Role } from '../domain/people.js';
 
 export const STAFF_ROLES: readonly Role[] = ['agent', 'supervisor', 'admin'];
 

@@ -3,13 +3,11 @@
  * keys from CASE_API_KEYS (`role=key`, named after the role, or `role:name=key`), plus keys stored
  * hashed in the database (created by the CLI or /v1/api-keys, possibly expiring).
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
-
-export const ROLES = ['integrator', 'agent', 'supervisor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { PERSON_NAME, ROLES, type Role } from '../domain/people.js';
+import { hashKey } from '../platform/keys.js';
 
 export interface Principal {
   role: Role;
@@ -19,17 +17,6 @@ export interface Principal {
   /** An integrator key that sees only the cases its integration (this name) opened. */
   scoped?: boolean;
 }
-
-/** How a principal appears in timelines, webhooks and logs: `role:name`. */
-export const actorOf = (p: Pick<Principal, 'role' | 'name'>) => `${p.role}:${p.name}`;
-
-/** Staff serve every customer; integrators only reach cases through their integration. */
-export const isStaff = (p: Principal) => p.role !== 'integrator';
-
-export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
-
-/** A person's or system's name: what `role:name` and the directory's agent ids allow. */
-export const PERSON_NAME = /^[A-Za-z0-9][A-Za-z0-9_.@-]{0,99}$/;
 
 export function parseEnvKeys(spec: string | undefined): Map<string, Principal> {
   const keys = new Map<string, Principal>();
@@ -51,10 +38,6 @@ export function parseEnvKeys(spec: string | undefined): Map<string, Principal> {
     keys.set(hash, { role: role as Role, name, keyId: `env:${role}:${name}:${hash.slice(0, 8)}` });
   }
   return keys;
-}
-
-export function generateApiKey(): string {
-  return `csk_${randomBytes(24).toString('base64url')}`;
 }
 
 export class KeyStore {

@@ -4,7 +4,8 @@
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.js';
-import { actorOf, type Principal } from './auth.js';
+import { type Principal } from './auth.js';
+import { actorOf } from '../domain/people.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { caseOpenedBy, scopeOf } from './scope.js';
 import type { ListQuery } from './schemas.js';

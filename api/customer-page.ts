@@ -8,10 +8,10 @@ import express, { type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
-import { localeOf, escapeHtml as h, type Locale } from '../domain/notifications/messages.js';
+import { checkLink } from '../db/customer-links.js';
+import { localeOf, escapeHtml as h, type Locale } from '../domain/notifications/customer-messages.js';
 import type { CaseView } from '../domain/case/types.js';
-import type { CustomerLinks } from '../runtime/customer-links.js';
-import type { DevMailbox } from '../runtime/dev-mailbox.js';
+import type { CustomerLinks } from '../platform/customer-links.js';
 import type { Principal } from './auth.js';
 import type { CaseService } from './case-service.js';
 import { casePage, page, pageText, refusalPage, type PublicEvent } from './customer-page-html.js';
@@ -28,7 +28,7 @@ export interface CustomerPageDeps {
   timeZone: string;
   /** Requests a minute per client address (pages and forms together). */
   perMinute?: number;
-  mailbox?: DevMailbox;
+  mailbox?: MailboxReader;
 }
 
 /** The customer acts through their link; timelines show them as `integrator:customer`. */
@@ -129,7 +129,7 @@ function plain(res: Response, status: number, html: string, headers: Record<stri
 async function handle(deps: CustomerPageDeps, req: Request, res: Response, fn: (c: Ctx) => Promise<void>) {
   try {
     const token = String(req.params.token ?? '');
-    const check = await deps.links.check(deps.db, token);
+    const check = await checkLink(deps.db, deps.links, token);
     const row = check.ok
       ? await deps.db.selectFrom('cases').select('view').where('id', '=', check.caseId).executeTakeFirst()
       : undefined;
@@ -205,7 +205,24 @@ async function act(deps: CustomerPageDeps, res: Response, c: Ctx, command: never
   res.redirect(303, `${c.self}?done=${done}`);
 }
 
-function mountMailbox(router: express.Router, mailbox: DevMailbox) {
+/** A message of the development mail capture (dev/dev-mailbox.ts). */
+export interface MailboxMessage {
+  file: string;
+  messageId: string;
+  to: string;
+  subject: string;
+  date: string;
+  text: string;
+  html: string;
+}
+
+/** What /dev/mailbox reads: the development mail capture, when it is on. */
+export interface MailboxReader {
+  list(): Promise<MailboxMessage[]>;
+  read(file: string): Promise<MailboxMessage>;
+}
+
+function mountMailbox(router: express.Router, mailbox: MailboxReader) {
   router.get('/dev/mailbox', async (_req, res) => {
     const items = await mailbox.list();
     const rows = items

@@ -33,9 +33,10 @@ import {
   incidentWorkflow,
   type LinkOutcome,
 } from '../workflows/incident.js';
-import { FAILURE } from '../workflows/messages.js';
+import { FAILURE } from '../workflows/case-updates.js';
 import { isStaff } from './audience.js';
-import { actorOf, type Principal } from './auth.js';
+import { type Principal } from './auth.js';
+import { actorOf } from '../domain/people.js';
 import type { CaseService } from './case-service.js';
 import { problem } from './problem.js';
 import type { OpenCaseBody } from './schemas.js';

@@ -16,7 +16,7 @@ import { ipKeyGenerator } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import type { KeyStore, Principal } from './auth.js';
 import type { SharedRateLimiter } from './rate-limit.js';
-import { metrics } from '../runtime/metrics.js';
+import { metrics } from '../platform/metrics.js';
 
 export interface RateGateDeps {
   limiter: SharedRateLimiter;

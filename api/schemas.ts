@@ -20,7 +20,7 @@ import {
   TIERS,
 } from '../domain/case/contract.js';
 import { DEFAULT_REMIND_CUSTOMER_AFTER } from '../domain/case/customer-wait.js';
-import { MESSAGE_KINDS } from '../domain/notifications/messages.js';
+import { MESSAGE_KINDS } from '../domain/notifications/customer-messages.js';
 
 const isoTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-23T09:00:00Z' });
 /** An instant the service accepts as input: in the years 2000 to 2099 (domain/calendar/bounds.ts). */

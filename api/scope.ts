@@ -4,7 +4,8 @@
  * exist (404), so a scoped key cannot even learn which ids are taken.
  */
 import { sql, type RawBuilder } from 'kysely';
-import { actorOf, type Principal } from './auth.js';
+import { type Principal } from './auth.js';
+import { actorOf } from '../domain/people.js';
 
 /** The actor recorded on the case.opened event (sequence 1) of cases this principal may reach. */
 export const scopeOf = (p: Principal): string | undefined =>

@@ -9,7 +9,9 @@ import type { CookieOptions, Request, Response } from 'express';
 import { sql } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/database.js';
-import { hashKey, type KeyStore, type Principal, type Role } from './auth.js';
+import { type KeyStore, type Principal } from './auth.js';
+import { type Role } from '../domain/people.js';
+import { hashKey } from '../platform/keys.js';
 
 export interface SessionKind {
   /** Both tables have the same columns (migrations 010 and 011). */

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startDevServer } from '../runtime/temporal-dev-server.js';
+import { startDevServer } from '../dev/temporal-dev-server.js';
 import { freePort, startTestPostgres } from '../test/support/postgres.js';
 import { ROOT } from './lib/processes.js';
 import { median, sleep } from './lib/stats.js';

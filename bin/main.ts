@@ -1,11 +1,11 @@
 /**
  * One binary, three roles:
  *   start  — everything in one process (embedded Temporal + PostgreSQL unless configured)
- *   worker — the case worker only (scale out: many on one task queue)
+ *   worker — the workers only: cases, webhook and mail delivery (scale out: run more)
  *   api    — the HTTP API only
  */
-import { loadConfig } from '../runtime/config.js';
-import { startStack, type Role } from '../runtime/stack.js';
+import { loadConfig } from '../app/config.js';
+import { startStack, type Role } from '../app/stack.js';
 
 /** SIGINT/SIGTERM end the process within this; the worker's grace time (10 s) fits inside it. */
 const STOP_BOUND_MS = 30_000;

@@ -1,7 +1,8 @@
 /** Teams, agents and API keys: the records the admin API and the CLI both manage. */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { generateApiKey, hashKey, PERSON_NAME, ROLES, type Role } from '../api/auth.js';
+import { PERSON_NAME, ROLES, type Role } from '../domain/people.js';
+import { generateApiKey, hashKey } from '../platform/keys.js';
 import type { Db } from './database.js';
 
 export interface Team {

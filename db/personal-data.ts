@@ -8,10 +8,10 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { FREE_TEXT_KEYS } from '../domain/case/commands.js';
-import { seal, unseal, type EncryptionKey } from '../runtime/payload-codec.js';
+import { seal, unseal, type EncryptionKey } from '../platform/payload-codec.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
-import { scrubMail } from './mail-messages.js';
+import { scrubMail } from './mail-erasure.js';
 import { LRUCache } from 'lru-cache';
 
 const PREFIX = 'pd1:';

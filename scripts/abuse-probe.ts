@@ -22,8 +22,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createDb, migrate } from '../db/database.js';
-import { buildIsFresh } from '../runtime/workflow-bundle.js';
-import { startDevServer } from '../runtime/temporal-dev-server.js';
+import { buildIsFresh } from '../dev/workflow-bundle.js';
+import { startDevServer } from '../dev/temporal-dev-server.js';
 import { freePort, startTestPostgres } from '../test/support/postgres.js';
 
 const { values } = parseArgs({

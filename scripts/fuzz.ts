@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildIsFresh } from '../runtime/workflow-bundle.js';
+import { buildIsFresh } from '../dev/workflow-bundle.js';
 import {
   npmStartArgs,
   ready,

@@ -12,7 +12,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
-import { PROJECT_ROOT } from '../runtime/temporal-binaries.js';
+import { PROJECT_ROOT } from '../platform/project-root.js';
 import { bundleCaseWorkflows, createTimeSkippingEnv } from '../test/support/time-skipping.js';
 import { historyToJSON } from '../test/support/history-json.js';
 

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js';
 import type { CaseAction } from '../../domain/case/commands.js';
 import { eventVisibility, visibleTo } from '../../domain/case/visibility.js';
 import { audienceOf } from '../audience.js';
-import type { Role } from '../auth.js';
+import type { Role } from '../../domain/people.js';
 import { ACTION_ROLES } from '../action-roles.js';
 import type { CaseService } from '../case-service.js';
 import type { IncidentService } from '../incident-service.js';

@@ -1,7 +1,8 @@
 /** Staff hand customers their case page link, and revoke a case's links (a forwarded e-mail, say). */
 import { z } from '../zod.js';
 import type { Db } from '../../db/database.js';
-import { revokeLinks, type CustomerLinks } from '../../runtime/customer-links.js';
+import { revokeLinks } from '../../db/customer-links.js';
+import type { CustomerLinks } from '../../platform/customer-links.js';
 import type { CaseService } from '../case-service.js';
 import { route, type RouteSpec } from '../http.js';
 
@@ -39,6 +40,7 @@ export function customerLinkRoutes(db: Db, cases: CaseService, links: CustomerLi
       summary: "Revoke every link to the customer's case page issued until now",
       tags: ['customers'],
       roles: ['agent', 'supervisor'],
+      audit: { action: 'customer_link.revoked', targetType: 'case' },
       responses: {
         200: { description: 'revoked', schema: z.object({ revokedBefore: z.string() }) },
         404: { description: 'unknown case' },

@@ -9,7 +9,7 @@ import {
   TERMINAL_STATUSES,
   TIERS,
 } from '../../domain/case/contract.js';
-import type { Role } from '../auth.js';
+import type { Role } from '../../domain/people.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
 import { caseOpenedBy, customerServedBy, scopeOf } from '../scope.js';

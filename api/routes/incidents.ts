@@ -6,7 +6,8 @@ import { CASE_STATUSES } from '../../domain/case/contract.js';
 import { publicIncident } from '../../domain/incident/machine.js';
 import type { IncidentView as View } from '../../domain/incident/types.js';
 import { isStaff } from '../audience.js';
-import type { Principal, Role } from '../auth.js';
+import type { Principal } from '../auth.js';
+import type { Role } from '../../domain/people.js';
 import { route, type RouteSpec } from '../http.js';
 import type { IncidentService } from '../incident-service.js';
 import {

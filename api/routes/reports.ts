@@ -10,7 +10,7 @@ import {
   PRIORITIES,
   type BreachableClock,
 } from '../../domain/case/contract.js';
-import type { Role } from '../auth.js';
+import type { Role } from '../../domain/people.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
 import { inputTime } from '../schemas.js';

@@ -8,12 +8,13 @@ import {
   type BusinessCalendar,
 } from '../../domain/calendar/index.js';
 import { customerWaitPolicy } from '../../domain/case/customer-wait.js';
-import type { Role } from '../auth.js';
+import type { Role } from '../../domain/people.js';
 import type { SlaCatalog } from '../sla-catalog.js';
 import type { CaseService } from '../case-service.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
 import { CalendarBody, DueBody, PolicyBody, ResourceName } from '../schemas.js';
+import { auditedState } from '../../db/audit-state.js';
 
 const ALL: Role[] = ['integrator', 'agent', 'supervisor', 'admin'];
 const ADMIN: Role[] = ['admin'];
@@ -127,6 +128,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
         'Open cases keep the policy they opened with; the change applies to new cases. Only `notify` (which notifications a case sends) applies to open cases too, from their next message.',
       tags: ['sla'],
       roles: ADMIN,
+      audit: { action: 'sla_policy.put', targetType: 'sla_policy', state: auditedState.policy(db) },
       body: PolicyBody,
       responses: {
         200: { description: 'the policy', schema: Policy },
@@ -176,6 +178,11 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
       summary: 'Create or replace a business calendar',
       tags: ['sla'],
       roles: ADMIN,
+      audit: {
+        action: 'business_calendar.put',
+        targetType: 'business_calendar',
+        state: auditedState.calendar(db),
+      },
       body: CalendarBody,
       responses: {
         200: { description: 'the calendar', schema: Calendar },

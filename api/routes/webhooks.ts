@@ -3,11 +3,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
-import type { Role } from '../auth.js';
+import type { Role } from '../../domain/people.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
 import { z } from '../zod.js';
-import type { WebhookTargets } from '../../runtime/webhook-targets.js';
+import type { WebhookTargets } from '../../platform/webhook-targets.js';
 
 import { INCIDENT_EVENT_TYPES } from '../../domain/incident/contract.js';
 

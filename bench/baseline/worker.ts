@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createDb } from '../../db/database.js';
-import { loadConfig } from '../../runtime/config.js';
+import { loadConfig } from '../../app/config.js';
 import { createBaselineActivities } from './activities.js';
 import { BASELINE_TASK_QUEUE, RAW_TASK_QUEUE } from './workflows.js';
 

@@ -1,7 +1,7 @@
 /** A description of the machine and the software the run measured. */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import { findTemporalCli } from '../../runtime/temporal-binaries.js';
+import { findTemporalCli } from '../../dev/temporal-binaries.js';
 
 /** The commit measured, and whether product files (outside bench/) differed from it. */
 export function describeCode(root: string): { commit: string; dirtyOutsideBench: string[] } {

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CustomerLinks, parseLinkKeys } from '../../runtime/customer-links.js';
+import { CustomerLinks, parseLinkKeys } from '../../platform/customer-links.js';
 import { browserAvailable, launchChromium } from '../support/browser.js';
 import { linkIn, TestSmtp, type ReceivedMail } from '../support/smtp.js';
 import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';

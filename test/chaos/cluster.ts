@@ -12,9 +12,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { createDb, migrate } from '../../db/database.js';
-import { AesGcmCodec, newEncryptionKey, parseEncryptionKeys } from '../../runtime/payload-codec.js';
-import { startDevServer, type RunningDevServer } from '../../runtime/temporal-dev-server.js';
-import { buildIsFresh } from '../../runtime/workflow-bundle.js';
+import { AesGcmCodec, newEncryptionKey, parseEncryptionKeys } from '../../platform/payload-codec.js';
+import { startDevServer, type RunningDevServer } from '../../dev/temporal-dev-server.js';
+import { buildIsFresh } from '../../dev/workflow-bundle.js';
 import { freePort, startTestPostgres, type TestPostgres } from '../support/postgres.js';
 import { Child, safeRead, spawnChild, tail, waitUntil } from '../../scripts/topology/child.js';
 

@@ -9,14 +9,15 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { createActivities } from '../../activities/index.js';
+import { createActivities } from '../../activities/case.js';
 import { createDb, type Db } from '../../db/database.js';
 import { ERASED, PersonalData } from '../../db/personal-data.js';
 import { CALENDAR_24X7 } from '../../domain/calendar/index.js';
-import { applyCommand, openCase } from '../../domain/case/machine.js';
+import { applyCommand } from '../../domain/case/machine.js';
+import { openCase } from '../../domain/case/opening.js';
 import { toProjection } from '../../domain/case/projection.js';
 import type { OpenCaseInput } from '../../domain/case/types.js';
-import { parseEncryptionKeys } from '../../runtime/payload-codec.js';
+import { parseEncryptionKeys } from '../../platform/payload-codec.js';
 import { TEST_ENCRYPTION_KEYS } from '../support/stack.js';
 
 let db: Db;

@@ -7,7 +7,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevServer, type RunningDevServer } from '../../runtime/temporal-dev-server.js';
+import { startDevServer, type RunningDevServer } from '../../dev/temporal-dev-server.js';
 import { freePort } from '../support/postgres.js';
 import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';
 

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AesGcmCodec, parseEncryptionKeys } from '../../runtime/payload-codec.js';
+import { AesGcmCodec, parseEncryptionKeys } from '../../platform/payload-codec.js';
 import { decodedHistoryText } from '../support/history.js';
 import { findPgBin, startMigratedPostgres, type TestPostgres } from '../support/postgres.js';
 import { startTestStack, TEST_ENCRYPTION_KEYS, type TestRole, type TestStack } from '../support/stack.js';

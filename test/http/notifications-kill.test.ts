@@ -8,9 +8,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadConfig } from '../../runtime/config.js';
-import { createLogger, startStack, type Stack } from '../../runtime/stack.js';
-import { PROJECT_ROOT } from '../../runtime/temporal-binaries.js';
+import { loadConfig } from '../../app/config.js';
+import { createLogger, startStack, type Stack } from '../../app/stack.js';
+import { PROJECT_ROOT } from '../../platform/project-root.js';
 import { TestSmtp } from '../support/smtp.js';
 import { sleep, until } from '../support/until.js';
 import { addBenchAgents, KEYS, newCaseBody, TEST_ENCRYPTION_KEYS } from '../support/stack.js';

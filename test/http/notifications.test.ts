@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { metrics } from '../../runtime/metrics.js';
+import { metrics } from '../../platform/metrics.js';
 import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';
 import { linkIn, TestSmtp } from '../support/smtp.js';
 import { sleep, until } from '../support/until.js';

@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import proto from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDue } from '../../activities/webhooks.js';
-import { WebhookTargets } from '../../runtime/webhook-targets.js';
+import { WebhookTargets } from '../../platform/webhook-targets.js';
 import { newCaseBody, ownDatabase, startTestStack, type TestStack } from '../support/stack.js';
 
 interface Hit {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDue } from '../../activities/webhooks.js';
-import { WebhookTargets } from '../../runtime/webhook-targets.js';
+import { WebhookTargets } from '../../platform/webhook-targets.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 let s: TestStack;

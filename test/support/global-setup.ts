@@ -5,14 +5,14 @@
  */
 import type { TestProject } from 'vitest/node';
 import { createDb, migrate } from '../../db/database.js';
-import { startDevServer } from '../../runtime/temporal-dev-server.js';
+import { startDevServer } from '../../dev/temporal-dev-server.js';
 import {
   findTemporalCli,
   findTestServer,
   MISSING_CLI_HELP,
   MISSING_TEST_SERVER_HELP,
-} from '../../runtime/temporal-binaries.js';
-import { shippedBundle } from '../../runtime/workflow-bundle.js';
+} from '../../dev/temporal-binaries.js';
+import { shippedBundle } from '../../dev/workflow-bundle.js';
 import { freePort, startTestPostgres } from './postgres.js';
 
 declare module 'vitest' {

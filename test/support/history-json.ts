@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import proto from '@temporalio/proto';
 import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root.js';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { shippedBundle } from '../../runtime/workflow-bundle.js';
+import { shippedBundle } from '../../dev/workflow-bundle.js';
 
 export type History = proto.temporal.api.history.v1.IHistory;
 

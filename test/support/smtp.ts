@@ -1,5 +1,5 @@
 /**
- * A real SMTP server for tests (runtime/smtp-capture.ts, the protocol in full): it keeps every
+ * A real SMTP server for tests (dev/smtp-capture.ts, the protocol in full): it keeps every
  * message it accepts, parsed, and can refuse or hold mail on demand.
  */
 import {
@@ -7,7 +7,7 @@ import {
   summariseMail,
   type MailSummary,
   type SmtpCapture,
-} from '../../runtime/smtp-capture.js';
+} from '../../dev/smtp-capture.js';
 
 export interface ReceivedMail extends MailSummary {
   raw: Buffer;

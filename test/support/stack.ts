@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { loadConfig } from '../../runtime/config.js';
-import { createLogger, startStack, type Stack } from '../../runtime/stack.js';
+import { loadConfig } from '../../app/config.js';
+import { createLogger, startStack, type Stack } from '../../app/stack.js';
 import { bundleCaseWorkflows } from './time-skipping.js';
 
 export const KEYS = {

@@ -5,10 +5,10 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkerOptions } from '@temporalio/worker';
 import webpack from 'webpack';
-import { registerSearchAttributes } from '../../runtime/search-attributes.js';
-import { findTestServer, MISSING_TEST_SERVER_HELP } from '../../runtime/temporal-binaries.js';
-import { CASE_BUNDLE_OPTIONS } from '../../runtime/worker.js';
-import { quietBundlerLogger, shippedBundle } from '../../runtime/workflow-bundle.js';
+import { registerSearchAttributes } from '../../app/search-attributes.js';
+import { findTestServer, MISSING_TEST_SERVER_HELP } from '../../dev/temporal-binaries.js';
+import { CASE_BUNDLE_OPTIONS } from '../../platform/workflow-code.js';
+import { quietBundlerLogger, shippedBundle } from '../../dev/workflow-bundle.js';
 
 export { quietBundlerLogger };
 
@@ -48,7 +48,7 @@ export function bundleCaseWorkflowsWithPatches(patchesModule: string) {
     webpackConfigHook: (config) => {
       config.plugins = [
         ...(config.plugins ?? []),
-        new webpack.NormalModuleReplacementPlugin(/^\.\/patches\.js$/, patchesModule),
+        new webpack.NormalModuleReplacementPlugin(/^\.\.?\/patches\.js$/, patchesModule),
       ];
       return config;
     },

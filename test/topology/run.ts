@@ -16,7 +16,7 @@ import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { AesGcmCodec, newEncryptionKey, parseEncryptionKeys } from '../../runtime/payload-codec.js';
+import { AesGcmCodec, newEncryptionKey, parseEncryptionKeys } from '../../platform/payload-codec.js';
 import { ROOT, Topology } from '../../scripts/topology/topology.js';
 import { KEYS, startWebhookReceiver } from '../chaos/cluster.js';
 import { HttpStats } from '../chaos/driver.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coalesced } from '../../runtime/webhook-delivery.js';
+import { coalesced } from '../../app/webhook-delivery.js';
 
 /** A send we finish by hand, recording when each began. */
 function manualSend() {

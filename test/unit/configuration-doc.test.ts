@@ -1,7 +1,8 @@
 /**
  * docs/configuration.md has a row for every environment variable the configuration code reads,
  * and no row for one nothing reads: the variables are taken from the code's own text (the zod
- * schemas of runtime/config.ts and runtime/mail-config.ts, and every `process.env.X` under runtime/).
+ * schemas of app/config.ts and app/mail-config.ts, and every `process.env.X` under app/, dev/ and
+ * platform/).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,11 +14,13 @@ const read = (f: string) => readFileSync(path.join(ROOT, f), 'utf8');
 /** The variables the code reads: schema keys (`  NAME: z…`) and `process.env.NAME`. */
 function variablesRead(): Set<string> {
   const names = new Set<string>();
-  for (const file of ['runtime/config.ts', 'runtime/mail-config.ts']) {
+  for (const file of ['app/config.ts', 'app/mail-config.ts']) {
     for (const m of read(file).matchAll(/^\s+([A-Z][A-Z0-9_]+):\s/gm)) names.add(m[1]!);
   }
-  for (const file of readdirSync(path.join(ROOT, 'runtime')).filter((f) => f.endsWith('.ts'))) {
-    for (const m of read(`runtime/${file}`).matchAll(/process\.env\.([A-Z][A-Z0-9_]+)/g)) names.add(m[1]!);
+  for (const dir of ['app', 'dev', 'platform']) {
+    for (const file of readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.ts'))) {
+      for (const m of read(`${dir}/${file}`).matchAll(/process\.env\.([A-Z][A-Z0-9_]+)/g)) names.add(m[1]!);
+    }
   }
   names.delete('PATH');
   return names;

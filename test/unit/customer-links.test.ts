@@ -1,6 +1,6 @@
 /** A customer link opens with exactly the signature it was given: no other spelling passes. */
 import { describe, expect, it } from 'vitest';
-import { CustomerLinks, parseLinkKeys } from '../../runtime/customer-links.js';
+import { CustomerLinks, parseLinkKeys } from '../../platform/customer-links.js';
 
 const links = new CustomerLinks(
   parseLinkKeys('k1:unit-test-link-key-0123456789'),

@@ -1,11 +1,11 @@
 /**
  * The service refuses keys published in this repository: every key in the docs and examples must
- * be on the list runtime/published-secrets.ts checks at start, and a configured one is found.
+ * be on the list platform/published-secrets.ts checks at start, and a configured one is found.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PUBLISHED_SECRET_HASHES, publishedSecrets, secretHash } from '../../runtime/published-secrets.js';
+import { PUBLISHED_SECRET_HASHES, publishedSecrets, secretHash } from '../../platform/published-secrets.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SKIP = new Set(['node_modules', '.git', '.tools', '.data', '.test-data', 'test', 'bench']);
@@ -48,7 +48,7 @@ describe('published secrets', () => {
           missing.push(`${path.relative(ROOT, file)}: '${key}' → '${secretHash(key)}'`);
       }
     }
-    expect(missing, 'add these hashes to runtime/published-secrets.ts').toEqual([]);
+    expect(missing, 'add these hashes to platform/published-secrets.ts').toEqual([]);
   });
 
   it('finds the README example keys and published payload keys when configured', () => {
@@ -68,8 +68,8 @@ describe('published secrets', () => {
 
 describe('starting with a published key', () => {
   it('is refused outside local development, saying which key and how to make one', async () => {
-    const { startStack } = await import('../../runtime/stack.js');
-    const { loadConfig } = await import('../../runtime/config.js');
+    const { startStack } = await import('../../app/stack.js');
+    const { loadConfig } = await import('../../app/config.js');
     const config = loadConfig({
       CASE_API_KEYS: 'integrator=dev-i,admin:ops=a-private-key-0123456789',
       DATABASE_URL: 'postgres://nowhere.invalid/cases',

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyStore, Principal } from '../../api/auth.js';
 import { rateGate } from '../../api/rate-gate.js';
 import type { SharedRateLimiter, Verdict } from '../../api/rate-limit.js';
-import { metrics } from '../../runtime/metrics.js';
+import { metrics } from '../../platform/metrics.js';
 
 const DELAY = 400;
 const refused: Verdict = { allowed: false, limit: 3, remaining: 0, resetSeconds: 30, firstRefusal: false };

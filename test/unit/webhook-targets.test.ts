@@ -1,6 +1,6 @@
 /** Webhook targets: what a subscription may reach, with a stub resolver standing in for DNS. */
 import { describe, expect, it } from 'vitest';
-import { WebhookTargets } from '../../runtime/webhook-targets.js';
+import { WebhookTargets } from '../../platform/webhook-targets.js';
 
 const dns: Record<string, string[]> = {
   'hooks.example.org': ['93.184.215.14'],

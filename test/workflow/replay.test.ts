@@ -10,7 +10,7 @@ import proto from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../runtime/temporal-binaries.js';
+import { PROJECT_ROOT } from '../../platform/project-root.js';
 import { historyFromJSON, replayBundle, type History } from '../support/history-json.js';
 
 const DIR = path.join(PROJECT_ROOT, 'test', 'histories');

@@ -20,21 +20,21 @@ import { createApp } from '../api/app.js';
 import { KeyStore, parseEnvKeys } from '../api/auth.js';
 import { createDb, migrate, type Db } from '../db/database.js';
 import type { Config } from './config.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { startEmbeddedPostgres } from '../dev/embedded-postgres.js';
 import { ensureSearchAttributes } from './search-attributes.js';
-import { configuredConnectionOptions } from './temporal-connection.js';
-import { startDevServer } from './temporal-dev-server.js';
+import { configuredConnectionOptions } from '../platform/temporal-connection.js';
+import { startDevServer } from '../dev/temporal-dev-server.js';
 import { createCaseWorker, createMailWorker, createWebhookWorker } from './worker.js';
 import { wakePendingMail } from './mail-delivery.js';
 import { setUpNotifications } from './notifications.js';
 import { deliveryWaker, wakePendingDeliveries } from './webhook-delivery.js';
-import { AesGcmCodec, embeddedEncryptionKeys, parseEncryptionKeys } from './payload-codec.js';
+import { AesGcmCodec, embeddedEncryptionKeys, parseEncryptionKeys } from '../platform/payload-codec.js';
 import { ensureRetentionSchedule } from './retention-schedule.js';
-import { serveMetrics, setSdkMetricsAddress } from './metrics.js';
+import { serveMetrics, setSdkMetricsAddress } from '../platform/metrics.js';
 import { PersonalData } from '../db/personal-data.js';
-import { WebhookTargets } from './webhook-targets.js';
+import { WebhookTargets } from '../platform/webhook-targets.js';
 import type { AddressInfo } from 'node:net';
-import { publishedSecrets } from './published-secrets.js';
+import { publishedSecrets } from '../platform/published-secrets.js';
 
 export type Role = 'api' | 'worker';
 
@@ -186,6 +186,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         olderThanDays: config.retention.days,
         every: config.retention.sweepEvery,
         idempotencyKeyHours: config.retention.idempotencyKeyHours,
+        auditLogDays: config.retention.auditLogDays,
       });
       const running = worker.run();
       stops.push(async () => {

@@ -6,9 +6,9 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { senderDomain } from '../activities/mail.js';
 import type { Config } from './config.js';
-import { CustomerLinks, derivedLinkKeys, parseLinkKeys } from './customer-links.js';
-import { DevMailbox } from './dev-mailbox.js';
-import type { EncryptionKey } from './payload-codec.js';
+import { CustomerLinks, derivedLinkKeys, parseLinkKeys } from '../platform/customer-links.js';
+import { DevMailbox } from '../dev/dev-mailbox.js';
+import type { EncryptionKey } from '../platform/payload-codec.js';
 import type { MailWorkerOptions } from './worker.js';
 
 export interface Notifications {

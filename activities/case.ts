@@ -6,10 +6,11 @@ import { sql, type Insertable, type Kysely, type QueryCreator } from 'kysely';
 import type { Logger } from 'pino';
 import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import { pruneAudit } from '../db/audit-log.js';
 import type { Db } from '../db/database.js';
 import { leastLoadedAgent } from '../db/directory.js';
 import type { PersonalData } from '../db/personal-data.js';
-import { countEvents, metrics } from '../runtime/metrics.js';
+import { countEvents, metrics } from '../platform/metrics.js';
 import type { Database } from '../db/schema.js';
 import type { CaseType } from '../domain/case/contract.js';
 import type { CaseProjection } from '../domain/case/projection.js';
@@ -17,7 +18,9 @@ import type { CaseEvent, CaseView } from '../domain/case/types.js';
 import { visibleTo } from '../domain/case/visibility.js';
 import { eventId, webhookPayload } from './webhooks.js';
 import { queueMessages, type MailQueueDeps } from './mail.js';
-import type { WakeMail } from '../runtime/mail-delivery.js';
+
+/** Wakes the mail sender of the queue after the projection wrote outbox rows. */
+export type WakeMail = () => Promise<void>;
 
 export interface ActivityDeps {
   db: Db;
@@ -90,6 +93,14 @@ export function createActivities({ db, logger, personalData, wakeDeliveries, mai
       }
       if (erased) logger.info({ erased, cutoff }, 'retention: personal data erased');
       return { erased };
+    },
+
+    /** Audit log entries past their retention (at least 365 days: the table refuses younger ones). */
+    async pruneAuditLog(input: { olderThanDays: number }): Promise<{ pruned: number }> {
+      const days = Math.max(365, input.olderThanDays);
+      const pruned = await pruneAudit(db, new Date(Date.now() - days * 86_400_000));
+      if (pruned) logger.info({ pruned, days }, 'retention: audit log entries deleted');
+      return { pruned };
     },
 
     /** Idempotency keys are kept at least as long as promised, then dropped. */

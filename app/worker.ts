@@ -1,13 +1,12 @@
 /**
- * The workers: case workflows and their activities on the case task queue, webhook delivery
- * workflows and their activities on their own queue; scale out by running more.
+ * The workers: case and incident workflows and their activities on the case task queue, webhook
+ * delivery and customer mail each on their own queue; scale out by running more.
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import type { Client } from '@temporalio/client';
-import { createActivities } from '../activities/index.js';
+import { createActivities } from '../activities/case.js';
 import { createDeliveryActivities } from '../activities/webhooks.js';
 import type { MailQueueDeps } from '../activities/mail.js';
 import { createMailActivities } from '../activities/mail-sender.js';
@@ -16,38 +15,15 @@ import { mailWaker } from './mail-delivery.js';
 import { createIncidentActivities } from '../activities/incidents.js';
 import type { Db } from '../db/database.js';
 import type { PersonalData } from '../db/personal-data.js';
-import { PROJECT_ROOT } from './temporal-binaries.js';
+import { SHARED_WORKFLOW_MODULES, SHIPPED_BUNDLE_PATH, WORKFLOWS_PATH } from '../platform/workflow-code.js';
 import { deliveryWaker } from './webhook-delivery.js';
-import type { WebhookTargets } from './webhook-targets.js';
-
-/** Workflow code is always bundled from the TypeScript sources, whether this module runs compiled or not. */
-const source = (file: string) => path.join(PROJECT_ROOT, file);
-
-export const WORKFLOWS_PATH = source('workflows/index.ts');
-
-/**
- * Pure modules every case workflow uses (the state machine, the deadline arithmetic and luxon),
- * evaluated once per worker and shared by all workflows instead of once per workflow run: a new or
- * replayed case skips evaluating them, and a cached case does not hold its own copy. Safe because
- * they keep no per-workflow state (their only module state is the calendar memo, a pure cache).
- * Nothing that imports '@temporalio/workflow' may be listed here.
- */
-export const SHARED_WORKFLOW_MODULES = [
-  source('domain/case/machine.ts'),
-  source('domain/case/projection.ts'),
-  'luxon',
-];
-
-/** How every case bundle is built: the shipped one (runtime/workflow-bundle.ts) and tests' own. */
-export const CASE_BUNDLE_OPTIONS = { workflowsPath: WORKFLOWS_PATH, preloadModules: SHARED_WORKFLOW_MODULES };
-
-/** The bundle `npm run build` writes and the compiled worker loads: the code the replay tests check. */
-export const SHIPPED_BUNDLE_PATH = path.join(PROJECT_ROOT, 'dist', 'workflow-bundle.js');
+import type { WebhookTargets } from '../platform/webhook-targets.js';
 
 /** This module runs compiled (dist/, `npm start`) rather than from the sources through tsx. */
 const COMPILED = import.meta.url.endsWith('.js');
 
-export interface CaseWorkerOptions {
+/** What the three workers (cases, webhooks, mail) are made of. */
+export interface WorkerDeps {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
@@ -75,16 +51,11 @@ export interface MailWorkerOptions {
   from: string;
 }
 
-export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
+export async function createCaseWorker(o: WorkerDeps): Promise<Worker> {
   // One waker for the worker's cases and incidents, so their wakes coalesce together.
   const wakeDeliveries = deliveryWaker(o.client, o.webhooks.taskQueue);
-  return Worker.create({
-    connection: o.connection,
-    namespace: o.namespace,
+  return createWorker(o, {
     taskQueue: o.taskQueue,
-    ...(o.identity ? { identity: o.identity } : {}),
-    ...workflowCode(o.workflowBundle),
-    dataConverter: o.dataConverter,
     activities: {
       ...createActivities({
         db: o.db,
@@ -110,19 +81,13 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     // Cases wait on timers for days: a bounded cache keeps worker memory flat however many are open;
     // an evicted case replays its (short, continued-as-new) history when its next event comes.
     maxCachedWorkflows: o.maxCachedWorkflows ?? 250,
-    shutdownGraceTime: '10s',
   });
 }
 
 /** Webhook delivery on its own task queue: a slow receiver never takes a case's worker slots. */
-export async function createWebhookWorker(o: CaseWorkerOptions): Promise<Worker> {
-  return Worker.create({
-    connection: o.connection,
-    namespace: o.namespace,
+export async function createWebhookWorker(o: WorkerDeps): Promise<Worker> {
+  return createWorker(o, {
     taskQueue: o.webhooks.taskQueue,
-    ...(o.identity ? { identity: o.identity } : {}),
-    ...workflowCode(o.workflowBundle),
-    dataConverter: o.dataConverter,
     activities: createDeliveryActivities({
       db: o.db,
       logger: o.logger.child({ component: 'webhooks' }),
@@ -131,19 +96,13 @@ export async function createWebhookWorker(o: CaseWorkerOptions): Promise<Worker>
       ...(o.webhookTargets ? { targets: o.webhookTargets } : {}),
     }),
     maxCachedWorkflows: 100,
-    shutdownGraceTime: '10s',
   });
 }
 
 /** Customer notifications on their own task queue: a slow mail server never takes a case's slots. */
-export async function createMailWorker(o: CaseWorkerOptions & { mail: MailWorkerOptions }): Promise<Worker> {
-  return Worker.create({
-    connection: o.connection,
-    namespace: o.namespace,
+export async function createMailWorker(o: WorkerDeps & { mail: MailWorkerOptions }): Promise<Worker> {
+  return createWorker(o, {
     taskQueue: o.mail.taskQueue,
-    ...(o.identity ? { identity: o.identity } : {}),
-    ...workflowCode(o.workflowBundle),
-    dataConverter: o.dataConverter,
     activities: createMailActivities({
       db: o.db,
       logger: o.logger.child({ component: 'mail' }),
@@ -154,6 +113,23 @@ export async function createMailWorker(o: CaseWorkerOptions & { mail: MailWorker
       retryForMs: o.mail.retryForMs,
     }),
     maxCachedWorkflows: 100,
+  });
+}
+
+/** Every worker runs the same workflow code with the same converter; its queue and activities differ. */
+function createWorker(
+  o: WorkerDeps,
+  own: { taskQueue: string; activities: WorkerOptions['activities']; maxCachedWorkflows: number },
+): Promise<Worker> {
+  return Worker.create({
+    connection: o.connection,
+    namespace: o.namespace,
+    taskQueue: own.taskQueue,
+    ...(o.identity ? { identity: o.identity } : {}),
+    ...workflowCode(o.workflowBundle),
+    dataConverter: o.dataConverter,
+    activities: own.activities,
+    maxCachedWorkflows: own.maxCachedWorkflows,
     shutdownGraceTime: '10s',
   });
 }

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode, type BundleOptions } from '@temporalio/worker';
-import { PROJECT_ROOT } from './temporal-binaries.js';
-import { CASE_BUNDLE_OPTIONS, SHIPPED_BUNDLE_PATH } from './worker.js';
+import { PROJECT_ROOT } from '../platform/project-root.js';
+import { CASE_BUNDLE_OPTIONS, SHIPPED_BUNDLE_PATH } from '../platform/workflow-code.js';
 
 /** The bundler's logger, quiet but for warnings and errors (webpack's progress is noise here). */
 export const quietBundlerLogger = {

@@ -4,11 +4,7 @@
  */
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-/** The project folder: this module is runtime/ in the sources, dist/runtime/ once compiled. */
-export const PROJECT_ROOT = path.resolve(HERE, path.basename(path.dirname(HERE)) === 'dist' ? '../..' : '..');
+import { PROJECT_ROOT } from '../platform/project-root.js';
 
 function executable(p: string | undefined): string | undefined {
   if (!p) return undefined;

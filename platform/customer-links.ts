@@ -2,10 +2,10 @@
  * The customer's signed link to their case page: `v1.<case id>.<issued>.<expires>.<key id>.<mac>`,
  * HMAC-SHA256 over everything before the mac. Bound to one case, expiring, revocable (a case's
  * links issued before its revocation time stop working) and signed with the newest of several keys
- * (older ones still verify, so keys rotate without breaking links already sent).
+ * (older ones still verify, so keys rotate without breaking links already sent). The revocations
+ * live in PostgreSQL: db/customer-links.ts.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { Db } from '../db/database.js';
 
 export interface LinkKey {
   id: string;
@@ -86,26 +86,4 @@ export class CustomerLinks {
     if (Number(exp) * 1000 <= now) return { ok: false, reason: 'expired' };
     return { ok: true, caseId, issuedAt: Number(iat) * 1000, expiresAt: Number(exp) * 1000 };
   }
-
-  /** verify, then the case's revocation: a link issued at or before it no longer opens the page. */
-  async check(db: Db, token: string, now = Date.now()): Promise<LinkCheck> {
-    const v = this.verify(token, now);
-    if (!v.ok) return v;
-    const r = await db
-      .selectFrom('customer_link_revocations')
-      .select('revoked_before')
-      .where('case_id', '=', v.caseId)
-      .executeTakeFirst();
-    if (r && v.issuedAt <= new Date(r.revoked_before).getTime()) return { ok: false, reason: 'revoked' };
-    return v;
-  }
-}
-
-/** Revokes every link of the case issued until now. */
-export async function revokeLinks(db: Db, caseId: string, now = new Date()): Promise<void> {
-  await db
-    .insertInto('customer_link_revocations')
-    .values({ case_id: caseId, revoked_before: now })
-    .onConflict((oc) => oc.column('case_id').doUpdateSet({ revoked_before: now }))
-    .execute();
 }
