@@ -14,11 +14,10 @@ import {
   type Worker,
   type WorkerOptions,
 } from '@temporalio/worker';
-import { sql } from 'kysely';
 import pino, { type Logger } from 'pino';
 import { createApp } from '../api/app.js';
 import { KeyStore, parseEnvKeys } from '../api/auth.js';
-import { createDb, migrate, type Db } from '../db/database.js';
+import { createDb, migrate, ping, type Db } from '../db/database.js';
 import type { Config } from './config.js';
 import { startEmbeddedPostgres } from '../dev/embedded-postgres.js';
 import { ensureSearchAttributes } from './search-attributes.js';
@@ -319,7 +318,7 @@ async function readiness(db: Db, connection: Connection): Promise<Record<string,
     }
   };
   const [database, temporal] = await Promise.all([
-    check(() => sql`SELECT 1`.execute(db)),
+    check(() => ping(db)),
     check(() => connection.healthService.check({})),
   ]);
   return { database, temporal };
