@@ -227,29 +227,39 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
       const keys = new KeyStore(parseEnvKeys(config.apiKeys), db);
       http = createApp({
         db,
-        client,
         logger,
-        keys,
-        taskQueue: config.temporal.taskQueue,
-        wakeDeliveries: deliveryWaker(client, config.webhooks.taskQueue),
-        updateTimeoutMs: config.updateTimeoutMs,
-        fourEyes: config.fourEyes,
-        rateLimitPerMinute: config.rateLimitPerMinute,
-        anonymousRateLimitPerMinute: config.anonymousRateLimitPerMinute,
-        refusalDelayMs: config.refusalDelayMs,
-        rateLimitSyncMs: config.rateLimitSyncMs,
-        personalData,
-        webhookTargets,
-        codec: dataConverter.payloadCodecs[0]!,
-        codecCorsOrigins: config.codecCorsOrigins,
-        publicUrl: config.publicUrl,
-        temporalUiUrl,
         readiness: () => readiness(db, connection),
-        databaseUrl,
-        customerLinks: notifications.links,
-        mailLocale: { defaultLocale: config.mail.defaultLocale, timeZone: config.mail.timeZone },
-        // Customers' mail is shown only on a developer's machine (embedded mode or LOCAL_DEVELOPMENT).
-        devMailbox: embedded || config.localDevelopment ? notifications.mailbox : undefined,
+        temporal: {
+          client,
+          taskQueue: config.temporal.taskQueue,
+          updateTimeoutMs: config.updateTimeoutMs,
+          uiUrl: temporalUiUrl,
+        },
+        cases: { fourEyes: config.fourEyes },
+        console: { databaseUrl },
+        security: {
+          keys,
+          personalData,
+          codec: dataConverter.payloadCodecs[0]!,
+          codecCorsOrigins: config.codecCorsOrigins,
+          publicUrl: config.publicUrl,
+          rateLimits: {
+            perKeyPerMinute: config.rateLimitPerMinute,
+            perAddressPerMinute: config.anonymousRateLimitPerMinute,
+            refusalDelayMs: config.refusalDelayMs,
+            syncMs: config.rateLimitSyncMs,
+          },
+        },
+        webhooks: {
+          wakeDeliveries: deliveryWaker(client, config.webhooks.taskQueue),
+          targets: webhookTargets,
+        },
+        mail: {
+          customerLinks: notifications.links,
+          locale: { defaultLocale: config.mail.defaultLocale, timeZone: config.mail.timeZone },
+          // Customers' mail is shown only on a developer's machine (embedded mode or LOCAL_DEVELOPMENT).
+          devMailbox: embedded || config.localDevelopment ? notifications.mailbox : undefined,
+        },
       });
       const server = await new Promise<Server>((resolve, reject) => {
         const s = http!.app.listen(config.port, config.host, () => resolve(s)).once('error', reject);
