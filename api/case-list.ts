@@ -8,7 +8,7 @@ import { actorOf } from '../domain/people.js';
 import { type Principal } from './auth.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { scopeOf } from './scope.js';
-import type { ListQuery } from './schemas.js';
+import type { ListQuery } from './routes/case-schemas.js';
 import type { z } from './zod.js';
 
 type Query = z.infer<typeof ListQuery>;

@@ -18,7 +18,7 @@ import { openedUpdate } from '../workflows/messages.js';
 import { type Principal } from './auth.js';
 import type { CaseServiceDeps } from './case-service.js';
 import { claimKey } from './idempotency.js';
-import type { OpenCaseBody } from './schemas.js';
+import type { OpenCaseBody } from './routes/case-schemas.js';
 
 /** Opens a case; with an Idempotency-Key the same key and body always give the same case. */
 export async function openCase(

@@ -14,7 +14,7 @@ import { actOnCase } from './case-commands.js';
 import { openCase } from './case-opening.js';
 import { claimKey } from './idempotency.js';
 import { problem } from './problem.js';
-import type { OpenCaseBody } from './schemas.js';
+import type { OpenCaseBody } from './routes/case-schemas.js';
 import { scopeOf } from './scope.js';
 import type { SlaCatalog } from './sla-catalog.js';
 

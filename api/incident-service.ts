@@ -36,8 +36,8 @@ import { actorOf } from '../domain/people.js';
 import { isWorkflowGone } from './case-failures.js';
 import type { CaseService } from './case-service.js';
 import { problem } from './problem.js';
-import type { OpenCaseBody } from './schemas.js';
-import type { OpenIncidentBody } from './incident-schemas.js';
+import type { OpenCaseBody } from './routes/case-schemas.js';
+import type { OpenIncidentBody } from './routes/incident-schemas.js';
 
 export interface IncidentServiceDeps {
   client: Client;

@@ -11,7 +11,8 @@ import type { CaseService } from '../case-service.js';
 import type { IncidentService } from '../incident-service.js';
 import { route, type RouteSpec } from '../http.js';
 import { listCases } from '../case-list.js';
-import { ActionBodies, CaseView, ListQuery, OpenCaseBody, TimelineItem } from '../schemas.js';
+import { CaseView } from '../schemas.js';
+import { ActionBodies, ListQuery, OpenCaseBody, TimelineItem } from './case-schemas.js';
 
 const ALL: Role[] = ['integrator', 'agent', 'supervisor', 'admin'];
 const ACTION_SUMMARIES: Record<CaseAction, string> = {

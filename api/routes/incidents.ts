@@ -20,7 +20,7 @@ import {
   OpenIncidentBody,
   PostUpdateBody,
   ResolveIncidentBody,
-} from '../incident-schemas.js';
+} from './incident-schemas.js';
 
 const STAFF: Role[] = ['agent', 'supervisor'];
 const ALL: Role[] = ['integrator', 'agent', 'supervisor'];

@@ -14,7 +14,8 @@ import type { SlaCatalog } from '../sla-catalog.js';
 import type { CaseService } from '../case-service.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
-import { CalendarBody, DueBody, PolicyBody, ResourceName } from '../schemas.js';
+import { ResourceName } from '../schemas.js';
+import { CalendarBody, DueBody, PolicyBody } from './sla-schemas.js';
 
 const ALL: Role[] = ['integrator', 'agent', 'supervisor', 'admin'];
 const ADMIN: Role[] = ['admin'];
