@@ -1,17 +1,11 @@
 /** db/codec-access.ts and db/rate-limits.ts against a real PostgreSQL. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { listCodecAccess, recordCodecAccess } from '../../db/codec-access.js';
-import type { Db } from '../../db/database.js';
 import { addHits, deleteWindowsBefore } from '../../db/rate-limits.js';
 import { fresh, testDb } from './rows.js';
 
-let db: Db;
-beforeAll(() => {
-  db = testDb();
-});
-afterAll(async () => {
-  await db?.destroy();
-});
+const db = testDb();
+afterAll(() => db.destroy());
 
 describe('the codec access audit', () => {
   it('records decodes and lists them newest first, by case (id or workflow id) and by actor', async () => {

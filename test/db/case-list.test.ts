@@ -1,17 +1,15 @@
 /** db/case-list.ts against a real PostgreSQL: each filter, text search, scope, and both orders' cursors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCases, type CaseListFilter } from '../../db/case-list.js';
-import type { Db } from '../../db/database.js';
 import { fresh, insertCase, testDb } from './rows.js';
 
-let db: Db;
+const db = testDb();
 let customerId: string;
 const ids: Record<string, string> = {};
 const t0 = new Date('2026-03-01T00:00:00Z');
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
 beforeAll(async () => {
-  db = testDb();
   customerId = fresh('cus_');
   const team = fresh('team');
   const agent = fresh('agent');
@@ -64,9 +62,7 @@ beforeAll(async () => {
   });
   Object.assign(ids, { agent, team });
 });
-afterAll(async () => {
-  await db?.destroy();
-});
+afterAll(() => db.destroy());
 
 const list = (f: Partial<CaseListFilter>) =>
   listCases(db, { customerId, sort: 'createdAt', limit: 50, ...f }).then((p) => p.items.map((v) => v.id));

@@ -1,17 +1,11 @@
 /** db/customers.ts and db/idempotency.ts against a real PostgreSQL. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { customerExists, customerRecord, recordCustomer, searchCustomers } from '../../db/customers.js';
-import type { Db } from '../../db/database.js';
 import { claimIdempotencyKey } from '../../db/idempotency.js';
 import { fresh, insertCase, testDb } from './rows.js';
 
-let db: Db;
-beforeAll(() => {
-  db = testDb();
-});
-afterAll(async () => {
-  await db?.destroy();
-});
+const db = testDb();
+afterAll(() => db.destroy());
 
 const stored = (id: string) =>
   db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

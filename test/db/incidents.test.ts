@@ -1,7 +1,6 @@
 /** db/incidents.ts and db/cases.ts against a real PostgreSQL. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { caseEvents, findCaseView, knownCaseIds } from '../../db/cases.js';
-import type { Db } from '../../db/database.js';
 import {
   findIncidentView,
   incidentReportRows,
@@ -13,13 +12,8 @@ import {
 import type { IncidentView } from '../../domain/incident/types.js';
 import { fresh, insertCase, testDb } from './rows.js';
 
-let db: Db;
-beforeAll(() => {
-  db = testDb();
-});
-afterAll(async () => {
-  await db?.destroy();
-});
+const db = testDb();
+afterAll(() => db.destroy());
 
 async function insertIncident(status: string, createdAt: Date): Promise<string> {
   const id = fresh('inc_');

@@ -2,19 +2,13 @@
  * db/reports.ts against a real PostgreSQL: the one statement's aggregates, through toMetrics as the
  * route reads them, for all cases and per group. Each test reads only its own customer's cases.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../db/database.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { computeReport, type ReportFilter } from '../../db/reports.js';
 import { toMetrics } from '../../api/reports.js';
 import { fresh, insertCase, testDb } from './rows.js';
 
-let db: Db;
-beforeAll(() => {
-  db = testDb();
-});
-afterAll(async () => {
-  await db?.destroy();
-});
+const db = testDb();
+afterAll(() => db.destroy());
 
 const from = new Date('2031-05-01T00:00:00Z');
 const to = new Date('2031-06-01T00:00:00Z');

@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { createDb, type Db } from '../../db/database.js';
 import type { CaseView } from '../../domain/case/types.js';
 
+/** A pool on the run's database (migrated by test/support/global-setup.ts); connects on first use. */
 export const testDb = (): Db => createDb(inject('databaseUrl'), 4);
 
 /** A short id unique to this run. */

@@ -1,16 +1,10 @@
 /** db/sessions.ts against a real PostgreSQL: browser sessions and the use of stored API keys. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../db/database.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { deleteSession, findSession, insertSession, useApiKey } from '../../db/sessions.js';
 import { fresh, testDb } from './rows.js';
 
-let db: Db;
-beforeAll(() => {
-  db = testDb();
-});
-afterAll(async () => {
-  await db?.destroy();
-});
+const db = testDb();
+afterAll(() => db.destroy());
 
 const hour = 3_600_000;
 async function storedKey(k: { revoked?: boolean; expiresAt?: Date | null; scoped?: boolean }) {

@@ -1,18 +1,12 @@
 /** db/sla.ts against a real PostgreSQL: the seeded catalog, policy matching, and stored definitions. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SlaCatalog } from '../../api/sla-catalog.js';
-import type { Db } from '../../db/database.js';
 import { DEFAULT_RULES, FALLBACK_POLICY } from '../../db/defaults.js';
 import { definitionExists, listDefinitions, loadSlaCatalog, matchRule, putDefinition } from '../../db/sla.js';
 import { fresh, testDb } from './rows.js';
 
-let db: Db;
-beforeAll(() => {
-  db = testDb();
-});
-afterAll(async () => {
-  await db?.destroy();
-});
+const db = testDb();
+afterAll(() => db.destroy());
 
 describe('the SLA catalog', () => {
   it('loads the seeded rules in order, every policy they name, and the calendars', async () => {
