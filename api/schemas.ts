@@ -1,18 +1,27 @@
 /**
- * Request and response shapes more than one route file (or the OpenAPI document) uses: one zod schema
+ * Request and response shapes more than one route file (or the OpenAPI document, or the console) uses: one zod schema
  * gives validation, the TypeScript type and the OpenAPI. A schema one route file uses lives with it
  * (inline, or in its `*-schemas.ts` sibling in api/routes/).
  */
-import { z } from './zod.js';
+import { nonBlank, z } from './zod.js';
 import {
   EARLIEST_INSTANT,
   LATEST_INSTANT,
+  MAX_AHEAD_DAYS,
   MAX_DURATION_DAYS,
   MAX_DURATION_HOURS,
   parseSlaDuration,
   SLA_DURATION_PATTERN,
 } from '../domain/calendar/index.js';
-import { CASE_STATUSES, CASE_TYPES, CHANNELS, CLOCKS, PRIORITIES, TIERS } from '../domain/case/contract.js';
+import {
+  CASE_STATUSES,
+  CASE_TYPES,
+  CHANNELS,
+  CLOCKS,
+  PRIORITIES,
+  REMEDIES,
+  TIERS,
+} from '../domain/case/contract.js';
 
 export const isoTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-23T09:00:00Z' });
 /** An instant the service accepts as input: in the years 2000 to 2099 (domain/calendar/bounds.ts). */
@@ -35,6 +44,62 @@ export const isoDuration = z
     example: 'PT4H',
     description: `ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P${MAX_DURATION_DAYS}D, time part at most PT${MAX_DURATION_HOURS}H`,
   });
+
+/** The actions' bodies: the case routes validate them, the console builds its forms from them. */
+export const ActionBodies = {
+  accept: z.object({ assignee: nonBlank(100).optional() }).strict(),
+  assign: z.object({ assignee: nonBlank(100) }).strict(),
+  reject: z.object({ reason: nonBlank(5000) }).strict(),
+  findings: z
+    .object({
+      summary: nonBlank(20_000),
+      rootCause: z.string().trim().max(5000).optional(),
+      onSite: z.boolean().optional(),
+    })
+    .strict(),
+  'wait-for-customer': z.object({ question: nonBlank(5000) }).strict(),
+  'customer-reply': z.object({ message: nonBlank(20_000) }).strict(),
+  resolution: z
+    .object({
+      summary: nonBlank(20_000),
+      remedy: z.enum(REMEDIES),
+      amount: z.number().nonnegative().optional(),
+    })
+    .strict(),
+  approval: z
+    .object({ decision: z.enum(['approve', 'reject']), comment: z.string().trim().max(5000).optional() })
+    .strict(),
+  callback: z
+    .object({ reached: z.boolean(), solved: z.boolean(), notes: z.string().trim().max(5000).optional() })
+    .strict(),
+  rating: z
+    .object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(5000).optional() })
+    .strict(),
+  escalate: z.object({ reason: nonBlank(5000) }).strict(),
+  notes: z.object({ text: nonBlank(20_000), visibility: z.enum(['internal', 'public']) }).strict(),
+  withdraw: z.object({ reason: nonBlank(5000) }).strict(),
+  extend: z
+    .object({
+      clock: z.enum(CLOCKS),
+      until: inputTime
+        .refine((v) => Date.parse(v) <= Date.now() + MAX_AHEAD_DAYS * 86_400_000, {
+          message: `must be at most ${MAX_AHEAD_DAYS} days from now`,
+        })
+        .optional()
+        .openapi({ description: `the new deadline; at most ${MAX_AHEAD_DAYS} days from now` }),
+      by: isoDuration.optional(),
+      reason: nonBlank(5000),
+    })
+    .strict()
+    .openapi({ oneOf: [{ required: ['until'] }, { required: ['by'] }] })
+    .refine((b) => (b.until === undefined) !== (b.by === undefined), {
+      message: 'give exactly one of until (a time) or by (a duration)',
+      path: ['until'],
+    }),
+  priority: z
+    .object({ priority: z.enum(PRIORITIES), reason: z.string().trim().max(5000).optional() })
+    .strict(),
+} as const;
 
 export const Breach = z.object({ clock: z.enum(CLOCKS), at: isoTime });
 export const CaseView = z

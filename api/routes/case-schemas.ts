@@ -1,16 +1,7 @@
-/** The shapes of /v1/cases: opening, the actions, the timeline and the list's query. */
+/** The shapes only /v1/cases uses: opening, the timeline and the list's query (the actions' bodies: api/schemas.ts). */
 import { nonBlank, z } from '../zod.js';
-import { MAX_AHEAD_DAYS } from '../../domain/calendar/index.js';
-import {
-  CASE_STATUSES,
-  CASE_TYPES,
-  CHANNELS,
-  CLOCKS,
-  PRIORITIES,
-  REMEDIES,
-  TIERS,
-} from '../../domain/case/contract.js';
-import { eventPosition, inputTime, isoDuration } from '../schemas.js';
+import { CASE_STATUSES, CASE_TYPES, CHANNELS, PRIORITIES, TIERS } from '../../domain/case/contract.js';
+import { eventPosition } from '../schemas.js';
 
 export const CustomerInput = z
   .object({
@@ -60,61 +51,6 @@ export const OpenCaseBody = z
   .strict()
   .openapi('OpenCaseRequest');
 export type OpenCaseBody = z.infer<typeof OpenCaseBody>;
-
-export const ActionBodies = {
-  accept: z.object({ assignee: nonBlank(100).optional() }).strict(),
-  assign: z.object({ assignee: nonBlank(100) }).strict(),
-  reject: z.object({ reason: nonBlank(5000) }).strict(),
-  findings: z
-    .object({
-      summary: nonBlank(20_000),
-      rootCause: z.string().trim().max(5000).optional(),
-      onSite: z.boolean().optional(),
-    })
-    .strict(),
-  'wait-for-customer': z.object({ question: nonBlank(5000) }).strict(),
-  'customer-reply': z.object({ message: nonBlank(20_000) }).strict(),
-  resolution: z
-    .object({
-      summary: nonBlank(20_000),
-      remedy: z.enum(REMEDIES),
-      amount: z.number().nonnegative().optional(),
-    })
-    .strict(),
-  approval: z
-    .object({ decision: z.enum(['approve', 'reject']), comment: z.string().trim().max(5000).optional() })
-    .strict(),
-  callback: z
-    .object({ reached: z.boolean(), solved: z.boolean(), notes: z.string().trim().max(5000).optional() })
-    .strict(),
-  rating: z
-    .object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(5000).optional() })
-    .strict(),
-  escalate: z.object({ reason: nonBlank(5000) }).strict(),
-  notes: z.object({ text: nonBlank(20_000), visibility: z.enum(['internal', 'public']) }).strict(),
-  withdraw: z.object({ reason: nonBlank(5000) }).strict(),
-  extend: z
-    .object({
-      clock: z.enum(CLOCKS),
-      until: inputTime
-        .refine((v) => Date.parse(v) <= Date.now() + MAX_AHEAD_DAYS * 86_400_000, {
-          message: `must be at most ${MAX_AHEAD_DAYS} days from now`,
-        })
-        .optional()
-        .openapi({ description: `the new deadline; at most ${MAX_AHEAD_DAYS} days from now` }),
-      by: isoDuration.optional(),
-      reason: nonBlank(5000),
-    })
-    .strict()
-    .openapi({ oneOf: [{ required: ['until'] }, { required: ['by'] }] })
-    .refine((b) => (b.until === undefined) !== (b.by === undefined), {
-      message: 'give exactly one of until (a time) or by (a duration)',
-      path: ['until'],
-    }),
-  priority: z
-    .object({ priority: z.enum(PRIORITIES), reason: z.string().trim().max(5000).optional() })
-    .strict(),
-} as const;
 
 export const TimelineItem = z
   .object({

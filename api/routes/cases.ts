@@ -11,8 +11,8 @@ import type { CaseService } from '../case-service.js';
 import type { IncidentService } from '../incident-service.js';
 import { route, type RouteSpec } from '../http.js';
 import { listCases } from '../case-list.js';
-import { CaseView } from '../schemas.js';
-import { ActionBodies, ListQuery, OpenCaseBody, TimelineItem } from './case-schemas.js';
+import { ActionBodies, CaseView } from '../schemas.js';
+import { ListQuery, OpenCaseBody, TimelineItem } from './case-schemas.js';
 
 const ALL: Role[] = ['integrator', 'agent', 'supervisor', 'admin'];
 const ACTION_SUMMARIES: Record<CaseAction, string> = {
