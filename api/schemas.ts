@@ -1,7 +1,7 @@
 /**
- * Request and response shapes more than one route file (or the OpenAPI document, or the console) uses: one zod schema
- * gives validation, the TypeScript type and the OpenAPI. A schema one route file uses lives with it
- * (inline, or in its `*-schemas.ts` sibling in api/routes/).
+ * Request and response shapes that more than one route file (or the OpenAPI document, or the
+ * console) uses: one zod schema gives validation, the TypeScript type and the OpenAPI. A schema
+ * one route file uses lives with it (inline, or in its `*-schemas.ts` sibling in api/routes/).
  */
 import { nonBlank, z } from './zod.js';
 import {

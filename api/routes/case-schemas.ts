@@ -1,4 +1,7 @@
-/** The shapes only /v1/cases uses: opening, the timeline and the list's query (the actions' bodies: api/schemas.ts). */
+/**
+ * The shapes only /v1/cases uses: opening, the timeline and the list's query (the actions'
+ * bodies are shared with the console: api/schemas.ts).
+ */
 import { nonBlank, z } from '../zod.js';
 import { CASE_STATUSES, CASE_TYPES, CHANNELS, PRIORITIES, TIERS } from '../../domain/case/contract.js';
 import { eventPosition } from '../schemas.js';
