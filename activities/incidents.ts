@@ -4,11 +4,13 @@
  * public message to every linked case. Dependencies come in through createIncidentActivities(deps).
  */
 import { Context } from '@temporalio/activity';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
+import { inLanes } from '../platform/lanes.js';
+import { isWorkflowGone } from '../platform/temporal-errors.js';
 import { workflowIdForCase } from '../domain/case/contract.js';
 import { INCIDENT_EVENT_TYPES } from '../domain/incident/contract.js';
 import { publicIncident } from '../domain/incident/machine.js';
@@ -51,7 +53,7 @@ export function createIncidentActivities(deps: IncidentActivityDeps) {
         .executeUpdate(incidentNoticeUpdate, { args: [notice], ...(updateId ? { updateId } : {}) });
       return 'told';
     } catch (err) {
-      if (isGone(err)) return 'gone';
+      if (isWorkflowGone(err)) return 'gone';
       throw err;
     }
   }
@@ -149,7 +151,7 @@ export function createIncidentActivities(deps: IncidentActivityDeps) {
         ),
       );
       const notice: IncidentNotice = { kind: 'link', incident: input.incident, latest: input.latest };
-      return inPool(input.caseIds, deps.concurrency ?? 16, async (caseId): Promise<LinkOutcome> => {
+      return inLanes(input.caseIds, deps.concurrency ?? 16, async (caseId): Promise<LinkOutcome> => {
         Context.current().heartbeat(caseId);
         if (!known.has(caseId)) return { caseId, outcome: 'unknown', detail: 'no such case' };
         try {
@@ -188,7 +190,7 @@ export function createIncidentActivities(deps: IncidentActivityDeps) {
       caseIds: string[];
       reason: string;
     }): Promise<LinkOutcome[]> {
-      return inPool(input.caseIds, deps.concurrency ?? 16, async (caseId): Promise<LinkOutcome> => {
+      return inLanes(input.caseIds, deps.concurrency ?? 16, async (caseId): Promise<LinkOutcome> => {
         Context.current().heartbeat(caseId);
         const row = await db
           .selectFrom('incident_cases')
@@ -249,7 +251,7 @@ export function createIncidentActivities(deps: IncidentActivityDeps) {
           cursor = rows[rows.length - 1]!.case_id;
           const todo = rows.map((r) => r.case_id).filter((id) => !failed.has(id));
           found += todo.length;
-          await inPool(todo, deps.concurrency ?? 16, async (caseId) => {
+          await inLanes(todo, deps.concurrency ?? 16, async (caseId) => {
             try {
               const r = await tell(caseId, notice, updateId);
               if (r === 'told') told += 1;
@@ -307,25 +309,8 @@ function publicData(e: IncidentEvent): Record<string, unknown> {
   };
 }
 
-const isGone = (err: unknown) =>
-  err instanceof WorkflowNotFoundError || /workflow execution already completed/i.test(String(err));
-
 function refusalOf(err: unknown): string | undefined {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure)
     return err.cause.message;
   return undefined;
-}
-
-/** Runs `fn` over `items`, `n` at a time; results in input order. */
-async function inPool<T, R>(items: T[], n: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, lane));
-  return out;
 }

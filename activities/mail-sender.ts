@@ -14,10 +14,11 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import type { MailMessagesTable } from '../db/schema.js';
 import { isTerminal, workflowIdForCase, type CaseStatus } from '../domain/case/contract.js';
-import { actionUpdates } from '../workflows/messages.js';
+import { actionUpdates } from '../workflows/case-updates.js';
 import { metrics } from '../platform/metrics.js';
 import type { Pass } from '../workflows/outbox.js';
-import { backoffMs, heartbeatIfActivity, inLanes, runPass } from './outbox-pass.js';
+import { backoffMs, heartbeatIfActivity, runPass } from './outbox-pass.js';
+import { inLanes } from '../platform/lanes.js';
 
 export interface MailDeps {
   db: Db;

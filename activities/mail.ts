@@ -13,7 +13,7 @@ import {
   renderMessage,
   type Locale,
   type MessageKind,
-} from '../domain/notifications/messages.js';
+} from '../domain/notifications/customer-messages.js';
 import type { CustomerLinks } from '../platform/customer-links.js';
 import { eventId } from './webhooks.js';
 

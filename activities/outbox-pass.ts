@@ -40,15 +40,6 @@ export async function runPass<Row>(steps: PassSteps<Row>): Promise<void> {
   }
 }
 
-/** Runs `work` over the items, `lanes` at a time. */
-export async function inLanes<T>(items: T[], lanes: number, work: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  const lane = async () => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await work(next);
-  };
-  await Promise.all(Array.from({ length: Math.min(lanes, queue.length) }, lane));
-}
-
 export function cancelled(): boolean {
   try {
     return Context.current().cancellationSignal.aborted;

@@ -12,14 +12,8 @@ import type { Db } from '../db/database.js';
 import { metrics } from '../platform/metrics.js';
 import { WebhookTargets } from '../platform/webhook-targets.js';
 import type { CaseEvent, CaseView } from '../domain/case/types.js';
-import {
-  backoffMs,
-  cancellationSignal,
-  cancelled,
-  heartbeatIfActivity,
-  inLanes,
-  runPass,
-} from './outbox-pass.js';
+import { backoffMs, cancellationSignal, cancelled, heartbeatIfActivity, runPass } from './outbox-pass.js';
+import { inLanes } from '../platform/lanes.js';
 
 export const eventId = (caseId: string, seq: number) => `${caseId}:${seq}`;
 

@@ -34,8 +34,10 @@ import { slaRoutes } from './routes/sla.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { customerLinkRoutes } from './routes/customer-links.js';
 import { customerPages, type MailboxReader } from './customer-page.js';
+import { auditRecorder } from './audit.js';
+import { auditLogRoutes } from './routes/audit-log.js';
 import type { CustomerLinks } from '../platform/customer-links.js';
-import type { Locale } from '../domain/notifications/messages.js';
+import type { Locale } from '../domain/notifications/customer-messages.js';
 import { z } from './zod.js';
 import { metrics } from '../platform/metrics.js';
 import type { WebhookTargets } from '../platform/webhook-targets.js';
@@ -225,6 +227,7 @@ export function createApp(deps: AppDeps) {
   ];
   specs.push(
     ...directoryRoutes(db),
+    ...auditLogRoutes(db),
     ...webhookRoutes(db, webhooks.wakeDeliveries, webhooks.targets),
     ...privacyRoutes({
       db,
@@ -305,7 +308,7 @@ export function createApp(deps: AppDeps) {
   });
 
   const router = express.Router();
-  mount(router, allRoutes, authenticate);
+  mount(router, allRoutes, authenticate, auditRecorder(deps.db, deps.logger));
   app.use(router);
 
   // Interactive docs: Swagger UI's static files, pointed at /openapi.json.

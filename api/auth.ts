@@ -18,9 +18,6 @@ export interface Principal {
   scoped?: boolean;
 }
 
-/** Staff serve every customer; integrators only reach cases through their integration. */
-export const isStaff = (p: Principal) => p.role !== 'integrator';
-
 export function parseEnvKeys(spec: string | undefined): Map<string, Principal> {
   const keys = new Map<string, Principal>();
   if (!spec) return keys;

@@ -7,7 +7,7 @@ import { FREE_TEXT_FIELDS, type CaseCommand } from '../domain/case/commands.js';
 import { isTerminal, workflowIdForCase } from '../domain/case/contract.js';
 import type { CaseView } from '../domain/case/types.js';
 import { actorOf } from '../domain/people.js';
-import { actionUpdates } from '../workflows/messages.js';
+import { actionUpdates } from '../workflows/case-updates.js';
 import { type Principal } from './auth.js';
 import { explainUpdateFailure, isWorkflowGone, notAllowed } from './case-failures.js';
 import type { CaseServiceDeps } from './case-service.js';

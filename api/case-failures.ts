@@ -2,7 +2,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { CaseStatus } from '../domain/case/contract.js';
-import { FAILURE } from '../workflows/messages.js';
+import { FAILURE } from '../workflows/case-updates.js';
 import { problem } from './problem.js';
 
 /** The workflow has completed (or never ran): no update can reach it. */

@@ -14,7 +14,7 @@ import { startSearchAttributes } from '../domain/case/projection.js';
 import type { CaseView, Customer, OpenCaseInput } from '../domain/case/types.js';
 import { actorOf } from '../domain/people.js';
 import { caseWorkflow } from '../workflows/case.js';
-import { openedUpdate } from '../workflows/messages.js';
+import { openedUpdate } from '../workflows/case-updates.js';
 import { type Principal } from './auth.js';
 import type { CaseServiceDeps } from './case-service.js';
 import { claimKey } from './idempotency.js';

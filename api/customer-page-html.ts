@@ -6,7 +6,7 @@ import { NO_REPLY_CAUSE } from '../domain/case/customer-wait.js';
 import type { CaseStatus } from '../domain/case/contract.js';
 import type { CaseView } from '../domain/case/types.js';
 import { eventVisibility } from '../domain/case/visibility.js';
-import { escapeHtml as h, formatTime, type Locale } from '../domain/notifications/messages.js';
+import { escapeHtml as h, formatTime, type Locale } from '../domain/notifications/customer-messages.js';
 
 export interface PublicEvent {
   at: string;

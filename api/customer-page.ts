@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { caseEvents, findCaseView } from '../db/cases.js';
 import type { Db } from '../db/database.js';
 import { checkLink } from '../db/customer-links.js';
-import { localeOf, escapeHtml as h, type Locale } from '../domain/notifications/messages.js';
+import { localeOf, escapeHtml as h, type Locale } from '../domain/notifications/customer-messages.js';
 import type { CaseView } from '../domain/case/types.js';
 import type { CustomerLinks } from '../platform/customer-links.js';
 import type { Principal } from './auth.js';

@@ -6,7 +6,16 @@ import type { NextFunction, Request, RequestHandler, Response, Router } from 'ex
 import type { ZodType } from 'zod';
 import { z } from './zod.js';
 import type { Principal } from './auth.js';
-import type { Role } from '../domain/people.js';
+import {
+  defaultTargetId,
+  holdAnswer,
+  requestFacts,
+  withoutSecrets,
+  type AuditRecorder,
+  type AuditSpec,
+} from './audit.js';
+import type { AuditEntry } from '../db/audit-log.js';
+import { actorOf, type Role } from '../domain/people.js';
 import { HttpProblem, problem, type FieldError, type ParameterIn } from './problem.js';
 import { unstorableText } from './text.js';
 
@@ -20,6 +29,8 @@ export interface RouteContext<B, Q> {
   params: Record<string, string>;
   principal: Principal;
   idempotencyKey?: string;
+  /** Records an entry of the handler's own (e.g. a sign-in, whose actor the route learns itself). */
+  audit: (entry: Omit<AuditEntry, 'address' | 'requestId'>) => Promise<void>;
 }
 
 export interface RouteSpec<B = unknown, Q = unknown> {
@@ -44,6 +55,8 @@ export interface RouteSpec<B = unknown, Q = unknown> {
     }
   >;
   idempotent?: boolean;
+  /** What a successful call changes, for the audit log (api/audit.ts). */
+  audit?: AuditSpec;
   handler: (ctx: RouteContext<B, Q>) => Promise<void> | void;
 }
 
@@ -115,6 +128,7 @@ export function mount(
   router: Router,
   specs: RouteSpec<any, any>[],
   authenticate: (req: Request) => Promise<Principal | undefined>,
+  record: AuditRecorder = async () => {},
 ): void {
   for (const spec of specs) {
     const handler: RequestHandler = async (req: Request, res: Response, next: NextFunction) => {
@@ -148,20 +162,67 @@ export function mount(
         refuseUnstorable(req);
         const body = parse(spec.body, req.body ?? {}, 'body');
         const query = parse(spec.query, req.query, 'query');
-        await spec.handler({
+        const params = req.params as Record<string, string>;
+        const facts = requestFacts(req);
+        const ctx: RouteContext<unknown, unknown> = {
           req,
           res,
           body,
           query,
-          params: req.params as Record<string, string>,
+          params,
           principal,
           idempotencyKey,
-        });
+          audit: (entry) => record({ ...entry, ...facts }),
+        };
+        if (!spec.audit) {
+          await spec.handler(ctx);
+          return;
+        }
+        await audited(spec.audit, ctx, record, () => spec.handler(ctx));
       } catch (err) {
         next(err);
       }
     };
     router[spec.method](spec.path, handler);
+  }
+}
+
+/** Runs an audited handler: the state before, the change, the state after, the entry, then the answer. */
+async function audited(
+  spec: AuditSpec,
+  ctx: RouteContext<unknown, unknown>,
+  record: AuditRecorder,
+  run: () => Promise<void> | void,
+): Promise<void> {
+  const known = defaultTargetId({ params: ctx.params, body: ctx.body, answer: undefined });
+  const before = spec.state && known !== undefined ? await spec.state(known) : undefined;
+  const held = holdAnswer(ctx.res);
+  try {
+    await run();
+  } catch (err) {
+    held.release();
+    throw err;
+  }
+  try {
+    if (ctx.res.statusCode < 400) {
+      const c = { params: ctx.params, body: ctx.body, answer: held.answer() };
+      const targetId = (spec.targetId ?? defaultTargetId)(c) ?? null;
+      // The change stands: an unreadable state after it leaves the entry without one, not the call.
+      const after =
+        spec.state && targetId !== null ? await spec.state(targetId).catch(() => undefined) : undefined;
+      await ctx.audit({
+        actor: actorOf(ctx.principal),
+        action: spec.action,
+        targetType: spec.targetType,
+        targetId,
+        ...(spec.state
+          ? { before: withoutSecrets(before ?? null), after: withoutSecrets(after ?? null) }
+          : {}),
+        details: spec.details?.(c),
+      });
+    }
+  } finally {
+    held.release();
   }
 }
 

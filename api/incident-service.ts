@@ -29,7 +29,7 @@ import {
   incidentWorkflow,
   type LinkOutcome,
 } from '../workflows/incident.js';
-import { FAILURE } from '../workflows/messages.js';
+import { FAILURE } from '../workflows/case-updates.js';
 import { isStaff } from './audience.js';
 import { type Principal } from './auth.js';
 import { actorOf } from '../domain/people.js';

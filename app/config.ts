@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   PAYLOAD_ENCRYPTION_KEYS: optional,
   RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   RETENTION_SWEEP_INTERVAL: z.string().default('24h'),
+  // The audit log's own retention; the table refuses to delete entries younger than 365 days.
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(365).max(36_500).default(1095),
   IDEMPOTENCY_KEY_HOURS: z.coerce.number().int().min(24).default(72),
   CODEC_CORS_ORIGINS: optional,
   WEBHOOK_ALLOWED_HOSTS: optional,
@@ -111,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     retention: {
       days: e.RETENTION_DAYS,
       sweepEvery: e.RETENTION_SWEEP_INTERVAL,
+      auditLogDays: e.AUDIT_RETENTION_DAYS,
       idempotencyKeyHours: e.IDEMPOTENCY_KEY_HOURS,
     },
     /** Internal webhook receivers allowed despite being loopback/private (host names, addresses, CIDR). */

@@ -1,6 +1,6 @@
 /** Notification settings from the environment (see docs/notifications.md). */
 import { z } from 'zod';
-import { LOCALES, MESSAGE_KINDS, type MessageKind } from '../domain/notifications/messages.js';
+import { LOCALES, MESSAGE_KINDS, type MessageKind } from '../domain/notifications/customer-messages.js';
 
 const optional = z
   .string()

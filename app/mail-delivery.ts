@@ -1,6 +1,6 @@
 /** Waking the mail outbox's sender workflow (workflows/mail.ts): after a projection queued messages, and at worker start. */
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { WakeMail } from '../activities/index.js';
+import type { WakeMail } from '../activities/case.js';
 import type { Db } from '../db/database.js';
 import { mailDue, mailOutboxWorkflowId, mailWorkflowId, type mailDelivery } from '../workflows/mail.js';
 import { coalesced } from './webhook-delivery.js';

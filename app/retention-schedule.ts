@@ -7,14 +7,24 @@ export const retentionScheduleId = (taskQueue: string) => `case-retention:${task
 
 export async function ensureRetentionSchedule(
   client: Client,
-  opts: { taskQueue: string; olderThanDays: number; every: string; idempotencyKeyHours: number },
+  opts: {
+    taskQueue: string;
+    olderThanDays: number;
+    every: string;
+    idempotencyKeyHours: number;
+    auditLogDays: number;
+  },
 ): Promise<void> {
   const action = {
     type: 'startWorkflow' as const,
     workflowType: retentionSweep,
-    args: [{ olderThanDays: opts.olderThanDays, idempotencyKeyHours: opts.idempotencyKeyHours }] as [
-      { olderThanDays: number; idempotencyKeyHours: number },
-    ],
+    args: [
+      {
+        olderThanDays: opts.olderThanDays,
+        idempotencyKeyHours: opts.idempotencyKeyHours,
+        auditLogDays: opts.auditLogDays,
+      },
+    ] as [{ olderThanDays: number; idempotencyKeyHours: number; auditLogDays: number }],
     taskQueue: opts.taskQueue,
     workflowId: `case-retention-sweep:${opts.taskQueue}`,
   };

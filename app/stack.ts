@@ -185,6 +185,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         olderThanDays: config.retention.days,
         every: config.retention.sweepEvery,
         idempotencyKeyHours: config.retention.idempotencyKeyHours,
+        auditLogDays: config.retention.auditLogDays,
       });
       const running = worker.run();
       stops.push(async () => {

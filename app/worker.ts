@@ -1,12 +1,12 @@
 /**
- * The workers: case workflows and their activities on the case task queue, webhook delivery
- * workflows and their activities on their own queue; scale out by running more.
+ * The workers: case and incident workflows and their activities on the case task queue, webhook
+ * delivery and customer mail each on their own queue; scale out by running more.
  */
 import { existsSync } from 'node:fs';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import type { Client } from '@temporalio/client';
-import { createActivities } from '../activities/index.js';
+import { createActivities } from '../activities/case.js';
 import { createDeliveryActivities } from '../activities/webhooks.js';
 import type { MailQueueDeps } from '../activities/mail.js';
 import { createMailActivities } from '../activities/mail-sender.js';
@@ -22,7 +22,8 @@ import type { WebhookTargets } from '../platform/webhook-targets.js';
 /** This module runs compiled (dist/, `npm start`) rather than from the sources through tsx. */
 const COMPILED = import.meta.url.endsWith('.js');
 
-export interface CaseWorkerOptions {
+/** What the three workers (cases, webhooks, mail) are made of. */
+export interface WorkerDeps {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
@@ -50,16 +51,11 @@ export interface MailWorkerOptions {
   from: string;
 }
 
-export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
+export async function createCaseWorker(o: WorkerDeps): Promise<Worker> {
   // One waker for the worker's cases and incidents, so their wakes coalesce together.
   const wakeDeliveries = deliveryWaker(o.client, o.webhooks.taskQueue);
-  return Worker.create({
-    connection: o.connection,
-    namespace: o.namespace,
+  return createWorker(o, {
     taskQueue: o.taskQueue,
-    ...(o.identity ? { identity: o.identity } : {}),
-    ...workflowCode(o.workflowBundle),
-    dataConverter: o.dataConverter,
     activities: {
       ...createActivities({
         db: o.db,
@@ -85,19 +81,13 @@ export async function createCaseWorker(o: CaseWorkerOptions): Promise<Worker> {
     // Cases wait on timers for days: a bounded cache keeps worker memory flat however many are open;
     // an evicted case replays its (short, continued-as-new) history when its next event comes.
     maxCachedWorkflows: o.maxCachedWorkflows ?? 250,
-    shutdownGraceTime: '10s',
   });
 }
 
 /** Webhook delivery on its own task queue: a slow receiver never takes a case's worker slots. */
-export async function createWebhookWorker(o: CaseWorkerOptions): Promise<Worker> {
-  return Worker.create({
-    connection: o.connection,
-    namespace: o.namespace,
+export async function createWebhookWorker(o: WorkerDeps): Promise<Worker> {
+  return createWorker(o, {
     taskQueue: o.webhooks.taskQueue,
-    ...(o.identity ? { identity: o.identity } : {}),
-    ...workflowCode(o.workflowBundle),
-    dataConverter: o.dataConverter,
     activities: createDeliveryActivities({
       db: o.db,
       logger: o.logger.child({ component: 'webhooks' }),
@@ -106,19 +96,13 @@ export async function createWebhookWorker(o: CaseWorkerOptions): Promise<Worker>
       ...(o.webhookTargets ? { targets: o.webhookTargets } : {}),
     }),
     maxCachedWorkflows: 100,
-    shutdownGraceTime: '10s',
   });
 }
 
 /** Customer notifications on their own task queue: a slow mail server never takes a case's slots. */
-export async function createMailWorker(o: CaseWorkerOptions & { mail: MailWorkerOptions }): Promise<Worker> {
-  return Worker.create({
-    connection: o.connection,
-    namespace: o.namespace,
+export async function createMailWorker(o: WorkerDeps & { mail: MailWorkerOptions }): Promise<Worker> {
+  return createWorker(o, {
     taskQueue: o.mail.taskQueue,
-    ...(o.identity ? { identity: o.identity } : {}),
-    ...workflowCode(o.workflowBundle),
-    dataConverter: o.dataConverter,
     activities: createMailActivities({
       db: o.db,
       logger: o.logger.child({ component: 'mail' }),
@@ -129,6 +113,23 @@ export async function createMailWorker(o: CaseWorkerOptions & { mail: MailWorker
       retryForMs: o.mail.retryForMs,
     }),
     maxCachedWorkflows: 100,
+  });
+}
+
+/** Every worker runs the same workflow code with the same converter; its queue and activities differ. */
+function createWorker(
+  o: WorkerDeps,
+  own: { taskQueue: string; activities: WorkerOptions['activities']; maxCachedWorkflows: number },
+): Promise<Worker> {
+  return Worker.create({
+    connection: o.connection,
+    namespace: o.namespace,
+    taskQueue: own.taskQueue,
+    ...(o.identity ? { identity: o.identity } : {}),
+    ...workflowCode(o.workflowBundle),
+    dataConverter: o.dataConverter,
+    activities: own.activities,
+    maxCachedWorkflows: own.maxCachedWorkflows,
     shutdownGraceTime: '10s',
   });
 }

@@ -11,7 +11,7 @@ import { CALENDAR_24X7 } from '../domain/calendar/index.js';
 import { workflowIdForCase } from '../domain/case/contract.js';
 import type { OpenCaseInput } from '../domain/case/types.js';
 import { caseWorkflow } from '../workflows/case.js';
-import { openedUpdate } from '../workflows/messages.js';
+import { openedUpdate } from '../workflows/case-updates.js';
 import { bundleCaseWorkflows, createTimeSkippingEnv } from '../test/support/time-skipping.js';
 
 const N = Number(process.argv[2] ?? 400);

@@ -13,7 +13,7 @@ import {
   type BaselineAction,
 } from './baseline/workflows.js';
 import { workflowIdForCase } from '../domain/case/contract.js';
-import { actionUpdates } from '../workflows/messages.js';
+import { actionUpdates } from '../workflows/case-updates.js';
 import { ApiError, caseBody, newIdempotencyKey } from './lib/api.js';
 import { historyCost as costOf, meanCost, type HistoryCost } from './lib/history.js';
 import {

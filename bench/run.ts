@@ -4,6 +4,9 @@
  *
  *   npm run bench             full run
  *   npm run bench -- --quick  under ~3 minutes
+ *   … -- --save               also copy the results into bench/results/ (the committed figures)
+ *
+ * A run writes to bench/out/ (ignored by git), so it leaves the work tree clean.
  *
  * It starts a Temporal dev server (in memory) and a throwaway PostgreSQL unless given
  * --temporal-address / --database-url, then runs each role as its own process, compiled as shipped
@@ -14,7 +17,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -29,7 +32,7 @@ import { renderChart } from './chart/chart.js';
 import { Api, CASE_API_KEYS } from './lib/api.js';
 import { CpuMeter, findTemporalPid, postmasterPid } from './lib/cpu.js';
 import { describeCode, describeMachine } from './lib/machine.js';
-import { parseOptions, type BenchOptions } from './lib/options.js';
+import { parseOptions, SAVED_RESULTS_DIR, type BenchOptions } from './lib/options.js';
 import { ROOT, startService, type ServiceProcess } from './lib/processes.js';
 import { Progress } from './lib/progress.js';
 import { markdownSummary, printSummary } from './lib/report.js';
@@ -250,7 +253,8 @@ async function main(): Promise<void> {
       return out;
     };
     if (opts.incidentsOnly) {
-      await writeIncidents(opts.outDir, opts.mode, await measureIncidents(ctx));
+      const file = await writeIncidents(opts.outDir, opts.mode, await measureIncidents(ctx));
+      if (opts.save) saveCopies([file]);
       return;
     }
     const warmup = await timed('warmup', () => phases.churn(ctx));
@@ -329,15 +333,18 @@ async function main(): Promise<void> {
     };
     mkdirSync(opts.outDir, { recursive: true });
     const json = JSON.stringify(results, null, 2);
-    writeFileSync(path.join(opts.outDir, 'latest.json'), json);
-    writeFileSync(path.join(opts.outDir, `${opts.mode}.json`), json);
-    writeFileSync(path.join(opts.outDir, `${opts.mode}.md`), markdownSummary(results));
-    if (opts.chart) {
-      const png = renderChart(results);
-      writeFileSync(path.join(opts.outDir, opts.mode === 'full' ? 'latency.png' : 'latency-quick.png'), png);
-    }
-    await writeIncidents(opts.outDir, opts.mode, incidents);
+    const written: string[] = [];
+    const write = (name: string, data: string | Buffer) => {
+      writeFileSync(path.join(opts.outDir, name), data);
+      written.push(path.join(opts.outDir, name));
+    };
+    write('latest.json', json);
+    write(`${opts.mode}.json`, json);
+    write(`${opts.mode}.md`, markdownSummary(results));
+    if (opts.chart) write(opts.mode === 'full' ? 'latency.png' : 'latency-quick.png', renderChart(results));
+    written.push(await writeIncidents(opts.outDir, opts.mode, incidents));
     progress.end(`${path.relative(process.cwd(), opts.outDir)}/latest.json`);
+    if (opts.save) saveCopies(written);
     printSummary(results);
   } finally {
     process.stderr.write('stopping…\n');
@@ -351,20 +358,28 @@ async function measureIncidents(ctx: BenchContext): Promise<IncidentFanOut[]> {
   return out;
 }
 
-/** bench/results/incidents-<mode>.json, also written by an --incidents-only run. */
-async function writeIncidents(outDir: string, mode: string, figures: IncidentFanOut[]): Promise<void> {
+/** The committed figures are a deliberate copy of a run's (--save), never a side effect of running. */
+function saveCopies(files: string[]): void {
+  mkdirSync(SAVED_RESULTS_DIR, { recursive: true });
+  for (const f of files) copyFileSync(f, path.join(SAVED_RESULTS_DIR, path.basename(f)));
+  process.stdout.write(
+    `saved into ${path.relative(process.cwd(), SAVED_RESULTS_DIR)}/: ${files.map((f) => path.basename(f)).join(', ')}\n`,
+  );
+}
+
+/** <out>/incidents-<mode>.json, also written by an --incidents-only run; returns its path. */
+async function writeIncidents(outDir: string, mode: string, figures: IncidentFanOut[]): Promise<string> {
   mkdirSync(outDir, { recursive: true });
   const machine = { cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100) };
-  writeFileSync(
-    path.join(outDir, `incidents-${mode}.json`),
-    JSON.stringify({ measuredAt: new Date().toISOString(), machine, figures }, null, 2),
-  );
+  const file = path.join(outDir, `incidents-${mode}.json`);
+  writeFileSync(file, JSON.stringify({ measuredAt: new Date().toISOString(), machine, figures }, null, 2));
   for (const f of figures)
     process.stdout.write(
       `incident fan-out: ${f.linkedCases} linked cases — one update in all timelines after ${f.fanOutSeconds} s ` +
         `(${f.casesPerSecond}/s, half after ${f.halfSeconds} s; POST answered in ${f.postMs} ms); ` +
         `incident history ${f.history.events} events, ${Math.round(f.history.bytes / 1024)} KiB\n`,
     );
+  return file;
 }
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000;

@@ -8,9 +8,12 @@
  * Uses DATABASE_URL, else the running embedded service's database, else opens the embedded one.
  */
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../domain/people.js';
+import { appendAudit } from '../db/audit-log.js';
+import { auditedState } from '../db/audit-state.js';
 import { createDb, migrate, type Db } from '../db/database.js';
 import {
   createApiKey,
@@ -31,6 +34,26 @@ const USAGE = readFileSync(new URL(import.meta.url), 'utf8')
   .filter((l) => l.startsWith(' *   '))
   .map((l) => l.slice(3))
   .join('\n');
+
+/** The command line's changes go to the audit log too, by the operating-system user who ran it. */
+function cliAudit(
+  db: Db,
+  action: string,
+  targetType: string,
+  targetId: string,
+  before: unknown,
+  after: unknown,
+) {
+  const toJson = (v: unknown) => JSON.parse(JSON.stringify(v ?? null)) as unknown;
+  return appendAudit(db, {
+    actor: `cli:${userInfo().username}`,
+    action,
+    targetType,
+    targetId,
+    before: toJson(before),
+    after: toJson(after),
+  });
+}
 
 async function openDatabase(): Promise<{ db: Db; close: () => Promise<void> }> {
   const config = loadConfig();
@@ -95,6 +118,14 @@ async function run(argv: string[]): Promise<void> {
           expiresAt,
           scoped: values.unscoped ? false : undefined,
         });
+        await cliAudit(
+          db,
+          'api_key.created',
+          'api_key',
+          record.id,
+          null,
+          await auditedState.apiKey(db)(record.id),
+        );
         console.log(
           `created ${record.id} (${record.role} ${record.name}${record.scoped ? ', scoped to its own cases' : ''}${record.expiresAt ? `, expires ${record.expiresAt}` : ''})`,
         );
@@ -106,7 +137,10 @@ async function run(argv: string[]): Promise<void> {
         break;
       case 'keys revoke':
         if (!arg) throw new Error('keys revoke <id>');
-        console.log((await revokeApiKey(db, arg)) ? `revoked ${arg}` : `no active key ${arg}`);
+        if (await revokeApiKey(db, arg)) {
+          await cliAudit(db, 'api_key.revoked', 'api_key', arg, null, await auditedState.apiKey(db)(arg));
+          console.log(`revoked ${arg}`);
+        } else console.log(`no active key ${arg}`);
         break;
       case 'teams list':
         table(await listTeams(db));
@@ -119,12 +153,14 @@ async function run(argv: string[]): Promise<void> {
             `teams put <name> --types ${CASE_TYPES.join(',')} (unknown: ${unknown.join(',') || 'none'})`,
           );
         }
+        const teamBefore = await auditedState.team(db)(arg);
         const team = await putTeam(db, {
           name: arg,
           caseTypes: types,
           minLevel: Number(values['min-level'] ?? 1),
           maxLevel: Number(values['max-level'] ?? 3),
         });
+        await cliAudit(db, 'team.put', 'team', arg, teamBefore, await auditedState.team(db)(arg));
         console.log(
           `team ${team.name}: ${team.caseTypes.join(', ')} at levels ${team.minLevel}-${team.maxLevel}`,
         );
@@ -135,12 +171,14 @@ async function run(argv: string[]): Promise<void> {
         break;
       case 'agents put': {
         if (!arg || !values.team) throw new Error('agents put <id> --name NAME --team TEAM [--inactive]');
+        const agentBefore = await auditedState.agent(db)(arg);
         const a = await putAgent(db, {
           id: arg,
           name: values.name ?? arg,
           team: values.team,
           active: !values.inactive,
         });
+        await cliAudit(db, 'agent.put', 'agent', arg, agentBefore, await auditedState.agent(db)(arg));
         console.log(`agent ${a.id} (${a.name}) in ${a.team}${a.active ? '' : ', inactive'}`);
         break;
       }

@@ -11,7 +11,7 @@ import { FREE_TEXT_KEYS } from '../domain/case/commands.js';
 import { seal, unseal, type EncryptionKey } from '../platform/payload-codec.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
-import { scrubMail } from './mail-messages.js';
+import { scrubMail } from './mail-erasure.js';
 import { LRUCache } from 'lru-cache';
 
 const PREFIX = 'pd1:';

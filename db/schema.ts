@@ -141,6 +141,20 @@ export interface CodecAccessTable {
   payloads: number;
 }
 
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  address: string | null;
+  request_id: string | null;
+  before: ColumnType<unknown, string | null, never>;
+  after: ColumnType<unknown, string | null, never>;
+  details: ColumnType<Record<string, unknown> | null, string | null, never>;
+}
+
 export interface OutboxTable {
   event_id: string;
   case_id: string;
@@ -241,6 +255,7 @@ export interface Database extends IncidentTables {
   rate_limits: RateLimitsTable;
   codec_sessions: CodecSessionsTable;
   codec_access: CodecAccessTable;
+  audit_log: AuditLogTable;
   console_sessions: ConsoleSessionsTable;
   mail_messages: MailMessagesTable;
   customer_link_revocations: CustomerLinkRevocationsTable;

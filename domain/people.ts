@@ -8,3 +8,6 @@ export const PERSON_NAME = /^[A-Za-z0-9][A-Za-z0-9_.@-]{0,99}$/;
 
 /** How someone appears in timelines, webhooks and logs: `role:name`. */
 export const actorOf = (p: { role: Role; name: string }) => `${p.role}:${p.name}`;
+
+/** The person behind an actor `role:name`: one person with two keys is still one person. */
+export const personOf = (actor: string): string => actor.slice(actor.indexOf(':') + 1);

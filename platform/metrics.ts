@@ -27,6 +27,11 @@ export const metrics = {
     help: 'refusals for an address held back before they are written (RATE_LIMIT_REFUSAL_DELAY_MS)',
     registers: [registry],
   }),
+  auditWriteFailures: new Counter({
+    name: 'audit_write_failures_total',
+    help: 'audit log entries that could not be written (the change itself stood)',
+    registers: [registry],
+  }),
   casesOpened: new Counter({
     name: 'cases_opened_total',
     help: 'cases opened, by kind',

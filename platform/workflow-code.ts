@@ -19,6 +19,9 @@ export const WORKFLOWS_PATH = source('workflows/index.ts');
  */
 export const SHARED_WORKFLOW_MODULES = [
   source('domain/case/machine.ts'),
+  source('domain/case/opening.ts'),
+  source('domain/case/thresholds.ts'),
+  source('domain/case/view.ts'),
   source('domain/case/projection.ts'),
   'luxon',
 ];

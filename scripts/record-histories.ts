@@ -20,7 +20,7 @@ import { startSearchAttributes } from '../domain/case/projection.js';
 import type { CaseView, OpenCaseInput, SlaSnapshot } from '../domain/case/types.js';
 import { PROJECT_ROOT } from '../platform/project-root.js';
 import { caseWorkflow } from '../workflows/case.js';
-import { actionUpdates } from '../workflows/messages.js';
+import { actionUpdates } from '../workflows/case-updates.js';
 import { incidentNoticeUpdate } from '../workflows/case-incident.js';
 import type { IncidentNotice } from '../domain/incident/types.js';
 import { bundleCaseWorkflows, createTimeSkippingEnv } from '../test/support/time-skipping.js';

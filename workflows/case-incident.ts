@@ -6,12 +6,13 @@
 import { condition, defineUpdate, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { SA } from '../domain/case/contract.js';
 import { applyIncidentNotice, checkLink } from '../domain/case/incident.js';
-import { toCaseView, type Outcome } from '../domain/case/machine.js';
+import type { Outcome } from '../domain/case/decision.js';
+import { toCaseView } from '../domain/case/view.js';
 import type { CaseState, CaseView } from '../domain/case/types.js';
 import { INCIDENT_MSG } from '../domain/incident/contract.js';
 import type { IncidentNotice } from '../domain/incident/types.js';
 import { isPatched, PATCHES } from './patches.js';
-import { decide } from './refusals.js';
+import { refusalsAsFailures } from './refusals.js';
 
 export const incidentNoticeUpdate = defineUpdate<CaseView, [IncidentNotice]>(INCIDENT_MSG.caseNotice);
 
@@ -33,7 +34,7 @@ export function handleIncidentNotices(h: CaseIncidentHooks): void {
     async (notice: IncidentNotice) => {
       await condition(h.ready);
       const before = h.state().incident?.id ?? null;
-      const outcome = decide(() =>
+      const outcome = refusalsAsFailures(() =>
         applyIncidentNotice(h.state(), notice, { now: Date.now(), actor: actorOf(notice) }),
       );
       // commit() takes the new state before its first await: the attribute is upserted in the same task.
@@ -47,7 +48,7 @@ export function handleIncidentNotices(h: CaseIncidentHooks): void {
     },
     {
       validator: (notice: IncidentNotice) => {
-        if (notice.kind === 'link') decide(() => checkLink(h.state(), notice.incident.id));
+        if (notice.kind === 'link') refusalsAsFailures(() => checkLink(h.state(), notice.incident.id));
       },
     },
   );

@@ -16,27 +16,24 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { CaseActivities } from '../activities/index.js';
+import type { CaseActivities } from '../activities/case.js';
 import { CASE_ACTIONS, type CaseCommand } from '../domain/case/commands.js';
 import { isTerminal, SA } from '../domain/case/contract.js';
-import {
-  applyCommand,
-  fireDueThresholds,
-  nextMoment,
-  openCase,
-  openedAt,
-  toCaseView,
-  type Moment,
-  type Outcome,
-} from '../domain/case/machine.js';
+import type { Outcome } from '../domain/case/decision.js';
+import { applyCommand } from '../domain/case/machine.js';
+import { openCase, openedAt } from '../domain/case/opening.js';
+import { fireDueThresholds, nextMoment, type Moment } from '../domain/case/thresholds.js';
+import { toCaseView } from '../domain/case/view.js';
 import { opsAttributes, opsKey, opsSearchAttributes } from '../domain/case/projection.js';
 import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from '../domain/case/types.js';
 import { handleIncidentNotices } from './case-incident.js';
-import { actionUpdates, openedUpdate, viewQuery, type ActionRequest } from './messages.js';
+import { actionUpdates, openedUpdate, viewQuery, type ActionRequest } from './case-updates.js';
 import { isPatched, PATCHES } from './patches.js';
-import { lagDetails, Projector, type ProjectionLag } from './projector.js';
+import { legacyCase } from './legacy/case.js';
+import { lagDetails, Projector, type CaseProjector, type ProjectionLag } from './projector.js';
 import { opsText } from '../domain/case/ops-text.js';
-import { decide } from './refusals.js';
+import { refusalsAsFailures } from './refusals.js';
+import { iso } from '../domain/time.js';
 
 export type CaseWorkflowInput =
   | { open: OpenCaseInput }
@@ -51,26 +48,16 @@ export type CaseWorkflowInput =
       };
     };
 
-const assignment = {
-  // Legacy: retried for as long as it takes.
-  legacy: proxyLocalActivities<CaseActivities>({
-    startToCloseTimeout: '30s',
-    localRetryThreshold: '10s',
-    retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '30s' },
-  }),
-  // From deliveries-outside-case: a few seconds of tries, then the case goes on unassigned.
-  bounded: proxyLocalActivities<CaseActivities>({
-    startToCloseTimeout: '5s',
-    scheduleToCloseTimeout: '15s',
-    localRetryThreshold: '1 minute',
-    retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '5s' },
-  }),
-};
+// A few seconds of tries, then the case goes on unassigned.
+const assignment = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '5s',
+  scheduleToCloseTimeout: '15s',
+  localRetryThreshold: '1 minute',
+  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '5s' },
+});
 
 /** How many applied update ids a case carries into its next run (Temporal dedupes only within a run). */
 const APPLIED_CARRIED = 32;
-
-const iso = (t: number) => new Date(t).toISOString();
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
   let state: CaseState;
@@ -86,12 +73,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   }
   let version = 0;
   let opened = false;
-  const projector = new Projector({
+  // A run of a case started before `deliveries-outside-case` takes the old paths (workflows/legacy/);
+  // asked once, here, at the start of the run.
+  const legacy = isPatched(PATCHES.deliveriesOutsideCase) ? undefined : legacyCase;
+  const projectorOptions = {
     state: () => state,
     unprojected,
     lag: 'resume' in input ? input.resume.lag : undefined,
     onLagChange: () => setCurrentDetails(phaseDetails(state) + lagDetails(projector.lag)),
-  });
+  };
+  const projector: CaseProjector = legacy
+    ? legacy.projector(projectorOptions)
+    : new Projector(projectorOptions);
   const applied = new Map<string, CaseView>('resume' in input ? (input.resume.applied ?? []) : []);
 
   async function commit(outcome: Outcome): Promise<void> {
@@ -123,7 +116,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   };
   function remember(view: CaseView): void {
     const id = currentUpdateInfo()?.id;
-    if (!projector.decoupled || id === undefined) return;
+    if (legacy || id === undefined) return;
     applied.delete(id);
     applied.set(id, view);
     if (applied.size > APPLIED_CARRIED) applied.delete(applied.keys().next().value!);
@@ -142,7 +135,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         if (before) return before;
         await condition(() => opened);
         const command = await withAutoAssignee(req.command);
-        await commit(decide(() => applyCommand(state, command, handlerContextOf(req))));
+        await commit(refusalsAsFailures(() => applyCommand(state, command, handlerContextOf(req))));
         const view = toCaseView(state);
         remember(view);
         return view;
@@ -150,7 +143,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       {
         validator: (req: ActionRequest) => {
           if (earlier()) return;
-          decide(() => applyCommand(state, req.command, contextOf(req)));
+          refusalsAsFailures(() => applyCommand(state, req.command, contextOf(req)));
         },
       },
     );
@@ -161,9 +154,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   /** First-contact assignment by workload; a directory that keeps failing leaves the case unassigned. */
   async function chooseAssignee(): Promise<string | null> {
     const q = { type: state.type, level: state.level };
-    if (!projector.decoupled) return assignment.legacy.chooseAssignee(q);
+    if (legacy) return legacy.chooseAssignee(q);
     try {
-      return await assignment.bounded.chooseAssignee(q);
+      return await assignment.chooseAssignee(q);
     } catch (err) {
       log.warn('assignment by workload failed; the case stays unassigned', {
         caseId: state.id,
@@ -202,11 +195,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     if (isTerminal(state.status)) break;
     projector.retryIfDue(Date.now());
     if (workflowInfo().continueAsNewSuggested) {
-      if (!projector.decoupled) {
-        // Legacy: waits for in-flight work, webhooks included.
-        await condition(allHandlersFinished);
-        await projector.drain(sleepUntil);
-        await continueAsNew<typeof caseWorkflow>({ resume: { state, unprojected: projector.pending } });
+      if (legacy) {
+        await legacy.continueAsNew(state, projector, sleepUntil);
       } else if (readyToContinue()) {
         await continueAsNew<typeof caseWorkflow>({
           resume: { state, unprojected: projector.pending, lag: projector.lag, applied: [...applied] },
@@ -221,7 +211,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const woken = isPatched(PATCHES.onlyChangedOpsUpdates)
       ? () =>
           isTerminal(state.status) ||
-          (workflowInfo().continueAsNewSuggested && (!projector.decoupled || readyToContinue())) ||
+          (workflowInfo().continueAsNewSuggested && (legacy !== undefined || readyToContinue())) ||
           projector.lagChanges !== lagSeen ||
           !sameMoment(nextMoment(state), next)
       : () => version !== seen || projector.lagChanges !== lagSeen;
@@ -238,8 +228,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     // Clock, time and calendar name only: ops read it in the Web UI without a codec session.
     await condition(woken, Math.max(1, wakeAt - Date.now()), { summary: opsText(summary) });
   }
-  // Let in-flight actions answer and the read model take every event before the run completes
-  // (legacy cases also wait for their webhooks; newer ones leave them to the delivery workflows).
+  // Let in-flight actions answer and the read model take every event before the run completes.
   await condition(allHandlersFinished);
   await projector.drain(sleepUntil);
   return toCaseView(state);

@@ -39,7 +39,7 @@ import type {
   IncidentView,
   OpenIncidentInput,
 } from '../domain/incident/types.js';
-import { decide } from './refusals.js';
+import { refusalsAsFailures } from './refusals.js';
 
 /** A message still to be told to every linked case; resolution and cancellation ride on theirs. */
 export interface FanOut {
@@ -150,7 +150,9 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
     async (req: IncidentRequest) => {
       await condition(() => opened);
       const cmd = req.command;
-      const outcome = decide(() => applyIncidentCommand(state, cmd, { now: Date.now(), actor: req.actor }));
+      const outcome = refusalsAsFailures(() =>
+        applyIncidentCommand(state, cmd, { now: Date.now(), actor: req.actor }),
+      );
       const committed = commit(outcome);
       // Queued in the same task as the state changes: the main loop never sees a resolved incident
       // without the fan-out that tells its cases.
@@ -165,7 +167,9 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
     },
     {
       validator: (req: IncidentRequest) =>
-        void decide(() => applyIncidentCommand(state, req.command, { now: Date.now(), actor: req.actor })),
+        void refusalsAsFailures(() =>
+          applyIncidentCommand(state, req.command, { now: Date.now(), actor: req.actor }),
+        ),
     },
   );
   setHandler(
@@ -186,7 +190,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
         linking.delete(job);
       }
     },
-    { validator: (_req: LinkRequest) => void decide(() => requireOpen(state, 'link')) },
+    { validator: (_req: LinkRequest) => void refusalsAsFailures(() => requireOpen(state, 'link')) },
   );
   setHandler(
     incidentUnlink,
@@ -198,7 +202,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
         reason: `unlinked by ${req.actor}`,
       });
     },
-    { validator: (_req: LinkRequest) => void decide(() => requireOpen(state, 'unlink')) },
+    { validator: (_req: LinkRequest) => void refusalsAsFailures(() => requireOpen(state, 'unlink')) },
   );
 
   publish();

@@ -1,7 +1,31 @@
 /**
  * Every workflow change that would alter the commands of a case already in flight goes behind a
- * patch id (see docs/operations.md, "Upgrade"). Remove a patch only once no case that started
- * before it can still be running, and replay tests over the committed histories say so.
+ * patch id (see docs/operations.md, "Upgrade"). This file is the ledger of those patches: what each
+ * guards, since when, and when it may go.
+ *
+ * The walk of a patch: (1) `isPatched(id)` with the old branch kept (today, for all of them);
+ * (2) once no case *run* started before the patch is still open (cases close by `rateBy` at the
+ * latest; a run that continued as new asked afresh and took it) and closed ones older than that
+ * have passed the namespace's retention (a query replays them), ask `deprecatePatch(id)` instead
+ * and delete the old branch, with the histories in test/histories that took the old branch;
+ * (3) once no run that asked `patched(id)` is open or retained, remove `deprecatePatch(id)` too.
+ * For step (2), this must list nothing:
+ *   temporal workflow list --query "WorkflowType='caseWorkflow' AND ExecutionStatus='Running' AND StartTime < '<since>'"
+ * with <since> the day the patch reached the last worker (no earlier than its commit, below).
+ * A patch in COVERED_BY_RELEASE_2026_11 is also answered by the release marker: deprecate the
+ * marker's patches together, after the release's own date.
+ *
+ * | patch                    | since (commit)       | guards (its old branch)                                              | may be deprecated                              |
+ * | ------------------------ | -------------------- | -------------------------------------------------------------------- | ---------------------------------------------- |
+ * | release-2026-11 (marker) | 2026-11-23 (3088ee7) | answers the four patches below it at once, for runs started since    | no open run started before its deploy          |
+ * | clock-from-received-at   | 2026-11-23 (55b666c) | workflows/case.ts, opening: clocks start at the first workflow task  | with the release marker                        |
+ * | serial-webhook-delivery  | 2026-11-23 (e1bc152) | workflows/legacy/projector.ts: concurrent webhook delivery activities | with deliveries-outside-case (only legacy runs ask) |
+ * | purge-idempotency-keys   | 2026-11-23 (1b26a9d) | workflows/retention.ts: the sweep erases but keeps idempotency keys  | with the release marker (ask of retention runs) |
+ * | only-changed-ops-updates | 2026-11-23 (f2ea092) | workflows/case.ts: upserts and a new timer on every change           | with the release marker                        |
+ * | deliveries-outside-case  | 2026-11-30 (17ff7ab) | workflows/legacy/ (case.ts, projector.ts); activities/case.ts `deliverWebhooks` and `projectCase`'s count | no open run started before its deploy |
+ * | incident-links           | 2026-11-30 (931fca9) | workflows/case-incident.ts: a link upserts no CaseIncidentId         | no open run started before its deploy          |
+ * | notify-customer-wait     | 2026-11-30 (d9e77de) | workflows/case.ts: a wait for the customer arms no reminder or close | no open run started before its deploy          |
+ * | prune-audit-log          | 2026-12-06 (1cf944a) | workflows/retention.ts: the sweep leaves the audit log alone         | no retention run started before its deploy (runs last minutes) |
  */
 import { patched } from '@temporalio/workflow';
 
@@ -34,6 +58,8 @@ export const PATCHES = {
    * automatic close (durable moments on the case's timer). Asked when a case starts waiting.
    */
   customerWait: 'notify-customer-wait',
+  /** 2026-12: the retention sweep also deletes audit log entries past AUDIT_RETENTION_DAYS. */
+  pruneAuditLog: 'prune-audit-log',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];

@@ -2,24 +2,17 @@
  * Keeps the read model in step with one case. Every change is written by the `projectCase` local
  * activity, one write after another so the read model sees events in sequence order.
  *
- * Cases started before `deliveries-outside-case` (the legacy mode) retry a write forever inside one
- * local activity and deliver their webhooks themselves. From that patch on, a write gets 20 s of
- * local tries (no timer in history); if it still fails the events stay pending, the case records
- * the lag for ops (current details, log) and tries again on its own backoff timer (30 s doubling
- * to 30 min), while it keeps taking actions and firing its clocks. Webhooks are not its business
- * any more: the projection queues them and wakes the subscription's delivery workflow.
+ * A write gets 20 s of local tries (no timer in history); if it still fails the events stay
+ * pending, the case records the lag for ops (current details, log) and tries again on its own
+ * backoff timer (30 s doubling to 30 min), while it keeps taking actions and firing its clocks.
+ * Webhooks are not its business: the projection queues them and wakes the subscription's delivery
+ * workflow. (Cases started before `deliveries-outside-case` project as workflows/legacy/projector.ts says.)
  */
-import { log, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import type { CaseActivities } from '../activities/index.js';
+import { log, proxyLocalActivities } from '@temporalio/workflow';
+import type { CaseActivities } from '../activities/case.js';
 import { toProjection } from '../domain/case/projection.js';
 import type { CaseEvent, CaseState } from '../domain/case/types.js';
-import { isPatched, PATCHES } from './patches.js';
-
-const legacy = proxyLocalActivities<CaseActivities>({
-  startToCloseTimeout: '30s',
-  localRetryThreshold: '10s',
-  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '30s' },
-});
+import { iso } from '../domain/time.js';
 
 // Every try stays local (the schedule-to-close is below the local retry threshold): a failing write
 // adds one marker to the history, not a timer per retry.
@@ -28,14 +21,6 @@ const bounded = proxyLocalActivities<CaseActivities>({
   scheduleToCloseTimeout: '20s',
   localRetryThreshold: '1 minute',
   retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '5s' },
-});
-
-// Legacy webhooks: a regular activity, now only a hand-off to the delivery workflows.
-const { deliverWebhooks } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '2 minutes',
-  heartbeatTimeout: '15 seconds',
-  scheduleToCloseTimeout: '3 days',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
 const RETRY_FIRST_MS = 30_000;
@@ -57,19 +42,27 @@ export interface ProjectorOptions {
   onLagChange: () => void;
 }
 
-export class Projector {
-  /** Whether this run follows `deliveries-outside-case`; asked once, at the start of the run. */
-  readonly decoupled = isPatched(PATCHES.deliveriesOutsideCase);
+/** What the case workflow asks of its projector: this one, or a legacy case's (legacy/projector.ts). */
+export interface CaseProjector {
   /** Events decided but not yet in the read model. */
+  readonly pending: CaseEvent[];
+  readonly lag: ProjectionLag | undefined;
+  /** Counts falls behind and catch-ups, so the main loop notices a new retry time. */
+  readonly lagChanges: number;
+  push(events: CaseEvent[]): void;
+  project(): Promise<void>;
+  retryIfDue(now: number): void;
+  retryAt(): number | undefined;
+  idle(): boolean;
+  drain(sleepUntil: (at: number) => Promise<void>): Promise<void>;
+}
+
+export class Projector implements CaseProjector {
   pending: CaseEvent[];
   lag: ProjectionLag | undefined;
-  /** Counts falls behind and catch-ups, so the main loop notices a new retry time. */
   lagChanges = 0;
   private running = 0;
   private chain: Promise<void> = Promise.resolve();
-  private legacyDeliveries = new Set<Promise<void>>();
-  private legacyTarget = 0;
-  private legacyLoop: Promise<void> | undefined;
 
   constructor(private readonly o: ProjectorOptions) {
     this.pending = [...o.unprojected];
@@ -82,7 +75,6 @@ export class Projector {
 
   /** Writes what is pending. While the read model is behind, only the retry timer writes. */
   project(): Promise<void> {
-    if (!this.decoupled) return this.projectLegacy();
     if (this.lag) return this.chain;
     return this.enqueue();
   }
@@ -101,14 +93,9 @@ export class Projector {
     return this.running === 0;
   }
 
-  /** Before the run completes: everything is in the read model (legacy: and webhooks went out). */
+  /** Before the run completes: everything is in the read model. */
   async drain(sleepUntil: (at: number) => Promise<void>): Promise<void> {
     await this.chain;
-    if (!this.decoupled) {
-      await Promise.all([...this.legacyDeliveries]);
-      while (this.legacyLoop) await this.legacyLoop;
-      return;
-    }
     while (this.pending.length > 0) {
       if (this.lag) await sleepUntil(this.lag.retryAt);
       await this.enqueue();
@@ -153,45 +140,13 @@ export class Projector {
     const error = errorMessage(err);
     this.lag = {
       failures,
-      since: this.lag?.since ?? new Date(now).toISOString(),
+      since: this.lag?.since ?? iso(now),
       error,
       retryAt: now + delay,
     };
     this.lagChanges += 1;
     log.warn('read model behind: projection failed', { caseId, failures, error, retryInMs: delay });
     this.o.onLagChange();
-  }
-
-  private projectLegacy(): Promise<void> {
-    const events = this.pending;
-    this.pending = [];
-    const snapshot = toProjection(this.o.state(), events);
-    this.chain = this.chain.then(async () => {
-      const result = await legacy.projectCase(snapshot);
-      if (result?.deliveries) this.deliverLegacy(snapshot.view.id, snapshot.seq);
-    });
-    return this.chain;
-  }
-
-  /** Legacy: one delivery activity at a time per case (before `serial-webhook-delivery`: concurrent). */
-  private deliverLegacy(caseId: string, upToSeq: number): void {
-    if (!isPatched(PATCHES.serialWebhookDelivery)) {
-      const delivery: Promise<void> = deliverWebhooks({ caseId, upToSeq }).then(
-        () => void this.legacyDeliveries.delete(delivery),
-        () => void this.legacyDeliveries.delete(delivery),
-      );
-      this.legacyDeliveries.add(delivery);
-      return;
-    }
-    this.legacyTarget = Math.max(this.legacyTarget, upToSeq);
-    this.legacyLoop ??= (async () => {
-      for (let done = 0; done < this.legacyTarget;) {
-        const target = this.legacyTarget;
-        await deliverWebhooks({ caseId, upToSeq: target }).catch(() => undefined);
-        done = target;
-      }
-      this.legacyLoop = undefined;
-    })();
   }
 }
 
@@ -204,7 +159,7 @@ export function lagDetails(lag: ProjectionLag | undefined): string {
   if (!lag) return '';
   return (
     `\n\n**read model behind** since ${lag.since}: ${lag.failures} failed projection(s), ` +
-    `next try ${new Date(lag.retryAt).toISOString()} (the error: see the failed projection activity)`
+    `next try ${iso(lag.retryAt)} (the error: see the failed projection activity)`
   );
 }
 

@@ -1,9 +1,10 @@
 /** Domain refusals as failures the client can read (type → HTTP status), for every workflow. */
 import { ApplicationFailure } from '@temporalio/workflow';
 import { ActionNotAllowed, InvalidCommand } from '../domain/case/commands.js';
-import { FAILURE } from './messages.js';
+import { FAILURE } from './case-updates.js';
 
-export function decide<T>(fn: () => T): T {
+/** Runs a decision of a domain machine; a refusal it throws leaves as a non-retryable failure. */
+export function refusalsAsFailures<T>(fn: () => T): T {
   try {
     return fn();
   } catch (err) {

@@ -9,6 +9,7 @@ import type { Db } from '../../db/database.js';
 import { findAgent } from '../../db/directory.js';
 import { type KeyStore, type Principal } from '../auth.js';
 import { actorOf, type Role } from '../../domain/people.js';
+import { signIn } from '../audit.js';
 import type { CaseFeed } from '../case-feed.js';
 import type { CaseService } from '../case-service.js';
 import { dependencyProblem } from '../errors.js';
@@ -102,10 +103,14 @@ export function consoleRoutes(deps: {
         200: { description: 'signed in', schema: Me },
         401: { description: 'unknown or revoked key' },
       },
-      handler: async ({ res, body }) => {
+      handler: async ({ res, body, audit }) => {
         const principal = await keys.authenticate((body as { apiKey: string }).apiKey);
-        if (!principal) throw problem.unauthorized('unknown, revoked or expired API key');
+        if (!principal) {
+          await audit(signIn('anonymous', 'session.sign_in_refused', 'console'));
+          throw problem.unauthorized('unknown, revoked or expired API key');
+        }
         await sessions.open(res, principal);
+        await audit(signIn(actorOf(principal), 'session.signed_in', 'console'));
         res.json(await me(db, principal));
       },
     }),

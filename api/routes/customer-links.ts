@@ -40,6 +40,7 @@ export function customerLinkRoutes(db: Db, cases: CaseService, links: CustomerLi
       summary: "Revoke every link to the customer's case page issued until now",
       tags: ['customers'],
       roles: ['agent', 'supervisor'],
+      audit: { action: 'customer_link.revoked', targetType: 'case' },
       responses: {
         200: { description: 'revoked', schema: z.object({ revokedBefore: z.string() }) },
         404: { description: 'unknown case' },

@@ -17,6 +17,7 @@ import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
 import { ResourceName } from '../schemas.js';
 import { nonBlank, z } from '../zod.js';
+import { auditedState } from '../../db/audit-state.js';
 
 const STAFF_READ: Role[] = ['agent', 'supervisor', 'admin'];
 const ADMIN: Role[] = ['admin'];
@@ -114,6 +115,7 @@ export function directoryRoutes(db: Db): RouteSpec[] {
       description: 'A team handles the listed kinds of case at the levels between minLevel and maxLevel.',
       tags: ['directory'],
       roles: ADMIN,
+      audit: { action: 'team.put', targetType: 'team', state: auditedState.team(db) },
       body: Team,
       responses: { 200: { description: 'the team', schema: TeamOut }, 400: { description: 'invalid team' } },
       handler: async ({ res, params, body }) => {
@@ -138,6 +140,7 @@ export function directoryRoutes(db: Db): RouteSpec[] {
       summary: 'Create or replace an agent',
       tags: ['directory'],
       roles: ADMIN,
+      audit: { action: 'agent.put', targetType: 'agent', state: auditedState.agent(db) },
       body: Agent,
       responses: {
         200: { description: 'the agent', schema: AgentOut },
@@ -169,6 +172,7 @@ export function directoryRoutes(db: Db): RouteSpec[] {
       summary: 'Create an API key; the key is shown in this answer only',
       tags: ['directory'],
       roles: ADMIN,
+      audit: { action: 'api_key.created', targetType: 'api_key', state: auditedState.apiKey(db) },
       body: NewKey,
       responses: {
         201: { description: 'the new key', schema: KeyOut.extend({ key: z.string() }) },
@@ -195,6 +199,7 @@ export function directoryRoutes(db: Db): RouteSpec[] {
       summary: 'Revoke an API key',
       tags: ['directory'],
       roles: ADMIN,
+      audit: { action: 'api_key.revoked', targetType: 'api_key', state: auditedState.apiKey(db) },
       responses: { 204: { description: 'revoked' }, 404: { description: 'no such active key' } },
       handler: async ({ res, params }) => {
         if (!(await revokeApiKey(db, params.id!))) throw problem.notFound(`no active API key '${params.id}'`);

@@ -10,6 +10,7 @@ import { listCodecAccess, recordCodecAccess } from '../../db/codec-access.js';
 import { customerExists } from '../../db/customers.js';
 import { type KeyStore, type Principal } from '../auth.js';
 import { actorOf, type Role } from '../../domain/people.js';
+import { signIn } from '../audit.js';
 import { sealedCaseIds } from '../../db/personal-data.js';
 import { route, type RouteSpec } from '../http.js';
 import type { BrowserSessions } from '../sessions.js';
@@ -78,6 +79,11 @@ export function privacyRoutes(deps: {
         "Destroys the data keys of the customer's cases (their personal data in Temporal's history becomes unreadable) and scrubs the read model. Cases, events, times and ratings stay, so reports keep working.",
       tags: ['customers'],
       roles: ['admin'],
+      audit: {
+        action: 'customer.erased',
+        targetType: 'customer',
+        details: ({ answer }) => ({ cases: (answer as { cases?: number } | undefined)?.cases }),
+      },
       responses: {
         200: {
           description: 'erased',
@@ -98,6 +104,12 @@ export function privacyRoutes(deps: {
       summary: 'Decode Temporal payloads for the Web UI (payload codec server)',
       tags: ['codec'],
       roles: CODEC_ROLES,
+      audit: {
+        action: 'codec.decoded',
+        targetType: 'payloads',
+        targetId: () => undefined,
+        details: ({ body }) => ({ payloads: (body as z.infer<typeof WirePayloads>).payloads.length }),
+      },
       body: WirePayloads,
       responses: { 200: { description: 'decoded payloads, personal data revealed', schema: WirePayloads } },
       handler: async ({ req, res, body, principal }) => {
@@ -144,12 +156,15 @@ export function privacyRoutes(deps: {
         401: { description: 'unknown key' },
         403: { description: 'the key is not a supervisor or admin key' },
       },
-      handler: async ({ res, body }) => {
+      handler: async ({ res, body, audit }) => {
         const p = await keys.authenticate((body as { key: string }).key);
-        if (!p) throw problem.unauthorized('unknown key');
-        if (!CODEC_ROLES.includes(p.role))
+        if (!p || !CODEC_ROLES.includes(p.role)) {
+          await audit(signIn(p ? actorOf(p) : 'anonymous', 'session.sign_in_refused', 'codec'));
+          if (!p) throw problem.unauthorized('unknown key');
           throw problem.forbidden('only supervisor and admin keys may decode payloads');
+        }
         await sessions.open(res, p);
+        await audit(signIn(actorOf(p), 'session.signed_in', 'codec'));
         res.status(204).end();
       },
     }),

@@ -2,7 +2,7 @@
 import { z } from '../zod.js';
 import { PRIORITIES } from '../../domain/case/contract.js';
 import { DEFAULT_REMIND_CUSTOMER_AFTER } from '../../domain/case/customer-wait.js';
-import { MESSAGE_KINDS } from '../../domain/notifications/messages.js';
+import { MESSAGE_KINDS } from '../../domain/notifications/customer-messages.js';
 import { validateCalendar } from '../../domain/calendar/index.js';
 import { inputTime, isoDuration } from '../schemas.js';
 

@@ -16,6 +16,7 @@ import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
 import { ResourceName } from '../schemas.js';
 import { CalendarBody, DueBody, PolicyBody } from './sla-schemas.js';
+import { auditedState } from '../../db/audit-state.js';
 
 const ALL: Role[] = ['integrator', 'agent', 'supervisor', 'admin'];
 const ADMIN: Role[] = ['admin'];
@@ -114,6 +115,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
         'Open cases keep the policy they opened with; the change applies to new cases. Only `notify` (which notifications a case sends) applies to open cases too, from their next message.',
       tags: ['sla'],
       roles: ADMIN,
+      audit: { action: 'sla_policy.put', targetType: 'sla_policy', state: auditedState.policy(db) },
       body: PolicyBody,
       responses: {
         200: { description: 'the policy', schema: Policy },
@@ -158,6 +160,11 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
       summary: 'Create or replace a business calendar',
       tags: ['sla'],
       roles: ADMIN,
+      audit: {
+        action: 'business_calendar.put',
+        targetType: 'business_calendar',
+        state: auditedState.calendar(db),
+      },
       body: CalendarBody,
       responses: {
         200: { description: 'the calendar', schema: Calendar },

@@ -26,8 +26,10 @@ export interface BenchOptions {
   lifecycles: number;
   temporalAddress?: string;
   databaseUrl?: string;
-  /** Where latest.json, <mode>.json and the PNG go. */
+  /** Where latest.json, <mode>.json and the PNG go: bench/out/ (ignored by git) unless --out. */
   outDir: string;
+  /** Also copy the run's files into bench/results/, the committed figures BENCHMARKS.md cites. */
+  save: boolean;
   chart: boolean;
   /** Cases opened and withdrawn before the first checkpoint, so the worker is measured warm. */
   churn: number;
@@ -38,6 +40,11 @@ export interface BenchOptions {
   /** Run only the incident fan-out phase (after the setup). */
   incidentsOnly: boolean;
 }
+
+/** A run's output: never tracked, so running the bench leaves the work tree clean. */
+export const RUN_RESULTS_DIR = new URL('../out', import.meta.url).pathname;
+/** The figures BENCHMARKS.md cites: written only by a deliberate --save. */
+export const SAVED_RESULTS_DIR = new URL('../results', import.meta.url).pathname;
 
 const MODES = {
   quick: {
@@ -87,7 +94,8 @@ const HELP = `npm run bench [-- options]
   --action-concurrency C     updates in flight              (8)
   --breach-cases M           cases with a ${'5 s'} respond deadline (quick 20, full 100)
   --scale A,B,...            open-case checkpoints          (quick 100,1000; full 100,1000,2500,5000,10000)
-  --out DIR                  results folder                 (bench/results)
+  --out DIR                  a run's results folder         (bench/out, ignored by git)
+  --save                     also copy the results into bench/results/, the committed figures (BENCHMARKS.md)
   --no-chart                 skip the PNG
   --profile ROLE,...         run worker / api / baseline-worker under node --cpu-prof (profiles in the log folder)
   --incidents-only           only the incident fan-out (one update to 100 and 2 000 linked cases; quick: 100, 500)
@@ -127,6 +135,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     '--breach-cases',
     '--scale',
     '--out',
+    '--save',
     '--no-chart',
     '--profile',
     '--incidents-only',
@@ -160,7 +169,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     lifecycles: base.lifecycles,
     temporalAddress: value('--temporal-address') ?? process.env.BENCH_TEMPORAL_ADDRESS,
     databaseUrl: value('--database-url') ?? process.env.BENCH_DATABASE_URL,
-    outDir: value('--out') ?? new URL('../results', import.meta.url).pathname,
+    outDir: value('--out') ?? RUN_RESULTS_DIR,
+    save: args.includes('--save'),
     chart: !args.includes('--no-chart'),
     churn: base.churn,
     profile: value('--profile')?.split(',') ?? [],

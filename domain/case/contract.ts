@@ -1,16 +1,12 @@
 /**
- * The case contract shared by the API, the worker and the tests: task queue, workflow ids,
- * message names, statuses and search attributes. Changing a name here changes the wire contract
+ * The case contract shared by the API, the worker and the tests: workflow ids, message names,
+ * statuses and search attributes. Changing a name here changes the wire contract
  * with integrators (docs/api.md) and with ops (saved Temporal queries), so treat it as public.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { INCIDENT_SA } from '../incident/contract.js';
 
-export const CASE_TASK_QUEUE = 'cases';
-export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
-
 export const workflowIdForCase = (caseId: string): string => `case:${caseId}`;
-export const caseIdFromWorkflowId = (workflowId: string): string => workflowId.replace(/^case:/, '');
 
 export const CASE_TYPES = [
   'inquiry',
@@ -80,6 +76,5 @@ export const CASE_SEARCH_ATTRIBUTES = [...Object.values(SA), ...Object.values(IN
 /** Names of the workflow's messages (updates and queries). */
 export const MSG = {
   open: 'open',
-  act: 'act',
   view: 'view',
 } as const;

@@ -6,6 +6,7 @@
  */
 import { BeyondHorizon, computeDue } from '../calendar/index.js';
 import type { CaseState, CaseView, CustomerWait, SlaSnapshot } from './types.js';
+import { iso } from '../time.js';
 
 /** A policy that says nothing about the reminder reminds after two working days. */
 export const DEFAULT_REMIND_CUSTOMER_AFTER = 'P2D';
@@ -70,8 +71,7 @@ export function customerWaitMoments(s: CaseState): CustomerWaitMoment[] {
   return out.sort((a, b) => a.at - b.at);
 }
 
-const iso = (t: number | undefined) => (t === undefined ? null : new Date(t).toISOString());
-
 export function customerWaitView(w: CustomerWait): NonNullable<CaseView['customerWait']> {
-  return { since: iso(w.since)!, remindAt: iso(w.remindAt), closeAt: iso(w.closeAt), reminded: w.reminded };
+  const at = (t: number | undefined) => (t === undefined ? null : iso(t));
+  return { since: iso(w.since), remindAt: at(w.remindAt), closeAt: at(w.closeAt), reminded: w.reminded };
 }

@@ -6,7 +6,7 @@
 import { ActionNotAllowed } from './commands.js';
 import { isTerminal, type CaseStatus } from './contract.js';
 import { stopClock } from './clocks.js';
-import { clone, markResolved, Recorder, type Context, type Outcome } from './machine.js';
+import { clone, markResolved, Recorder, type Context, type Outcome } from './decision.js';
 import type { CaseState } from './types.js';
 import type { IncidentMessage, IncidentNotice } from '../incident/types.js';
 

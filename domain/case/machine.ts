@@ -1,7 +1,8 @@
 /**
  * The case state machine: pure functions from (state, command, time) to (state, events).
  * The workflow calls them in update validators (to refuse without touching history) and in
- * handlers (to apply); tests call them directly. No I/O, no clock of its own.
+ * handlers (to apply); tests call them directly. No I/O, no clock of its own. Beside it: opening
+ * a case (opening.ts), its SLA thresholds and timer moments (thresholds.ts), its view (view.ts).
  */
 import { BeyondHorizon } from '../calendar/index.js';
 import {
@@ -11,143 +12,25 @@ import {
   type CaseAction,
   type CaseCommand,
 } from './commands.js';
-import {
-  CLOCKS,
-  isTerminal,
-  MAX_LEVEL,
-  REMEDIES_NEEDING_APPROVAL,
-  workflowIdForCase,
-  type CaseStatus,
-  type ClockName,
-  type Level,
-} from './contract.js';
+import { CLOCKS, isTerminal, MAX_LEVEL, REMEDIES_NEEDING_APPROVAL, type CaseStatus } from './contract.js';
 import {
   clockDueAt,
-  clockWarnAt,
   extendClock,
-  idleClock,
   pauseClock,
   resumeClock,
   retargetClock,
   startClock,
   stopClock,
 } from './clocks.js';
-import {
-  armCustomerWait,
-  customerWaitMoments,
-  customerWaitView,
-  NO_REPLY_CAUSE,
-  NO_REPLY_REASON,
-  type CustomerWaitMoment,
-} from './customer-wait.js';
+import { armCustomerWait } from './customer-wait.js';
+import { clone, close, markResolved, raiseLevel, Recorder, type Context, type Outcome } from './decision.js';
 import { extensionTarget } from './extension.js';
-import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from './types.js';
-
-export interface Context {
-  now: number;
-  actor: string;
-  /** The deployment's four-eyes rule: whoever proposed a resolution may not approve it. */
-  fourEyes?: boolean;
-  /** Waiting for the customer arms the policy's reminder and close (cases past patch notify-customer-wait). */
-  customerWait?: boolean;
-}
-
-/** The person behind an actor `role:name`: one person with two keys is still one person. */
-export const personOf = (actor: string): string => actor.slice(actor.indexOf(':') + 1);
-
-export interface Outcome {
-  state: CaseState;
-  events: CaseEvent[];
-}
+import type { CaseState } from './types.js';
+import { personOf } from '../people.js';
+import { iso } from '../time.js';
 
 /** A poor rating (at or below this) reopens the case once. */
 export const POOR_RATING = 2;
-
-const iso = (t: number): string => new Date(t).toISOString();
-
-/** Collects the events of one decision, numbering them after the state's last sequence. */
-export class Recorder {
-  readonly events: CaseEvent[] = [];
-  constructor(
-    readonly state: CaseState,
-    readonly ctx: Context,
-  ) {}
-
-  emit(type: string, data: Record<string, unknown> = {}, actor = this.ctx.actor): void {
-    this.state.seq += 1;
-    this.events.push({ seq: this.state.seq, at: iso(this.ctx.now), type, actor, data });
-  }
-
-  outcome(): Outcome {
-    if (this.events.length > 0) this.state.updatedAt = iso(this.ctx.now);
-    // Whatever ended the wait (a reply, a withdrawal, an incident's resolution), its timers go with it.
-    if (this.state.customerWait && this.state.status !== 'pending_customer') delete this.state.customerWait;
-    return { state: this.state, events: this.events };
-  }
-}
-
-/** A copy to decide on. The SLA snapshot is never changed by a decision, so it is shared, not copied. */
-export function clone(s: CaseState): CaseState {
-  const { sla, ...rest } = s;
-  return { ...(JSON.parse(JSON.stringify(rest)) as Omit<CaseState, 'sla'>), sla };
-}
-
-/** The case exists from the moment the API received it, however late a worker first runs it. */
-export function openedAt(input: OpenCaseInput, now: number): number {
-  const received = Date.parse(input.receivedAt);
-  return Number.isFinite(received) && received <= now ? received : now;
-}
-
-export function openCase(input: OpenCaseInput, ctx: Context): Outcome {
-  const { classification: c } = input;
-  const state: CaseState = {
-    id: input.id,
-    number: input.number,
-    type: input.type,
-    channel: input.channel,
-    status: 'new',
-    priority: c.priority,
-    level: c.level,
-    subject: input.subject,
-    description: input.description,
-    customer: input.customer,
-    product: input.product,
-    externalRef: input.externalRef,
-    assignee: null,
-    owner: null,
-    sla: input.sla,
-    clocks: { respond: idleClock(), resolve: idleClock(), callback: idleClock(), rate: idleClock() },
-    breaches: [],
-    findingsRecorded: false,
-    onSite: false,
-    resolution: null,
-    rating: null,
-    poorRatingReopened: false,
-    reopenCount: 0,
-    callbackAttempts: 0,
-    firstContactResolution: false,
-    acceptedAt: null,
-    resolvedAt: null,
-    createdAt: iso(ctx.now),
-    updatedAt: iso(ctx.now),
-    closedAt: null,
-    seq: 0,
-  };
-  state.clocks.respond = startClock(state.sla, 'respond', state.priority, ctx.now);
-  state.clocks.resolve = startClock(state.sla, 'resolve', state.priority, ctx.now);
-  const r = new Recorder(state, ctx);
-  r.emit('case.opened', {
-    type: input.type,
-    channel: input.channel,
-    subject: input.subject,
-    customerId: input.customer.id,
-    product: input.product ?? null,
-    externalRef: input.externalRef ?? null,
-    slaPolicy: input.sla.name,
-  });
-  r.emit('case.classified', { priority: c.priority, level: c.level, reasons: c.reasons }, 'system');
-  return r.outcome();
-}
 
 /**
  * Where each action is allowed: a list of statuses, or 'live' (any status but a terminal one).
@@ -204,31 +87,6 @@ function requireLive(s: CaseState, action: string): void {
   }
 }
 
-function raiseLevel(r: Recorder, reason: string, cause: string): void {
-  const s = r.state;
-  if (s.level >= MAX_LEVEL) return;
-  const from = s.level;
-  s.level = (s.level + 1) as Level;
-  r.emit('case.escalated', { from, to: s.level, reason, cause });
-}
-
-function stopAllClocks(s: CaseState): void {
-  for (const c of CLOCKS) s.clocks[c] = stopClock(s.clocks[c]);
-}
-
-function close(
-  r: Recorder,
-  status: 'closed' | 'rejected' | 'withdrawn',
-  data: Record<string, unknown>,
-  actor?: string,
-): void {
-  const s = r.state;
-  s.status = status;
-  s.closedAt = iso(r.ctx.now);
-  stopAllClocks(s);
-  r.emit(`case.${status}`, data, actor);
-}
-
 /** Back to investigation with a fresh resolve budget and one level up (callback failed, poor rating). */
 function reopen(r: Recorder, reason: string): void {
   const s = r.state;
@@ -242,16 +100,6 @@ function reopen(r: Recorder, reason: string): void {
   s.clocks.resolve = startClock(s.sla, 'resolve', s.priority, r.ctx.now);
   r.emit('case.reopened', { reason, reopenCount: s.reopenCount });
   raiseLevel(r, reason, 'reopen');
-}
-
-export function markResolved(r: Recorder): void {
-  const s = r.state;
-  s.status = 'resolved';
-  s.resolvedAt = iso(r.ctx.now);
-  s.firstContactResolution = s.reopenCount === 0;
-  s.clocks.resolve = stopClock(s.clocks.resolve);
-  s.clocks.callback = startClock(s.sla, 'callback', s.priority, r.ctx.now);
-  r.emit('case.resolved', { resolution: s.resolution });
 }
 
 /** Four eyes: a resolution is decided by someone other than the person who proposed it. */
@@ -463,144 +311,4 @@ function apply(current: CaseState, cmd: CaseCommand, ctx: Context): Outcome {
     }
   }
   return r.outcome();
-}
-
-export interface Threshold {
-  clock: ClockName;
-  kind: 'warning' | 'breach' | 'expiry';
-  at: number;
-}
-
-/** All pending thresholds of running clocks, earliest first. */
-export function pendingThresholds(s: CaseState): Threshold[] {
-  const out: Threshold[] = [];
-  for (const name of CLOCKS) {
-    const clock = s.clocks[name];
-    if (clock.breached) continue;
-    const due = clockDueAt(clock, s.sla.calendar);
-    if (due === undefined) continue;
-    const warnAt = name === 'rate' ? undefined : clockWarnAt(clock, s.sla);
-    if (warnAt !== undefined && warnAt < due) out.push({ clock: name, kind: 'warning', at: warnAt });
-    out.push({ clock: name, kind: name === 'rate' ? 'expiry' : 'breach', at: due });
-  }
-  return out.sort((a, b) => a.at - b.at);
-}
-
-export const nextThreshold = (s: CaseState): Threshold | undefined => pendingThresholds(s)[0];
-
-/** What the case's durable timer waits for: an SLA threshold or a moment of the wait for the customer. */
-export type Moment = Threshold | CustomerWaitMoment;
-
-export function nextMoment(s: CaseState): Moment | undefined {
-  const t = nextThreshold(s);
-  const w = customerWaitMoments(s)[0];
-  return w && (!t || w.at < t.at) ? w : t;
-}
-
-/** The reminder (once per wait), then the automatic close, each when its moment has come. */
-function fireCustomerWait(r: Recorder, now: number): void {
-  for (const m of customerWaitMoments(r.state)) {
-    const w = r.state.customerWait!;
-    if (m.at > now || r.state.status !== 'pending_customer') break;
-    if (m.kind === 'reminder') {
-      w.reminded = true;
-      r.emit(
-        'case.customer_reminded',
-        { waitingSince: iso(w.since), closeAt: w.closeAt === undefined ? null : iso(w.closeAt) },
-        'system',
-      );
-    } else {
-      close(
-        r,
-        'withdrawn',
-        { reason: NO_REPLY_REASON, cause: NO_REPLY_CAUSE, waitingSince: iso(w.since) },
-        'system',
-      );
-    }
-  }
-}
-
-/** Fires every threshold whose moment has come, each exactly once (flags on the clock). */
-export function fireDueThresholds(current: CaseState, now: number): Outcome {
-  const s = clone(current);
-  const r = new Recorder(s, { now, actor: 'sla' });
-  for (const t of pendingThresholds(s)) {
-    if (t.at > now || isTerminal(s.status)) break;
-    const clock = s.clocks[t.clock];
-    if (t.kind === 'warning') {
-      if (clock.warned) continue;
-      clock.warned = true;
-      r.emit('sla.warning', { clock: t.clock, dueAt: iso(clockDueAt(clock, s.sla.calendar)!) });
-    } else if (t.kind === 'breach') {
-      clock.breached = true;
-      clock.warned = true;
-      const breach = { clock: t.clock, at: iso(t.at) };
-      s.breaches.push(breach);
-      r.emit('sla.breached', { ...breach, detectedAt: iso(now) });
-      r.emit('supervisor.notified', { reason: `${t.clock} deadline missed` });
-      raiseLevel(r, `${t.clock} deadline missed`, 'breach');
-    } else {
-      r.emit('sla.rating_expired', { dueAt: iso(t.at) });
-      close(r, 'closed', { rating: null, reason: 'no rating before the deadline' });
-    }
-  }
-  if (!isTerminal(s.status)) fireCustomerWait(r, now);
-  return r.outcome();
-}
-
-export function deadlines(s: CaseState): CaseView['deadlines'] {
-  const at = (c: ClockName): string | null => {
-    const t = clockDueAt(s.clocks[c], s.sla.calendar);
-    return t === undefined ? null : iso(t);
-  };
-  return {
-    respondBy: at('respond'),
-    resolveBy: at('resolve'),
-    callbackBy: at('callback'),
-    rateBy: at('rate'),
-  };
-}
-
-export const isBreached = (s: CaseState): boolean => s.breaches.length > 0;
-
-export function toCaseView(s: CaseState): CaseView {
-  return {
-    id: s.id,
-    number: s.number,
-    type: s.type,
-    channel: s.channel,
-    status: s.status,
-    priority: s.priority,
-    level: s.level,
-    subject: s.subject,
-    description: s.description,
-    customer: s.customer,
-    product: s.product ?? null,
-    externalRef: s.externalRef ?? null,
-    assignee: s.assignee,
-    owner: s.owner,
-    slaPolicy: s.sla.name,
-    deadlines: deadlines(s),
-    sla: {
-      calendar: s.sla.calendar.name,
-      timeZone: s.sla.calendar.timeZone,
-      thresholds: pendingThresholds(s).map((t) => ({ clock: t.clock, kind: t.kind, at: iso(t.at) })),
-      // A fired warning leaves the thresholds; the clock is still in its warning phase until it ends.
-      warned: CLOCKS.filter(
-        (c) => s.clocks[c].warned && !s.clocks[c].breached && s.clocks[c].state === 'running',
-      ),
-    },
-    breaches: s.breaches,
-    rating: s.rating,
-    reopenCount: s.reopenCount,
-    createdAt: s.createdAt,
-    updatedAt: s.updatedAt,
-    closedAt: s.closedAt,
-    workflowId: workflowIdForCase(s.id),
-    ...(s.customerWait ? { customerWait: customerWaitView(s.customerWait) } : {}),
-    // Only while linked: views of cases never linked stay as they were.
-    ...(s.incident
-      ? { incident: { id: s.incident.id, number: s.incident.number, title: s.incident.title } }
-      : {}),
-  };
 }

@@ -2,7 +2,10 @@
 import { workingTimeBetween } from '../calendar/index.js';
 import type { SearchAttributePair, SearchAttributeUpdatePair } from '@temporalio/common';
 import { SA } from './contract.js';
-import { applyCommand, deadlines, isBreached, nextThreshold, openCase, toCaseView } from './machine.js';
+import { applyCommand } from './machine.js';
+import { openCase } from './opening.js';
+import { nextThreshold } from './thresholds.js';
+import { deadlines, isBreached, toCaseView } from './view.js';
 import type { CaseEvent, CaseState, CaseView, OpenCaseInput } from './types.js';
 
 export interface CaseProjection {

@@ -5,7 +5,6 @@
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
-export const INCIDENT_WORKFLOW_TYPE = 'incidentWorkflow';
 export const workflowIdForIncident = (incidentId: string): string => `incident:${incidentId}`;
 
 export const INCIDENT_KINDS = ['outage', 'product_defect', 'disaster', 'other'] as const;
@@ -38,8 +37,6 @@ export const INCIDENT_MSG = {
   post: 'incident-post',
   link: 'incident-link',
   unlink: 'incident-unlink',
-  resolve: 'incident-resolve',
-  cancel: 'incident-cancel',
   /** The one update a case workflow takes from its incident (link, message, resolution, unlink). */
   caseNotice: 'incident-notice',
 } as const;

@@ -23,6 +23,7 @@ import type {
   IncidentView,
   OpenIncidentInput,
 } from './types.js';
+import { iso } from '../time.js';
 
 export interface IncidentContext {
   now: number;
@@ -43,8 +44,6 @@ export const INCIDENT_TARGETS: Record<Severity, IncidentTargets> = {
 
 /** An incident keeps at most this many public messages (its whole history travels in its state). */
 export const MAX_MESSAGES = 200;
-
-const iso = (t: number) => new Date(t).toISOString();
 
 class Recorder {
   readonly events: IncidentEvent[] = [];

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createDb } from '../../db/database.js';
-import { viewQuery } from '../../workflows/messages.js';
+import { viewQuery } from '../../workflows/case-updates.js';
 import { Cluster, startWebhookReceiver } from './cluster.js';
 import {
   DEFAULT_RETRY,

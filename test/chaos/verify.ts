@@ -6,7 +6,7 @@
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import proto from '@temporalio/proto';
-import { viewQuery } from '../../workflows/messages.js';
+import { viewQuery } from '../../workflows/case-updates.js';
 import type { Cluster } from './cluster.js';
 import { EXPECTED_EVENTS, type Integrator, type Lifecycle } from './driver.js';
 

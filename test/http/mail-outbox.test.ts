@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import nodemailer from 'nodemailer';
 import pino from 'pino';
 import { sendOne } from '../../activities/mail-sender.js';
-import { scrubMail } from '../../db/mail-messages.js';
+import { scrubMail } from '../../db/mail-erasure.js';
 import { mailWaker, wakePendingMail } from '../../app/mail-delivery.js';
 import { mailOutboxWorkflowId, mailWorkflowId } from '../../workflows/mail.js';
 import { newCaseBody, startTestStack, type TestStack } from '../support/stack.js';

@@ -231,6 +231,11 @@ describe('the OpenAPI document', () => {
     // Taken as given, not trimmed: white space there is a value (a filter that matches nothing, a
     // key or cursor refused for what it is), so the schema allowing it is true.
     const asGiven = [
+      'GET /v1/audit-log query action',
+      'GET /v1/audit-log query actor',
+      'GET /v1/audit-log query cursor',
+      'GET /v1/audit-log query targetId',
+      'GET /v1/audit-log query targetType',
       'GET /v1/case-changes query cases',
       'GET /v1/cases query assignee',
       'GET /v1/cases query cursor',

@@ -37,7 +37,7 @@ describe('database outage', () => {
 
       // The workflow keeps taking changes (here via Temporal directly): the projection waits and retries.
       const handle = s.client.workflow.getHandle(c.workflowId);
-      const { actionUpdates } = await import('../../workflows/messages.js');
+      const { actionUpdates } = await import('../../workflows/case-updates.js');
       const pending = handle.executeUpdate(actionUpdates.findings, {
         args: [
           { actor: 'agent:ops', command: { action: 'findings', summary: 'recorded during the outage' } },

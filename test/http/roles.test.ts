@@ -72,6 +72,7 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'DELETE /v1/customers/{id}/personal-data': ADMIN_ONLY,
   'POST /codec/decode': ['supervisor'],
   'GET /v1/codec-access': ADMIN_ONLY,
+  'GET /v1/audit-log': ADMIN_ONLY,
   'POST /codec/encode': ['supervisor'],
   'POST /codec/session': PUBLIC,
   'GET /codec/login': PUBLIC,

@@ -39,7 +39,7 @@ export function bundleCaseWorkflowsWithPatches(patchesModule: string) {
     webpackConfigHook: (config) => {
       config.plugins = [
         ...(config.plugins ?? []),
-        new webpack.NormalModuleReplacementPlugin(/^\.\/patches\.js$/, patchesModule),
+        new webpack.NormalModuleReplacementPlugin(/^\.\.?\/patches\.js$/, patchesModule),
       ];
       return config;
     },

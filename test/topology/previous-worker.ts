@@ -2,7 +2,7 @@
  * A worker of the previous release, for the topology test's rolling upgrade: the service's own
  * worker role (same configuration, same activities) with the case workflow as it ran before the
  * patches in workflows/patches.ts — every patch check answers "not patched" and records no marker,
- * the code path the replay fixtures keep (test/workflow/fixtures/patches-before.ts).
+ * the code path the replay fixtures keep (test/support/patches-before.ts).
  * TOPOLOGY_PREVIOUS_PATCHES=<module> swaps in another patches module instead (the test's
  * --sabotage: a change shipped without a patch, which the upgrade must catch).
  */
@@ -13,7 +13,7 @@ import { bundleCaseWorkflowsWithPatches } from '../support/time-skipping.js';
 
 const patches = path.resolve(
   import.meta.dirname,
-  process.env.TOPOLOGY_PREVIOUS_PATCHES ?? '../workflow/fixtures/patches-before.ts',
+  process.env.TOPOLOGY_PREVIOUS_PATCHES ?? '../support/patches-before.ts',
 );
 
 async function main(): Promise<void> {

@@ -19,7 +19,9 @@ export async function rollingUpgrade(ctx: Ctx, opts: { sabotage?: boolean } = {}
   const name = 'rolling-upgrade';
   const t0 = Date.now();
   const argv = [process.execPath, '--import', 'tsx', 'test/topology/previous-worker.ts'];
-  const env = opts.sabotage ? { TOPOLOGY_PREVIOUS_PATCHES: 'fixtures/unpatched-change.ts' } : undefined;
+  const env = opts.sabotage
+    ? { TOPOLOGY_PREVIOUS_PATCHES: '../support/patches-unpatched-change.ts' }
+    : undefined;
 
   // 1. The previous release's workers replace the current ones.
   const current = t.liveWorkers;

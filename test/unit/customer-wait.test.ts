@@ -1,21 +1,18 @@
 /**
  * The wait for the customer in the pure state machine (domain/case/customer-wait.ts, machine.ts)
- * and its messages (domain/notifications/messages.ts): moments on the calendar, once each, dropped
+ * and its messages (domain/notifications/customer-messages.ts): moments on the calendar, once each, dropped
  * by anything that ends the wait, and never armed unless the workflow says the case may.
  */
 import { describe, expect, it } from 'vitest';
 import type { BusinessCalendar } from '../../domain/calendar/index.js';
 import type { CaseCommand } from '../../domain/case/commands.js';
 import { customerWaitPolicy, DEFAULT_REMIND_CUSTOMER_AFTER } from '../../domain/case/customer-wait.js';
-import {
-  applyCommand,
-  fireDueThresholds,
-  nextMoment,
-  openCase,
-  toCaseView,
-} from '../../domain/case/machine.js';
+import { applyCommand } from '../../domain/case/machine.js';
+import { openCase } from '../../domain/case/opening.js';
+import { fireDueThresholds, nextMoment } from '../../domain/case/thresholds.js';
+import { toCaseView } from '../../domain/case/view.js';
 import type { CaseState, SlaSnapshot } from '../../domain/case/types.js';
-import { messageKind, renderMessage } from '../../domain/notifications/messages.js';
+import { messageKind, renderMessage } from '../../domain/notifications/customer-messages.js';
 
 const H = 3_600_000;
 const D = 24 * H;

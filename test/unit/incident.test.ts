@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { CALENDAR_24X7, type BusinessCalendar } from '../../domain/calendar/index.js';
 import { ActionNotAllowed } from '../../domain/case/commands.js';
 import { applyIncidentNotice } from '../../domain/case/incident.js';
-import { applyCommand, openCase, type Outcome } from '../../domain/case/machine.js';
+import type { Outcome } from '../../domain/case/decision.js';
+import { applyCommand } from '../../domain/case/machine.js';
+import { openCase } from '../../domain/case/opening.js';
 import type { CaseState } from '../../domain/case/types.js';
 import {
   applyIncidentCommand,
@@ -16,7 +18,7 @@ import {
   openIncident,
 } from '../../domain/incident/machine.js';
 import type { IncidentMessage, IncidentNotice, IncidentState } from '../../domain/incident/types.js';
-import { plainCaseInput } from '../workflow/fixtures/cases.js';
+import { plainCaseInput } from '../support/workflow-cases.js';
 
 const T0 = Date.parse('2026-12-01T09:00:00Z'); // a Tuesday
 const M = 60_000;

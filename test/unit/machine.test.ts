@@ -26,21 +26,17 @@ import {
   type Level,
   type Priority,
 } from '../../domain/case/contract.js';
-import {
-  applyCommand,
-  fireDueThresholds,
-  nextThreshold,
-  openCase,
-  openedAt,
-  toCaseView,
-  type Outcome,
-} from '../../domain/case/machine.js';
+import type { Outcome } from '../../domain/case/decision.js';
+import { applyCommand } from '../../domain/case/machine.js';
+import { openCase, openedAt } from '../../domain/case/opening.js';
+import { fireDueThresholds, nextThreshold } from '../../domain/case/thresholds.js';
+import { toCaseView } from '../../domain/case/view.js';
 import type { CaseEvent, CaseState, OpenCaseInput, SlaSnapshot } from '../../domain/case/types.js';
+import { iso } from '../../domain/time.js';
 
 const M = 60_000;
 const H = 60 * M;
 const D = 24 * H;
-const iso = (t: number): string => new Date(t).toISOString();
 const utc = (s: string): number => Date.parse(`${s}Z`);
 
 // 2026-06-01 is a Monday.

@@ -18,7 +18,8 @@ import type { CaseProjection } from '../../domain/case/projection.js';
 import type { CaseEvent, CaseView, OpenCaseInput, SlaSnapshot } from '../../domain/case/types.js';
 import { caseWorkflow } from '../../workflows/case.js';
 import { bundleCaseWorkflows, createTimeSkippingEnv } from '../support/time-skipping.js';
-import { actionUpdates, viewQuery } from '../../workflows/messages.js';
+import { actionUpdates, viewQuery } from '../../workflows/case-updates.js';
+import { iso } from '../../domain/time.js';
 
 const { temporal } = proto;
 const EventType = temporal.api.enums.v1.EventType;
@@ -31,7 +32,6 @@ const ms = (iso: string | null | undefined): number => {
   if (!iso) throw new Error('expected a time, got null');
   return Date.parse(iso);
 };
-const iso = (t: number) => new Date(t).toISOString();
 
 const POLICY: SlaSnapshot = {
   name: 'wf-24x7',

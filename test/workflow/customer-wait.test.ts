@@ -13,9 +13,9 @@ import type { CaseCommand } from '../../domain/case/commands.js';
 import type { CaseProjection } from '../../domain/case/projection.js';
 import type { CaseEvent, SlaSnapshot } from '../../domain/case/types.js';
 import { caseWorkflow } from '../../workflows/case.js';
-import { actionUpdates, viewQuery } from '../../workflows/messages.js';
+import { actionUpdates, viewQuery } from '../../workflows/case-updates.js';
 import { bundleCaseWorkflows, createTimeSkippingEnv } from '../support/time-skipping.js';
-import { bundleBeforePatches, plainCaseInput, runReplayingWorker } from './fixtures/cases.js';
+import { bundleBeforePatches, plainCaseInput, runReplayingWorker } from '../support/workflow-cases.js';
 
 const EventType = proto.temporal.api.enums.v1.EventType;
 const M = 60_000;

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseCommand } from '../../domain/case/commands.js';
 import type { CaseProjection } from '../../domain/case/projection.js';
 import { caseWorkflow } from '../../workflows/case.js';
-import { actionUpdates } from '../../workflows/messages.js';
+import { actionUpdates } from '../../workflows/case-updates.js';
 import { COVERED_BY_RELEASE_2026_11, PATCHES, RELEASE_2026_11 } from '../../workflows/patches.js';
 import { bundleCaseWorkflows, createTimeSkippingEnv } from '../support/time-skipping.js';
-import { bundleBeforePatches, plainCaseInput, runReplayingWorker } from './fixtures/cases.js';
+import { bundleBeforePatches, plainCaseInput, runReplayingWorker } from '../support/workflow-cases.js';
 
 const { temporal } = proto;
 const EventType = temporal.api.enums.v1.EventType;

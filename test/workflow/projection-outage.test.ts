@@ -14,10 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseCommand } from '../../domain/case/commands.js';
 import type { CaseProjection } from '../../domain/case/projection.js';
 import { caseWorkflow } from '../../workflows/case.js';
-import { actionUpdates, viewQuery } from '../../workflows/messages.js';
+import { actionUpdates, viewQuery } from '../../workflows/case-updates.js';
 import { bundleCaseWorkflows, createTimeSkippingEnv } from '../support/time-skipping.js';
 import { until } from '../support/until.js';
-import { bundleBeforePatches, plainCaseInput } from './fixtures/cases.js';
+import { bundleBeforePatches, plainCaseInput } from '../support/workflow-cases.js';
 
 const EventType = proto.temporal.api.enums.v1.EventType;
 const M = 60_000;

@@ -1,4 +1,4 @@
-/** The mail outbox's personal data (see activities/mail.ts). */
+/** Erasure of the mail outbox's personal data (see activities/mail.ts). */
 import type { Transaction } from 'kysely';
 import type { Database } from './schema.js';
 

@@ -6,6 +6,7 @@ import { sql, type Insertable, type Kysely, type QueryCreator } from 'kysely';
 import type { Logger } from 'pino';
 import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import { pruneAudit } from '../db/audit-log.js';
 import type { Db } from '../db/database.js';
 import { leastLoadedAgent } from '../db/directory.js';
 import type { PersonalData } from '../db/personal-data.js';
@@ -92,6 +93,14 @@ export function createActivities({ db, logger, personalData, wakeDeliveries, mai
       }
       if (erased) logger.info({ erased, cutoff }, 'retention: personal data erased');
       return { erased };
+    },
+
+    /** Audit log entries past their retention (at least 365 days: the table refuses younger ones). */
+    async pruneAuditLog(input: { olderThanDays: number }): Promise<{ pruned: number }> {
+      const days = Math.max(365, input.olderThanDays);
+      const pruned = await pruneAudit(db, new Date(Date.now() - days * 86_400_000));
+      if (pruned) logger.info({ pruned, days }, 'retention: audit log entries deleted');
+      return { pruned };
     },
 
     /** Idempotency keys are kept at least as long as promised, then dropped. */

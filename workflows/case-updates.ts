@@ -1,4 +1,4 @@
-/** The case workflow's messages, defined once for the workflow and its clients. */
+/** The case workflow's updates and query (its messages, in Temporal's words), defined once for the workflow and its clients. */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseAction, CaseCommand } from '../domain/case/commands.js';
 import { CASE_ACTIONS } from '../domain/case/commands.js';
