@@ -42,39 +42,55 @@ import { z } from './zod.js';
 import { metrics } from '../platform/metrics.js';
 import type { WebhookTargets } from '../platform/webhook-targets.js';
 
+/** What the API needs, grouped by the feature that needs it. */
 export interface AppDeps {
   db: Db;
-  client: Client;
   logger: Logger;
-  keys: KeyStore;
-  taskQueue: string;
-  /** Wakes webhook delivery workflows (a redelivery, a resumed subscription). */
-  wakeDeliveries: (subscriptionIds: string[]) => Promise<void>;
-  updateTimeoutMs: number;
-  fourEyes: boolean;
-  rateLimitPerMinute: number;
-  /** Requests without a key this instance knows, per client address. */
-  anonymousRateLimitPerMinute: number;
-  refusalDelayMs: number;
-  rateLimitSyncMs: number;
-  personalData: PersonalData;
-  webhookTargets: WebhookTargets;
-  codec: PayloadCodec;
-  codecCorsOrigins: string[];
-  /** PUBLIC_URL: https makes the codec session cookie Secure. */
-  publicUrl?: string;
-  /** The embedded Temporal Web UI, when this process started it. */
-  temporalUiUrl?: string;
-  /** The database to LISTEN on for case changes (the console's live updates); none: no live updates. */
-  databaseUrl?: string;
   /** Checks each dependency; throws when one is down. */
   readiness: () => Promise<Record<string, 'ok' | string>>;
-  /** Signs and checks customers' case page links; without it there is no customer page. */
-  customerLinks?: CustomerLinks;
-  /** The built-in mail capture, shown at /dev/mailbox (developer machines only). */
-  devMailbox?: MailboxReader;
-  /** The customer page's language when the customer has none, and its time zone. */
-  mailLocale?: { defaultLocale: Locale; timeZone: string };
+  temporal: {
+    client: Client;
+    taskQueue: string;
+    /** How long an action waits for its Workflow Update. */
+    updateTimeoutMs: number;
+    /** The embedded Temporal Web UI, when this process started it. */
+    uiUrl?: string;
+  };
+  cases: {
+    /** An approval must come from someone other than the resolver. */
+    fourEyes: boolean;
+  };
+  /** The console's live updates: the database to LISTEN on for case changes; none: no live updates. */
+  console: { databaseUrl?: string };
+  security: {
+    keys: KeyStore;
+    personalData: PersonalData;
+    /** The codec endpoint (Temporal Web UI): the payload codec and the origins that may call it. */
+    codec: PayloadCodec;
+    codecCorsOrigins: string[];
+    /** PUBLIC_URL: https makes the session cookies Secure. */
+    publicUrl?: string;
+    rateLimits: {
+      perKeyPerMinute: number;
+      /** Requests without a key this instance knows, per client address. */
+      perAddressPerMinute: number;
+      refusalDelayMs: number;
+      syncMs: number;
+    };
+  };
+  webhooks: {
+    /** Wakes webhook delivery workflows (a redelivery, a resumed subscription). */
+    wakeDeliveries: (subscriptionIds: string[]) => Promise<void>;
+    targets: WebhookTargets;
+  };
+  mail?: {
+    /** Signs and checks customers' case page links; without it there is no customer page. */
+    customerLinks?: CustomerLinks;
+    /** The built-in mail capture, shown at /dev/mailbox (developer machines only). */
+    devMailbox?: MailboxReader;
+    /** The customer page's language when the customer has none, and its time zone. */
+    locale?: { defaultLocale: Locale; timeZone: string };
+  };
 }
 
 declare module 'express-serve-static-core' {
@@ -85,36 +101,38 @@ declare module 'express-serve-static-core' {
 }
 
 export function createApp(deps: AppDeps) {
+  const { db, logger, temporal, security, webhooks, mail } = deps;
+  const { keys, rateLimits } = security;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  const catalog = new SlaCatalog(deps.db);
+  const catalog = new SlaCatalog(db);
   const cases = new CaseService({
-    client: deps.client,
-    db: deps.db,
-    taskQueue: deps.taskQueue,
-    updateTimeoutMs: deps.updateTimeoutMs,
-    fourEyes: deps.fourEyes,
-    personalData: deps.personalData,
+    client: temporal.client,
+    db,
+    taskQueue: temporal.taskQueue,
+    updateTimeoutMs: temporal.updateTimeoutMs,
+    fourEyes: deps.cases.fourEyes,
+    personalData: security.personalData,
     catalog,
   });
 
-  const secureCookie = deps.publicUrl?.startsWith('https:') ?? false;
-  const codecSessions = new BrowserSessions(deps.db, deps.keys, CODEC_SESSIONS, secureCookie);
-  const consoleSessions = new BrowserSessions(deps.db, deps.keys, CONSOLE_SESSIONS, secureCookie);
-  const feed = new CaseFeed(deps.databaseUrl, deps.logger);
-  const limiter = new SharedRateLimiter(deps.db, deps.logger, 60_000, deps.rateLimitSyncMs);
+  const secureCookie = security.publicUrl?.startsWith('https:') ?? false;
+  const codecSessions = new BrowserSessions(db, keys, CODEC_SESSIONS, secureCookie);
+  const consoleSessions = new BrowserSessions(db, keys, CONSOLE_SESSIONS, secureCookie);
+  const feed = new CaseFeed(deps.console.databaseUrl, logger);
+  const limiter = new SharedRateLimiter(db, logger, 60_000, rateLimits.syncMs);
   limiter.start();
   app.use(
     rateGate({
       limiter,
-      keys: deps.keys,
+      keys,
       consoleSession: (req) => consoleSessions.known(req),
-      logger: deps.logger,
-      taskQueue: deps.taskQueue,
-      perKeyPerMinute: deps.rateLimitPerMinute,
-      perAddressPerMinute: deps.anonymousRateLimitPerMinute,
-      refusalDelayMs: deps.refusalDelayMs,
+      logger,
+      taskQueue: temporal.taskQueue,
+      perKeyPerMinute: rateLimits.perKeyPerMinute,
+      perAddressPerMinute: rateLimits.perAddressPerMinute,
+      refusalDelayMs: rateLimits.refusalDelayMs,
     }),
   );
   app.use((req, res, next) => {
@@ -133,7 +151,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use(
     pinoHttp({
-      logger: deps.logger,
+      logger,
       genReqId: (req) => (req as Request).id,
       // Called again when the response ends, by which time the request has a principal.
       customProps: (req) => {
@@ -164,17 +182,18 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  app.use('/codec', codecCors(deps.codecCorsOrigins));
-  if (deps.customerLinks) {
+  app.use('/codec', codecCors(security.codecCorsOrigins));
+  const customerLinks = mail?.customerLinks;
+  if (customerLinks) {
     app.use(
       customerPages({
-        db: deps.db,
+        db,
         cases,
-        links: deps.customerLinks,
-        logger: deps.logger,
-        defaultLocale: deps.mailLocale?.defaultLocale ?? 'zh-CN',
-        timeZone: deps.mailLocale?.timeZone ?? 'Asia/Shanghai',
-        mailbox: deps.devMailbox,
+        links: customerLinks,
+        logger,
+        defaultLocale: mail?.locale?.defaultLocale ?? 'zh-CN',
+        timeZone: mail?.locale?.timeZone ?? 'Asia/Shanghai',
+        mailbox: mail?.devMailbox,
       }),
     );
   }
@@ -185,41 +204,41 @@ export function createApp(deps: AppDeps) {
     // The Web UI cannot send our Bearer header to the codec endpoint: it sends its session cookie;
     // the console signs in once and then sends its own.
     const p = token
-      ? ((await deps.keys.authenticate(token)) ?? undefined)
+      ? ((await keys.authenticate(token)) ?? undefined)
       : await (req.path.startsWith('/codec/') ? codecSessions : consoleSessions).fromRequest(req);
     req.principal = p;
     return p;
   };
 
   const incidents = new IncidentService({
-    client: deps.client,
-    db: deps.db,
-    taskQueue: deps.taskQueue,
-    updateTimeoutMs: deps.updateTimeoutMs,
+    client: temporal.client,
+    db,
+    taskQueue: temporal.taskQueue,
+    updateTimeoutMs: temporal.updateTimeoutMs,
     cases,
   });
   const specs: RouteSpec[] = [
-    ...caseRoutes(cases, deps.db, incidents),
-    ...incidentRoutes(incidents, deps.db),
-    ...slaRoutes(deps.db, cases, catalog),
-    ...customerRoutes(deps.db),
-    ...reportRoutes(deps.db),
-    ...consoleRoutes({ db: deps.db, cases, keys: deps.keys, sessions: consoleSessions, feed }),
+    ...caseRoutes(cases, db, incidents),
+    ...incidentRoutes(incidents, db),
+    ...slaRoutes(db, cases, catalog),
+    ...customerRoutes(db),
+    ...reportRoutes(db),
+    ...consoleRoutes({ db, cases, keys, sessions: consoleSessions, feed }),
   ];
   specs.push(
-    ...directoryRoutes(deps.db),
-    ...auditLogRoutes(deps.db),
-    ...webhookRoutes(deps.db, deps.wakeDeliveries, deps.webhookTargets),
+    ...directoryRoutes(db),
+    ...auditLogRoutes(db),
+    ...webhookRoutes(db, webhooks.wakeDeliveries, webhooks.targets),
     ...privacyRoutes({
-      db: deps.db,
-      personalData: deps.personalData,
-      codec: deps.codec,
-      keys: deps.keys,
+      db,
+      personalData: security.personalData,
+      codec: security.codec,
+      keys,
       sessions: codecSessions,
-      temporalUiUrl: deps.temporalUiUrl,
+      temporalUiUrl: temporal.uiUrl,
     }),
-    codecAccessRoute(deps.db),
-    ...(deps.customerLinks ? customerLinkRoutes(deps.db, cases, deps.customerLinks) : []),
+    codecAccessRoute(db),
+    ...(customerLinks ? customerLinkRoutes(db, cases, customerLinks) : []),
   );
   const system: RouteSpec[] = [
     route({

@@ -4,8 +4,8 @@
  * hashed in the database (created by the CLI or /v1/api-keys, possibly expiring).
  */
 import { LRUCache } from 'lru-cache';
-import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { useApiKey } from '../db/sessions.js';
 import { PERSON_NAME, ROLES, type Role } from '../domain/people.js';
 import { hashKey } from '../platform/keys.js';
 
@@ -82,14 +82,7 @@ export class KeyStore {
     if (known) return known;
     const hash = hashKey(key);
     // One statement finds a live key and records its use (at most once per cache period).
-    const row = await this.db
-      .updateTable('api_keys')
-      .set({ last_used_at: sql`now()` })
-      .where('key_hash', '=', hash)
-      .where('revoked_at', 'is', null)
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
-      .returning(['id', 'name', 'role', 'scoped', 'expires_at'])
-      .executeTakeFirst();
+    const row = await useApiKey(this.db, hash);
     if (!row) return null;
     const principal: Principal = {
       role: row.role as Role,

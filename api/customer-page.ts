@@ -7,6 +7,7 @@
 import express, { type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
+import { caseEvents, findCaseView } from '../db/cases.js';
 import type { Db } from '../db/database.js';
 import { checkLink } from '../db/customer-links.js';
 import { localeOf, escapeHtml as h, type Locale } from '../domain/notifications/customer-messages.js';
@@ -130,16 +131,13 @@ async function handle(deps: CustomerPageDeps, req: Request, res: Response, fn: (
   try {
     const token = String(req.params.token ?? '');
     const check = await checkLink(deps.db, deps.links, token);
-    const row = check.ok
-      ? await deps.db.selectFrom('cases').select('view').where('id', '=', check.caseId).executeTakeFirst()
-      : undefined;
-    if (!row)
+    const view = check.ok ? await findCaseView(deps.db, check.caseId) : undefined;
+    if (!view)
       return plain(
         res,
         check.ok || check.reason === 'malformed' || check.reason === 'signature' ? 404 : 410,
         refusalPage(browserLocale(req, deps.defaultLocale)),
       );
-    const view = row.view;
     await fn({ view, locale: localeOf(view.customer.locale, deps.defaultLocale), self: `/c/${token}` });
   } catch (err) {
     const dep = dependencyProblem(err);
@@ -158,12 +156,7 @@ async function show(
   status = 200,
   error?: string,
 ) {
-  const rows = await deps.db
-    .selectFrom('case_events')
-    .select(['at', 'type', 'data'])
-    .where('case_id', '=', c.view.id)
-    .orderBy('seq')
-    .execute();
+  const rows = await caseEvents(deps.db, c.view.id);
   const events: PublicEvent[] = rows.map((r) => ({
     at: new Date(r.at).toISOString(),
     type: r.type,

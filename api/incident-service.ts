@@ -4,16 +4,12 @@
  * reads from the read model. Every POST honours an Idempotency-Key like the case routes.
  */
 import { createHash } from 'node:crypto';
-import {
-  WithStartWorkflowOperation,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type Client,
-} from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { sql } from 'kysely';
 import { ulid } from 'ulid';
+import { knownCaseIds } from '../db/cases.js';
 import type { Db } from '../db/database.js';
+import { findIncidentView, listIncidentViews, nextIncidentNumber } from '../db/incidents.js';
 import { CALENDAR_24X7 } from '../domain/calendar/index.js';
 import { isTerminal, type Remedy } from '../domain/case/contract.js';
 import type { CaseView } from '../domain/case/types.js';
@@ -37,10 +33,11 @@ import { FAILURE } from '../workflows/case-updates.js';
 import { isStaff } from './audience.js';
 import { type Principal } from './auth.js';
 import { actorOf } from '../domain/people.js';
+import { isWorkflowGone } from './case-failures.js';
 import type { CaseService } from './case-service.js';
 import { problem } from './problem.js';
-import type { OpenCaseBody } from './schemas.js';
-import type { OpenIncidentBody } from './incident-schemas.js';
+import type { OpenCaseBody } from './routes/case-schemas.js';
+import type { OpenIncidentBody } from './routes/incident-schemas.js';
 
 export interface IncidentServiceDeps {
   client: Client;
@@ -73,9 +70,7 @@ export class IncidentService {
       }
     }
     const calendar = body.calendar ? await this.deps.cases.calendar(body.calendar) : CALENDAR_24X7;
-    const { n } = await sql<{ n: number }>`SELECT nextval('incident_number_seq')::int AS n`
-      .execute(this.deps.db)
-      .then((r) => r.rows[0]!);
+    const n = await nextIncidentNumber(this.deps.db);
     const input: OpenIncidentInput = {
       id,
       number: `INC-${new Date().getUTCFullYear()}-${String(n).padStart(5, '0')}`,
@@ -114,13 +109,8 @@ export class IncidentService {
     return { created: true, view };
   }
 
-  async find(id: string): Promise<IncidentView | undefined> {
-    const row = await this.deps.db
-      .selectFrom('incidents')
-      .select('view')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row?.view;
+  find(id: string): Promise<IncidentView | undefined> {
+    return findIncidentView(this.deps.db, id);
   }
 
   async get(id: string): Promise<IncidentView> {
@@ -157,11 +147,7 @@ export class IncidentService {
     if (key) await this.deps.cases.claimIdempotencyKey(principal, key, `POST ${id} link`, caseIds, id);
     if (isClosedIncident(current.status)) throw closed('link', current.status);
     const unique = [...new Set(caseIds)];
-    const known = new Set(
-      (await this.deps.db.selectFrom('cases').select('id').where('id', 'in', unique).execute()).map(
-        (r) => r.id,
-      ),
-    );
+    const known = await knownCaseIds(this.deps.db, unique);
     const unknown = unique.filter((c) => !known.has(c));
     if (unknown.length) {
       throw problem.badRequest(
@@ -220,14 +206,8 @@ export class IncidentService {
   /** Open incidents whose scope matches this open, unlinked case (staff only; never linked silently). */
   async suggestionsFor(view: CaseView, principal: Principal) {
     if (!isStaff(principal) || view.incident || isTerminal(view.status)) return undefined;
-    const rows = await this.deps.db
-      .selectFrom('incidents')
-      .select('view')
-      .where('status', 'in', ['open', 'monitoring'])
-      .orderBy('created_at', 'desc')
-      .limit(50)
-      .execute();
-    return rows.flatMap(({ view: i }) => {
+    const open = await listIncidentViews(this.deps.db, { status: ['open', 'monitoring'], limit: 50 });
+    return open.flatMap((i) => {
       const matched = scopeMatch(i, view);
       return matched.length
         ? [{ id: i.id, number: i.number, title: i.title, severity: i.severity, matched }]
@@ -252,7 +232,7 @@ export class IncidentService {
           return Promise.reject(problem.conflict(f.message, { currentStatus: status, action }));
         if (f.type === FAILURE.invalid) return Promise.reject(problem.badRequest(f.message));
       }
-      if (err instanceof WorkflowNotFoundError || /workflow execution already completed/i.test(String(err))) {
+      if (isWorkflowGone(err)) {
         const now = await this.get(id);
         throw closed(action, now.status);
       }

@@ -5,10 +5,10 @@
  * total of all instances. A limit therefore holds across instances to within about a second of
  * traffic. Buckets live in a bounded LRU: a flood of addresses cannot grow memory without bound.
  */
-import { sql } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
+import { addHits, deleteWindowsBefore } from '../db/rate-limits.js';
 
 interface Bucket {
   window: number;
@@ -92,21 +92,18 @@ export class SharedRateLimiter {
     if (batch.length === 0) return;
     try {
       const start = new Date(window * this.windowMs);
-      const rows = await sql<{ bucket: string; hits: number }>`
-        INSERT INTO rate_limits (bucket, window_start, hits)
-        SELECT b, ${start}::timestamptz, h FROM unnest(${batch.map((x) => x.key)}::text[], ${batch.map((x) => x.sent)}::int[]) AS t(b, h)
-        ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + excluded.hits
-        RETURNING bucket, hits`.execute(this.db);
-      const totals = new Map(rows.rows.map((r) => [r.bucket, Number(r.hits)]));
+      const totals = await addHits(
+        this.db,
+        start,
+        batch.map((x) => ({ bucket: x.key, hits: x.sent })),
+      );
       for (const { key, bucket, sent } of batch) {
         if (bucket.window !== window) continue;
         bucket.pending -= sent;
         bucket.shared = totals.get(key) ?? bucket.shared + sent;
       }
       if (++this.syncs % 60 === 0) {
-        await sql`DELETE FROM rate_limits WHERE window_start < ${new Date(start.getTime() - this.windowMs)}`.execute(
-          this.db,
-        );
+        await deleteWindowsBefore(this.db, new Date(start.getTime() - this.windowMs));
       }
     } catch (err) {
       // The database is down: keep counting locally, add the hits when it is back.

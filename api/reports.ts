@@ -1,5 +1,5 @@
 /**
- * Service-quality report math, free of I/O: the SQL in routes/reports.ts gives one row of raw
+ * Service-quality report math, free of I/O: the SQL in db/reports.ts gives one row of raw
  * aggregates per group; these functions turn such a row into the report's metrics and a report into CSV.
  */
 import {
@@ -14,23 +14,14 @@ import {
   type CaseType,
   type Priority,
 } from '../domain/case/contract.js';
-
-export const GROUP_BYS = [
-  'type',
-  'priority',
-  'assignee',
-  'channel',
-  'team',
-  'incident',
-  'day',
-  'week',
-  'month',
-] as const;
-/** Groupings by period: the key is the period's first local date (YYYY-MM-DD) in the report's time zone. */
-export const PERIOD_GROUP_BYS = ['day', 'week', 'month'] as const;
-export type GroupBy = (typeof GROUP_BYS)[number];
-
-export const RATING_SCORES = [1, 2, 3, 4, 5] as const;
+import {
+  col,
+  RATING_SCORES,
+  type Aggregate,
+  type DurationKind,
+  type GroupBy,
+  type RawMetricsRow,
+} from '../db/reports.js';
 
 /** Seconds of wall-clock time. */
 export interface DurationStats {
@@ -82,29 +73,6 @@ export interface ServiceQualityReport extends QualityMetrics {
   groupBy: GroupBy | null;
   groups?: ({ key: string | null } & QualityMetrics)[];
 }
-
-type Aggregate = number | string | null | undefined;
-
-/**
- * One row of aggregates as the SQL gives it: counts and sums are integers (possibly as strings),
- * durations in seconds. Column names are made by the helpers below so SQL and math agree.
- */
-export type RawMetricsRow = Record<string, Aggregate>;
-
-/** Wall-clock durations, and the same in working time on each case's own business calendar. */
-export const DURATION_KINDS = ['response', 'resolution', 'response_business', 'resolution_business'] as const;
-export type DurationKind = (typeof DURATION_KINDS)[number];
-
-export const col = {
-  status: (s: CaseStatus) => `status_${s}`,
-  type: (t: CaseType) => `type_${t}`,
-  priority: (p: Priority) => `priority_${p}`,
-  channel: (c: Channel) => `channel_${c}`,
-  duration: (which: DurationKind, stat: 'count' | 'mean' | 'p50' | 'p90') => `${which}_${stat}`,
-  applicable: (c: BreachableClock) => `sla_${c}_applicable`,
-  breached: (c: BreachableClock) => `sla_${c}_breached`,
-  rating: (score: number) => `rating_${score}`,
-} as const;
 
 const num = (v: Aggregate): number | null => {
   if (v === null || v === undefined) return null;

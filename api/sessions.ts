@@ -6,16 +6,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { CookieOptions, Request, Response } from 'express';
-import { sql } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/database.js';
+import { deleteSession, findSession, insertSession, type SessionTable } from '../db/sessions.js';
 import { type KeyStore, type Principal } from './auth.js';
 import { type Role } from '../domain/people.js';
 import { hashKey } from '../platform/keys.js';
 
 export interface SessionKind {
-  /** Both tables have the same columns (migrations 010 and 011). */
-  table: 'codec_sessions' | 'console_sessions';
+  table: SessionTable;
   cookie: string;
   hours: number;
   sameSite: 'lax' | 'strict';
@@ -61,11 +60,6 @@ export class BrowserSessions {
     private readonly secure: boolean,
   ) {}
 
-  /** The same columns either way: typed as one of them. */
-  private get table() {
-    return this.kind.table as 'codec_sessions';
-  }
-
   private get cookieOptions(): CookieOptions {
     return { httpOnly: true, secure: this.secure, sameSite: this.kind.sameSite, path: '/' };
   }
@@ -78,21 +72,13 @@ export class BrowserSessions {
 
   private async create(principal: Principal): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await this.db
-      .insertInto(this.table)
-      .values({
-        token_hash: hashKey(token),
-        key_id: principal.keyId,
-        role: principal.role,
-        name: principal.name,
-        expires_at: new Date(Date.now() + this.kind.hours * 3_600_000),
-      })
-      .execute();
-    // Expired sessions go as new ones come: no schedule needed.
-    await this.db
-      .deleteFrom(this.table)
-      .where('expires_at', '<', sql<Date>`now()`)
-      .execute();
+    await insertSession(this.db, this.kind.table, {
+      tokenHash: hashKey(token),
+      keyId: principal.keyId,
+      role: principal.role,
+      name: principal.name,
+      expiresAt: new Date(Date.now() + this.kind.hours * 3_600_000),
+    });
     return token;
   }
 
@@ -104,13 +90,7 @@ export class BrowserSessions {
   async fromRequest(req: Request): Promise<Principal | undefined> {
     const token = this.token(req);
     if (!token) return undefined;
-    const row = await this.db
-      .selectFrom(`${this.table} as s`)
-      .leftJoin('api_keys as k', 'k.id', 's.key_id')
-      .select(['s.key_id', 's.role', 's.name', 'k.id as stored', 'k.revoked_at', 'k.expires_at', 'k.scoped'])
-      .where('s.token_hash', '=', hashKey(token))
-      .where('s.expires_at', '>', sql<Date>`now()`)
-      .executeTakeFirst();
+    const row = await findSession(this.db, this.kind.table, hashKey(token));
     if (!row) return undefined;
     const live = row.stored
       ? row.revoked_at === null && (row.expires_at === null || new Date(row.expires_at) > new Date())
@@ -134,7 +114,7 @@ export class BrowserSessions {
     const token = this.token(req);
     if (token) {
       this.recent.delete(hashKey(token));
-      await this.db.deleteFrom(this.table).where('token_hash', '=', hashKey(token)).execute();
+      await deleteSession(this.db, this.kind.table, hashKey(token));
     }
     res.clearCookie(this.kind.cookie, this.cookieOptions);
   }

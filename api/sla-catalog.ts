@@ -5,20 +5,14 @@
  * once (the routes that write call `invalidate`); other instances see it within `ttlMs`.
  */
 import type { Db } from '../db/database.js';
-import type { BusinessCalendar } from '../domain/calendar/index.js';
-import type { SlaPolicy } from '../domain/case/types.js';
+import { FALLBACK_POLICY } from '../db/defaults.js';
+import { loadSlaCatalog, matchRule, type SlaCatalogSnapshot } from '../db/sla.js';
+import { CALENDAR_24X7, type BusinessCalendar } from '../domain/calendar/index.js';
+import { customerWaitPolicy } from '../domain/case/customer-wait.js';
+import type { SlaSnapshot } from '../domain/case/types.js';
+import { problem } from './problem.js';
 
-export interface SlaRule {
-  /** Every given field must equal the case's fact of that name. */
-  match: Record<string, string>;
-  policy: string;
-}
-
-export interface SlaCatalogSnapshot {
-  rules: SlaRule[];
-  policies: Map<string, SlaPolicy>;
-  calendars: Map<string, BusinessCalendar>;
-}
+export type { SlaCatalogSnapshot, SlaRule } from '../db/sla.js';
 
 export class SlaCatalog {
   private current?: { until: number; snapshot: Promise<SlaCatalogSnapshot> };
@@ -32,7 +26,7 @@ export class SlaCatalog {
   snapshot(): Promise<SlaCatalogSnapshot> {
     const t = this.now();
     if (this.current && this.current.until > t) return this.current.snapshot;
-    const snapshot = this.load();
+    const snapshot = loadSlaCatalog(this.db);
     const entry = { until: t + this.ttlMs, snapshot };
     this.current = entry;
     // A failed read (database down) is not kept: the next case tries again.
@@ -46,20 +40,29 @@ export class SlaCatalog {
     this.current = undefined;
   }
 
-  private async load(): Promise<SlaCatalogSnapshot> {
-    const [rules, policies, calendars] = await Promise.all([
-      this.db.selectFrom('sla_rules').select(['match', 'policy']).orderBy('position').execute(),
-      this.db.selectFrom('sla_policies').select(['name', 'definition']).execute(),
-      this.db.selectFrom('business_calendars').select(['name', 'definition']).execute(),
-    ]);
-    return {
-      rules,
-      policies: new Map(
-        policies.map((r) => [r.name, { ...(r.definition as unknown as SlaPolicy), name: r.name }]),
-      ),
-      calendars: new Map(
-        calendars.map((r) => [r.name, { ...(r.definition as unknown as BusinessCalendar), name: r.name }]),
-      ),
-    };
+  /** The policy for a case with these facts: the first matching rule's, else the fallback. */
+  async matchPolicy(facts: Record<string, string>): Promise<string> {
+    return matchRule((await this.snapshot()).rules, facts) ?? FALLBACK_POLICY;
+  }
+
+  /** The policy a case opens with, its calendar included; `explicit`: the caller named it (400 if unknown). */
+  async snapshotPolicy(name: string, explicit: boolean): Promise<SlaSnapshot> {
+    const policy = (await this.snapshot()).policies.get(name);
+    if (!policy) {
+      if (explicit)
+        throw problem.badRequest(`unknown SLA policy '${name}'`, [
+          { path: 'slaPolicy', in: 'body', message: 'unknown' },
+        ]);
+      throw new Error(`SLA policy '${name}' is missing from the database`);
+    }
+    // The case keeps the reminder it opened with: the default is written into its snapshot.
+    return { ...policy, ...customerWaitPolicy(policy), calendar: await this.calendar(policy.calendar) };
+  }
+
+  async calendar(name: string): Promise<BusinessCalendar> {
+    if (name === CALENDAR_24X7.name) return CALENDAR_24X7;
+    const calendar = (await this.snapshot()).calendars.get(name);
+    if (!calendar) throw problem.notFound(`no business calendar named '${name}'`);
+    return calendar;
   }
 }

@@ -14,11 +14,10 @@ import {
   type Worker,
   type WorkerOptions,
 } from '@temporalio/worker';
-import { sql } from 'kysely';
 import pino, { type Logger } from 'pino';
 import { createApp } from '../api/app.js';
 import { KeyStore, parseEnvKeys } from '../api/auth.js';
-import { createDb, migrate, type Db } from '../db/database.js';
+import { createDb, migrate, ping, type Db } from '../db/database.js';
 import type { Config } from './config.js';
 import { startEmbeddedPostgres } from '../dev/embedded-postgres.js';
 import { ensureSearchAttributes } from './search-attributes.js';
@@ -229,29 +228,39 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
       const keys = new KeyStore(parseEnvKeys(config.apiKeys), db);
       http = createApp({
         db,
-        client,
         logger,
-        keys,
-        taskQueue: config.temporal.taskQueue,
-        wakeDeliveries: deliveryWaker(client, config.webhooks.taskQueue),
-        updateTimeoutMs: config.updateTimeoutMs,
-        fourEyes: config.fourEyes,
-        rateLimitPerMinute: config.rateLimitPerMinute,
-        anonymousRateLimitPerMinute: config.anonymousRateLimitPerMinute,
-        refusalDelayMs: config.refusalDelayMs,
-        rateLimitSyncMs: config.rateLimitSyncMs,
-        personalData,
-        webhookTargets,
-        codec: dataConverter.payloadCodecs[0]!,
-        codecCorsOrigins: config.codecCorsOrigins,
-        publicUrl: config.publicUrl,
-        temporalUiUrl,
         readiness: () => readiness(db, connection),
-        databaseUrl,
-        customerLinks: notifications.links,
-        mailLocale: { defaultLocale: config.mail.defaultLocale, timeZone: config.mail.timeZone },
-        // Customers' mail is shown only on a developer's machine (embedded mode or LOCAL_DEVELOPMENT).
-        devMailbox: embedded || config.localDevelopment ? notifications.mailbox : undefined,
+        temporal: {
+          client,
+          taskQueue: config.temporal.taskQueue,
+          updateTimeoutMs: config.updateTimeoutMs,
+          uiUrl: temporalUiUrl,
+        },
+        cases: { fourEyes: config.fourEyes },
+        console: { databaseUrl },
+        security: {
+          keys,
+          personalData,
+          codec: dataConverter.payloadCodecs[0]!,
+          codecCorsOrigins: config.codecCorsOrigins,
+          publicUrl: config.publicUrl,
+          rateLimits: {
+            perKeyPerMinute: config.rateLimitPerMinute,
+            perAddressPerMinute: config.anonymousRateLimitPerMinute,
+            refusalDelayMs: config.refusalDelayMs,
+            syncMs: config.rateLimitSyncMs,
+          },
+        },
+        webhooks: {
+          wakeDeliveries: deliveryWaker(client, config.webhooks.taskQueue),
+          targets: webhookTargets,
+        },
+        mail: {
+          customerLinks: notifications.links,
+          locale: { defaultLocale: config.mail.defaultLocale, timeZone: config.mail.timeZone },
+          // Customers' mail is shown only on a developer's machine (embedded mode or LOCAL_DEVELOPMENT).
+          devMailbox: embedded || config.localDevelopment ? notifications.mailbox : undefined,
+        },
       });
       const server = await new Promise<Server>((resolve, reject) => {
         const s = http!.app.listen(config.port, config.host, () => resolve(s)).once('error', reject);
@@ -320,7 +329,7 @@ async function readiness(db: Db, connection: Connection): Promise<Record<string,
     }
   };
   const [database, temporal] = await Promise.all([
-    check(() => sql`SELECT 1`.execute(db)),
+    check(() => ping(db)),
     check(() => connection.healthService.check({})),
   ]);
   return { database, temporal };

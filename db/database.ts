@@ -1,5 +1,5 @@
 /** The PostgreSQL connection pool and migrations. */
-import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
 import * as m001 from './migrations/001_read_model.js';
 import * as m002 from './migrations/002_defaults.js';
@@ -35,6 +35,11 @@ export function createDb(url: string, poolSize: number): Db {
   // Nor must a connection in use that the server drops: the query fails (→ 503), the process lives.
   pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Whether the database answers (readiness); throws when it does not. */
+export async function ping(db: Db): Promise<void> {
+  await sql`SELECT 1`.execute(db);
 }
 
 const MIGRATIONS: Record<string, Migration> = {

@@ -45,6 +45,10 @@ export async function listAgents(db: Db, team?: string): Promise<Agent[]> {
   return q.execute();
 }
 
+export function findAgent(db: Db, id: string): Promise<Agent | undefined> {
+  return db.selectFrom('agents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function putAgent(db: Db, a: Agent): Promise<Agent> {
   const team = await db.selectFrom('teams').select('name').where('name', '=', a.team).executeTakeFirst();
   if (!team) throw new UnknownTeam(a.team);

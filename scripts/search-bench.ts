@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { listCases } from '../api/case-list.js';
-import { ListQuery } from '../api/schemas.js';
+import { ListQuery } from '../api/routes/case-schemas.js';
 import { createDb, migrate } from '../db/database.js';
 import { startTestPostgres } from '../test/support/postgres.js';
 

@@ -1,5 +1,6 @@
 /** /v1/cases: open, read, list, timeline and every lifecycle action (docs/api.md). */
 import { z } from '../zod.js';
+import { caseEvents } from '../../db/cases.js';
 import type { Db } from '../../db/database.js';
 import type { CaseAction } from '../../domain/case/commands.js';
 import { eventVisibility, visibleTo } from '../../domain/case/visibility.js';
@@ -10,7 +11,8 @@ import type { CaseService } from '../case-service.js';
 import type { IncidentService } from '../incident-service.js';
 import { route, type RouteSpec } from '../http.js';
 import { listCases } from '../case-list.js';
-import { ActionBodies, CaseView, ListQuery, OpenCaseBody, TimelineItem } from '../schemas.js';
+import { ActionBodies, CaseView } from '../schemas.js';
+import { ListQuery, OpenCaseBody, TimelineItem } from './case-schemas.js';
 
 const ALL: Role[] = ['integrator', 'agent', 'supervisor', 'admin'];
 const ACTION_SUMMARIES: Record<CaseAction, string> = {
@@ -116,12 +118,7 @@ export function caseRoutes(cases: CaseService, db: Db, incidents?: IncidentServi
       },
       handler: async ({ res, params, principal }) => {
         await cases.get(params.id!, principal);
-        const rows = await db
-          .selectFrom('case_events')
-          .select(['seq', 'at', 'type', 'actor', 'data'])
-          .where('case_id', '=', params.id!)
-          .orderBy('seq')
-          .execute();
+        const rows = await caseEvents(db, params.id!);
         const audience = audienceOf(principal);
         res.json({
           items: rows

@@ -6,6 +6,7 @@
 import type { Request, Response } from 'express';
 import { nonBlank, z } from '../zod.js';
 import type { Db } from '../../db/database.js';
+import { findAgent } from '../../db/directory.js';
 import { type KeyStore, type Principal } from '../auth.js';
 import { actorOf, type Role } from '../../domain/people.js';
 import { signIn } from '../audit.js';
@@ -31,12 +32,13 @@ const Me = z
   .openapi('Session');
 
 async function me(db: Db, p: Principal) {
-  const agent = await db
-    .selectFrom('agents')
-    .select(['id', 'name', 'team'])
-    .where('id', '=', p.name)
-    .executeTakeFirst();
-  return { role: p.role, name: p.name, actor: actorOf(p), agent: agent ?? null };
+  const agent = await findAgent(db, p.name);
+  return {
+    role: p.role,
+    name: p.name,
+    actor: actorOf(p),
+    agent: agent ? { id: agent.id, name: agent.name, team: agent.team } : null,
+  };
 }
 
 const ReassignBody = z

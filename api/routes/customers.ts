@@ -1,18 +1,12 @@
 /** /v1/customers: the customer record (客户档案) with its service history, and a search. */
-import { sql } from 'kysely';
 import { z } from '../zod.js';
+import { customerRecord, searchCustomers } from '../../db/customers.js';
 import type { Db } from '../../db/database.js';
-import {
-  CASE_STATUSES,
-  CASE_TYPES,
-  PRIORITIES,
-  TERMINAL_STATUSES,
-  TIERS,
-} from '../../domain/case/contract.js';
+import { CASE_STATUSES, CASE_TYPES, PRIORITIES, TIERS } from '../../domain/case/contract.js';
 import type { Role } from '../../domain/people.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
-import { caseOpenedBy, customerServedBy, scopeOf } from '../scope.js';
+import { scopeOf } from '../scope.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 
 /** Everyone who serves the customer may read the record; customer data is used for service only. */
@@ -72,9 +66,6 @@ export const CustomerSearchQuery = z
   })
   .strict();
 
-/** `%` and `_` in what a user types are literal characters, not wildcards. */
-export const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 interface CustomerRow {
@@ -98,8 +89,6 @@ const summary = (c: CustomerRow) => ({
   updatedAt: iso(c.updated_at),
 });
 
-const COLUMNS = ['id', 'name', 'tier', 'email', 'phone', 'organisation', 'created_at', 'updated_at'] as const;
-
 export function customerRoutes(db: Db): RouteSpec[] {
   return [
     route({
@@ -122,29 +111,15 @@ export function customerRoutes(db: Db): RouteSpec[] {
       },
       handler: async ({ res, query, principal }) => {
         const q = query as z.infer<typeof CustomerSearchQuery>;
-        const scope = scopeOf(principal);
-        let sel = db.selectFrom('customers').select(COLUMNS);
-        if (scope) sel = sel.where(customerServedBy(scope));
-        if (q.query) {
-          const pattern = likeContaining(q.query);
-          sel = sel.where((eb) =>
-            eb.or(
-              (['name', 'email', 'phone', 'organisation', 'id'] as const).map((c) => eb(c, 'ilike', pattern)),
-            ),
-          );
-        }
-        if (q.cursor) {
-          const c = decodeCursor(q.cursor, ['n', 'i']);
-          sel = sel.where(sql<boolean>`(name, id) > (${c.n}, ${c.i})`);
-        }
-        const rows = await sel
-          .orderBy('name')
-          .orderBy('id')
-          .limit(q.limit + 1)
-          .execute();
-        const page = rows.slice(0, q.limit);
+        const c = q.cursor ? decodeCursor(q.cursor, ['n', 'i']) : undefined;
+        const { rows: page, more } = await searchCustomers(db, {
+          text: q.query || undefined,
+          scope: scopeOf(principal),
+          after: c && { name: c.n, id: c.i },
+          limit: q.limit,
+        });
         const last = page[page.length - 1];
-        const nextCursor = rows.length > q.limit && last ? encodeCursor({ n: last.name, i: last.id }) : null;
+        const nextCursor = more && last ? encodeCursor({ n: last.name, i: last.id }) : null;
         res.json({ items: page.map(summary), nextCursor });
       },
     }),
@@ -165,39 +140,9 @@ export function customerRoutes(db: Db): RouteSpec[] {
       handler: async ({ res, params, principal }) => {
         const id = params.id!;
         // A scoped integration sees the customer and its own cases of them, nothing else.
-        const scope = scopeOf(principal);
-        const [customer, cases, stats] = await Promise.all([
-          db
-            .selectFrom('customers')
-            .select(COLUMNS)
-            .where('id', '=', id)
-            .$if(scope !== undefined, (q) => q.where(customerServedBy(scope!)))
-            .executeTakeFirst(),
-          db
-            .selectFrom('cases')
-            .select(['id', 'number', 'type', 'status', 'priority', 'created_at', 'closed_at', 'rating_score'])
-            .where('customer_id', '=', id)
-            .$if(scope !== undefined, (q) => q.where(caseOpenedBy(scope!)))
-            .orderBy('created_at', 'desc')
-            .orderBy('id', 'desc')
-            .limit(CUSTOMER_CASES_LISTED)
-            .execute(),
-          db
-            .selectFrom('cases')
-            .select([
-              sql<number>`count(*)::int8`.as('cases'),
-              sql<number>`count(*) filter (where status not in (${sql.join([...TERMINAL_STATUSES])}))::int8`.as(
-                'open_cases',
-              ),
-              sql<number>`count(*) filter (where type = 'complaint')::int8`.as('complaints'),
-              sql<number>`count(rating_score)::int8`.as('ratings'),
-              sql<number | null>`sum(rating_score)::int8`.as('rating_sum'),
-            ])
-            .where('customer_id', '=', id)
-            .$if(scope !== undefined, (q) => q.where(caseOpenedBy(scope!)))
-            .executeTakeFirstOrThrow(),
-        ]);
-        if (!customer) throw problem.notFound(`no customer with id '${id}'`);
+        const record = await customerRecord(db, id, CUSTOMER_CASES_LISTED, scopeOf(principal));
+        if (!record) throw problem.notFound(`no customer with id '${id}'`);
+        const { customer, cases, stats } = record;
         res.json({
           ...summary(customer),
           cases: cases.map((c) => ({

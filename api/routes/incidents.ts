@@ -1,7 +1,7 @@
 /** /v1/incidents: open, read, post public updates, link and unlink cases, resolve, cancel, report. */
-import { sql } from 'kysely';
 import { z } from '../zod.js';
 import type { Db } from '../../db/database.js';
+import { incidentReportRows, linkedCaseCount, linkedCases, listIncidentViews } from '../../db/incidents.js';
 import { CASE_STATUSES } from '../../domain/case/contract.js';
 import { publicIncident } from '../../domain/incident/machine.js';
 import type { IncidentView as View } from '../../domain/incident/types.js';
@@ -20,7 +20,7 @@ import {
   OpenIncidentBody,
   PostUpdateBody,
   ResolveIncidentBody,
-} from '../incident-schemas.js';
+} from './incident-schemas.js';
 
 const STAFF: Role[] = ['agent', 'supervisor'];
 const ALL: Role[] = ['integrator', 'agent', 'supervisor'];
@@ -39,13 +39,7 @@ export function incidentRoutes(incidents: IncidentService, db: Db): RouteSpec[] 
   /** Staff read the whole incident and its link count; integrators its public word only. */
   const shown = async (v: View, p: Principal) => {
     if (!isStaff(p)) return publicIncident(v);
-    const { n } = await db
-      .selectFrom('incident_cases')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('incident_id', '=', v.id)
-      .where('unlinked_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    return { ...v, linkedCases: n };
+    return { ...v, linkedCases: await linkedCaseCount(db, v.id) };
   };
   return [
     route({
@@ -79,14 +73,7 @@ export function incidentRoutes(incidents: IncidentService, db: Db): RouteSpec[] 
       },
       handler: async ({ res, query }) => {
         const q = query as z.infer<typeof IncidentListQuery>;
-        const rows = await db
-          .selectFrom('incidents')
-          .select('view')
-          .$if(q.status !== undefined, (s) => s.where('status', '=', q.status!))
-          .orderBy('created_at', 'desc')
-          .limit(q.limit)
-          .execute();
-        res.json({ items: rows.map((r) => r.view) });
+        res.json({ items: await listIncidentViews(db, { status: q.status, limit: q.limit }) });
       },
     }),
     route({
@@ -221,14 +208,7 @@ export function incidentRoutes(incidents: IncidentService, db: Db): RouteSpec[] 
       },
       handler: async ({ res, params }) => {
         await incidents.get(params.id!);
-        const rows = await db
-          .selectFrom('incident_cases as l')
-          .innerJoin('cases as c', 'c.id', 'l.case_id')
-          .select(['l.case_id', 'c.number', 'c.status', 'l.linked_at', 'l.last_message_seq'])
-          .where('l.incident_id', '=', params.id!)
-          .where('l.unlinked_at', 'is', null)
-          .orderBy('l.linked_at')
-          .execute();
+        const rows = await linkedCases(db, params.id!);
         res.json({
           items: rows.map((r) => ({
             caseId: r.case_id,
@@ -258,45 +238,32 @@ export function incidentRoutes(incidents: IncidentService, db: Db): RouteSpec[] 
 
 async function incidentReport(db: Db, v: View) {
   const id = v.id;
-  const hours = await sql<{ hour: Date; linked: number }>`
-    SELECT date_trunc('hour', linked_at) AS hour, count(*)::int AS linked
-    FROM incident_cases WHERE incident_id = ${id} GROUP BY 1 ORDER BY 1`.execute(db);
-  const statuses = await sql<{ status: string; n: number; current: boolean }>`
-    SELECT c.status, (l.unlinked_at IS NULL) AS current, count(*)::int AS n
-    FROM incident_cases l JOIN cases c ON c.id = l.case_id WHERE l.incident_id = ${id} GROUP BY 1, 2`.execute(
-    db,
-  );
-  const ratings = await sql<{ score: number; n: number }>`
-    SELECT c.rating_score AS score, count(*)::int AS n FROM incident_cases l JOIN cases c ON c.id = l.case_id
-    WHERE l.incident_id = ${id} AND c.rating_score IS NOT NULL GROUP BY 1`.execute(db);
-  const entries = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM case_events e JOIN incident_cases l ON l.case_id = e.case_id AND l.incident_id = ${id}
-    WHERE e.type = 'case.incident_update' AND e.data->>'incidentId' = ${id}`.execute(db);
+  const { hours, statuses, ratings, timelineEntries } = await incidentReportRows(db, id);
   const byStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<string, number>;
   let current = 0;
   let ever = 0;
-  for (const r of statuses.rows) {
+  for (const r of statuses) {
     ever += r.n;
     if (r.current) {
       current += r.n;
       byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
     }
   }
-  const rated = ratings.rows.reduce((a, r) => a + r.n, 0);
+  const rated = ratings.reduce((a, r) => a + r.n, 0);
   const created = Date.parse(v.createdAt);
   const secondsFrom = (at: string | undefined | null) => (at ? (Date.parse(at) - created) / 1000 : null);
   return {
     incidentId: id,
     linked: { current, ever },
-    linkedOverTime: hours.rows.map((r) => ({ hour: new Date(r.hour).toISOString(), linked: r.linked })),
+    linkedOverTime: hours.map((r) => ({ hour: new Date(r.hour).toISOString(), linked: r.linked })),
     byStatus,
-    messages: { posted: v.messages.length, caseTimelineEntries: entries.rows[0]?.n ?? 0 },
+    messages: { posted: v.messages.length, caseTimelineEntries: timelineEntries },
     secondsToFirstMessage: secondsFrom(v.messages[0]?.at),
     secondsToResolution: v.status === 'resolved' ? secondsFrom(v.closedAt) : null,
     ratings: {
       count: rated,
-      mean: rated ? ratings.rows.reduce((a, r) => a + r.score * r.n, 0) / rated : null,
-      byScore: Object.fromEntries(ratings.rows.map((r) => [String(r.score), r.n])),
+      mean: rated ? ratings.reduce((a, r) => a + r.score * r.n, 0) / rated : null,
+      byScore: Object.fromEntries(ratings.map((r) => [String(r.score), r.n])),
     },
   };
 }

@@ -6,7 +6,8 @@ import type { Payload, PayloadCodec } from '@temporalio/common';
 import type { Request, RequestHandler } from 'express';
 import type { Db } from '../../db/database.js';
 import type { PersonalData } from '../../db/personal-data.js';
-import { sql } from 'kysely';
+import { listCodecAccess, recordCodecAccess } from '../../db/codec-access.js';
+import { customerExists } from '../../db/customers.js';
 import { type KeyStore, type Principal } from '../auth.js';
 import { actorOf, type Role } from '../../domain/people.js';
 import { signIn } from '../audit.js';
@@ -91,12 +92,8 @@ export function privacyRoutes(deps: {
         404: { description: 'unknown customer' },
       },
       handler: async ({ res, params }) => {
-        const known = await db
-          .selectFrom('customers')
-          .select('id')
-          .where('id', '=', params.id!)
-          .executeTakeFirst();
-        if (!known) throw problem.notFound(`no customer with id '${params.id}'`);
+        if (!(await customerExists(db, params.id!)))
+          throw problem.notFound(`no customer with id '${params.id}'`);
         const cases = await personalData.eraseCustomer(params.id!);
         res.json({ customerId: params.id, cases, erasedAt: new Date().toISOString() });
       },
@@ -206,17 +203,7 @@ export function codecAccessRoute(db: Db): RouteSpec {
     },
     handler: async ({ res, query }) => {
       const q = query as { caseId?: string; actor?: string; limit: number };
-      const rows = await db
-        .selectFrom('codec_access')
-        .selectAll()
-        .$if(q.caseId !== undefined, (s) =>
-          s.where(sql<boolean>`(case_ids ? ${q.caseId!} or workflow_ids ? ${`case:${q.caseId}`})`),
-        )
-        .$if(q.actor !== undefined, (s) => s.where('actor', '=', q.actor!))
-        .orderBy('at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(q.limit)
-        .execute();
+      const rows = await listCodecAccess(db, q);
       res.json({
         items: rows.map((r) => ({
           at: new Date(r.at).toISOString(),
@@ -251,17 +238,14 @@ async function recordAccess(db: Db, req: Request, principal: Principal, decoded:
   for (const id of caseIds) workflowIds.add(`case:${id}`);
   const header = req.get('X-Workflow-Id');
   if (header) workflowIds.add(header.slice(0, 200));
-  await db
-    .insertInto('codec_access')
-    .values({
-      actor: actorOf(principal),
-      key_id: principal.keyId,
-      via: /^Bearer\s/i.test(req.get('Authorization') ?? '') ? 'key' : 'session',
-      workflow_ids: JSON.stringify([...workflowIds]),
-      case_ids: JSON.stringify([...caseIds]),
-      payloads: decoded.length,
-    })
-    .execute();
+  await recordCodecAccess(db, {
+    actor: actorOf(principal),
+    keyId: principal.keyId,
+    via: /^Bearer\s/i.test(req.get('Authorization') ?? '') ? 'key' : 'session',
+    workflowIds: [...workflowIds],
+    caseIds: [...caseIds],
+    payloads: decoded.length,
+  });
 }
 
 /** Case and workflow ids named in a payload (caseId fields, case:<id> workflow ids). */

@@ -1,6 +1,7 @@
 /** SLA policies, business calendars and the deadline calculator. */
 import { z } from '../zod.js';
 import type { Db } from '../../db/database.js';
+import { definitionExists, listDefinitions, putDefinition } from '../../db/sla.js';
 import {
   BeyondHorizon,
   CALENDAR_24X7,
@@ -13,7 +14,8 @@ import type { SlaCatalog } from '../sla-catalog.js';
 import type { CaseService } from '../case-service.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
-import { CalendarBody, DueBody, PolicyBody, ResourceName } from '../schemas.js';
+import { ResourceName } from '../schemas.js';
+import { CalendarBody, DueBody, PolicyBody } from './sla-schemas.js';
 import { auditedState } from '../../db/audit-state.js';
 
 const ALL: Role[] = ['integrator', 'agent', 'supervisor', 'admin'];
@@ -91,21 +93,6 @@ function checkCustomerWait(p: z.infer<typeof PolicyBody>, calendar: BusinessCale
   }
 }
 
-/** Policies and calendars are stored whole, by name; a PUT replaces the definition. */
-async function putDefinition(
-  db: Db,
-  table: 'sla_policies' | 'business_calendars',
-  name: string,
-  definition: object,
-) {
-  const row = { definition: JSON.stringify(definition), updated_at: new Date() };
-  await db
-    .insertInto(table)
-    .values({ name, ...row })
-    .onConflict((oc) => oc.column('name').doUpdateSet(row))
-    .execute();
-}
-
 export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): RouteSpec[] {
   return [
     route({
@@ -116,7 +103,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
       roles: ALL,
       responses: { 200: { description: 'all policies', schema: z.object({ items: z.array(Policy) }) } },
       handler: async ({ res }) => {
-        const rows = await db.selectFrom('sla_policies').selectAll().orderBy('name').execute();
+        const rows = await listDefinitions(db, 'sla_policies');
         res.json({ items: rows.map((r) => ({ ...r.definition, name: r.name })) });
       },
     }),
@@ -141,12 +128,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
         const name = nameOf(params.name, body as { name?: string });
         const p = body as z.infer<typeof PolicyBody>;
         if (p.calendar !== CALENDAR_24X7.name) {
-          const cal = await db
-            .selectFrom('business_calendars')
-            .select('name')
-            .where('name', '=', p.calendar)
-            .executeTakeFirst();
-          if (!cal)
+          if (!(await definitionExists(db, 'business_calendars', p.calendar)))
             throw problem.badRequest(`unknown calendar '${p.calendar}'`, [
               { path: 'calendar', in: 'body', message: 'unknown' },
             ]);
@@ -168,7 +150,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
         200: { description: 'all calendars, 24x7 included', schema: z.object({ items: z.array(Calendar) }) },
       },
       handler: async ({ res }) => {
-        const rows = await db.selectFrom('business_calendars').selectAll().orderBy('name').execute();
+        const rows = await listDefinitions(db, 'business_calendars');
         res.json({ items: [CALENDAR_24X7, ...rows.map((r) => ({ ...r.definition, name: r.name }))] });
       },
     }),

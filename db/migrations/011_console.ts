@@ -8,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
  * - sessions: a browser holds an opaque token in an HttpOnly cookie, the server its hash and the
  *   id of the key it was opened with (so revoking the key ends the session), as codec_sessions;
  * - a notification on every change of a case, which the API turns into server-sent events.
- * The deadline expression must match api/case-list.ts (DEADLINE_KEY).
+ * The deadline expression must match db/case-list.ts (DEADLINE_KEY).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX cases_by_next_deadline ON cases ((coalesce(next_deadline, 'infinity'::timestamptz)), id)`.execute(

@@ -1,13 +1,13 @@
 /** Request and response shapes of /v1/incidents (one zod schema: validation, type and OpenAPI). */
-import { nonBlank, z } from './zod.js';
-import { CASE_STATUSES, CASE_TYPES, REMEDIES } from '../domain/case/contract.js';
+import { nonBlank, z } from '../zod.js';
+import { CASE_STATUSES, CASE_TYPES, REMEDIES } from '../../domain/case/contract.js';
 import {
   INCIDENT_KINDS,
   INCIDENT_STATUSES,
   MAX_LINK_BATCH,
   SEVERITIES,
   UPDATE_STATUSES,
-} from '../domain/incident/contract.js';
+} from '../../domain/incident/contract.js';
 
 const labels = z.array(nonBlank(200)).max(200);
 

@@ -1,0 +1,99 @@
+/** The shapes of /v1/sla-policies and /v1/business-calendars. */
+import { z } from '../zod.js';
+import { PRIORITIES } from '../../domain/case/contract.js';
+import { DEFAULT_REMIND_CUSTOMER_AFTER } from '../../domain/case/customer-wait.js';
+import { MESSAGE_KINDS } from '../../domain/notifications/customer-messages.js';
+import { validateCalendar } from '../../domain/calendar/index.js';
+import { inputTime, isoDuration } from '../schemas.js';
+
+const Window = z
+  .tuple([
+    z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
+    z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM or 24:00'),
+  ])
+  .openapi({ minItems: 2, maxItems: 2 });
+const localDate = z.iso.date();
+/** A date's windows: a few per day keep a deadline's cost to the windows it crosses small. */
+const Windows = z.array(Window).max(12);
+const MAX_DATES = 1000;
+export const CalendarBody = z
+  .object({
+    name: z.string().optional().openapi({ description: 'optional; must equal the name in the path' }),
+    timeZone: z
+      .string()
+      .min(1)
+      .openapi({ enum: ['UTC', ...Intl.supportedValuesOf('timeZone')], description: 'an IANA time zone' }),
+    week: z.object({
+      mon: Windows,
+      tue: Windows,
+      wed: Windows,
+      thu: Windows,
+      fri: Windows,
+      sat: Windows,
+      sun: Windows,
+    }),
+    holidays: z.array(localDate).max(MAX_DATES).default([]),
+    specialDays: z
+      .record(localDate, Windows)
+      // The generator's types predate OpenAPI 3.1's propertyNames; the document carries it as given.
+      .openapi({ propertyNames: { type: 'string', format: 'date' } } as never)
+      .refine((d) => Object.keys(d).length <= MAX_DATES, { message: `at most ${MAX_DATES} special days` })
+      .optional(),
+  })
+  .superRefine((cal, ctx) => {
+    for (const message of validateCalendar({ name: 'x', ...cal })) ctx.addIssue({ code: 'custom', message });
+  })
+  .openapi('BusinessCalendarInput');
+
+export const PolicyBody = z
+  .object({
+    name: z.string().optional().openapi({ description: 'optional; must equal the name in the path' }),
+    calendar: z.string().min(1),
+    respondWithin: isoDuration,
+    resolveWithin: isoDuration,
+    callbackWithin: isoDuration,
+    rateWithin: isoDuration,
+    warnBefore: isoDuration.optional(),
+    byPriority: z
+      .partialRecord(
+        z.enum(PRIORITIES),
+        z
+          .object({
+            respondWithin: isoDuration.optional(),
+            resolveWithin: isoDuration.optional(),
+            callbackWithin: isoDuration.optional(),
+            rateWithin: isoDuration.optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+    remindCustomerAfter: isoDuration
+      .nullable()
+      .optional()
+      .openapi({
+        description: `working time in pending_customer before the customer is reminded by mail; null: never; absent: ${DEFAULT_REMIND_CUSTOMER_AFTER}`,
+      }),
+    closeWithoutReplyAfter: isoDuration.nullable().optional().openapi({
+      description:
+        'working time in pending_customer after which the case is withdrawn ("no reply from the customer"); absent or null: never; must be longer than the reminder',
+    }),
+    notify: z.array(z.enum(MESSAGE_KINDS)).max(MESSAGE_KINDS.length).optional().openapi({
+      description: "the notification kinds this policy's cases send; absent: the deployment's MAIL_EVENTS",
+    }),
+  })
+  .strict()
+  .openapi('SlaPolicyInput');
+
+const Pause = z
+  .object({ from: inputTime, to: inputTime })
+  .refine((p) => Date.parse(p.from) <= Date.parse(p.to), {
+    message: 'a pause must not end before it starts',
+    path: ['to'],
+  });
+export const DueBody = z
+  .object({
+    from: inputTime,
+    duration: isoDuration,
+    pauses: z.array(Pause).max(100).optional(),
+  })
+  .strict();

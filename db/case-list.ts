@@ -1,0 +1,84 @@
+/**
+ * The case list's query: filters, text search and the two orders (newest first, soonest deadline
+ * first), each with keyset paging over an index (migrations 001 and 011).
+ */
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { CaseView } from '../domain/case/types.js';
+import type { Db } from './database.js';
+import { caseOpenedBy, likeContaining } from './scope.js';
+
+/** What `q` searches: subject, description and customer name, lower-cased (a column of migration 011). */
+export const SEARCH_TEXT = sql<string>`search_text`;
+export const DEADLINE_KEY = sql<Date>`coalesce(next_deadline, 'infinity'::timestamptz)`;
+
+export interface CaseListFilter {
+  /** A scoped integration's actor: its filters and search run inside its own cases only. */
+  scope?: string;
+  status?: string[];
+  type?: string[];
+  priority?: string[];
+  level?: number[];
+  customerId?: string;
+  assignee?: string;
+  /** true: nobody assigned; false: someone is. */
+  unassigned?: boolean;
+  /** Assigned to any of these (the caller by name or as actor). */
+  assigneeIn?: string[];
+  /** Assigned to an agent of this team. */
+  team?: string;
+  breached?: boolean;
+  /** Words that must all occur in the search text. */
+  words?: string[];
+  sort: 'createdAt' | 'nextDeadline';
+  /** The last row of the previous page: its sort key (null: a case without a deadline) and id. */
+  after?: { key: Date | null; id: string };
+  limit: number;
+}
+
+export interface CaseListPage {
+  items: CaseView[];
+  /** The last row's sort key and id when there are more rows, for the next page's `after`. */
+  next: { key: Date | null; id: string } | null;
+}
+
+const sortKey = (d: Date | string | null) => (d === null ? null : new Date(d));
+
+export async function listCases(db: Db, f: CaseListFilter): Promise<CaseListPage> {
+  let sel = db.selectFrom('cases').select(['id', 'created_at', 'next_deadline', 'view']);
+  if (f.scope) sel = sel.where(caseOpenedBy(f.scope));
+  if (f.status) sel = sel.where('status', 'in', f.status);
+  if (f.type) sel = sel.where('type', 'in', f.type);
+  if (f.priority) sel = sel.where('priority', 'in', f.priority);
+  if (f.level) sel = sel.where('level', 'in', f.level);
+  if (f.customerId) sel = sel.where('customer_id', '=', f.customerId);
+  if (f.assignee) sel = sel.where('assignee', '=', f.assignee);
+  if (f.unassigned !== undefined) sel = sel.where('assignee', f.unassigned ? 'is' : 'is not', null);
+  if (f.assigneeIn) sel = sel.where('assignee', 'in', f.assigneeIn);
+  if (f.team) {
+    const team = f.team;
+    sel = sel.where('assignee', 'in', (eb) => eb.selectFrom('agents').select('id').where('team', '=', team));
+  }
+  if (f.breached !== undefined) sel = sel.where('breached', '=', f.breached);
+  for (const word of f.words ?? []) {
+    sel = sel.where(sql<SqlBool>`${SEARCH_TEXT} like ${likeContaining(word.toLowerCase())}`);
+  }
+  const byDeadline = f.sort === 'nextDeadline';
+  if (f.after) {
+    const key = f.after.key === null ? sql`'infinity'::timestamptz` : f.after.key;
+    const after: Expression<SqlBool> = byDeadline
+      ? sql<SqlBool>`(${DEADLINE_KEY}, id) > (${key}, ${f.after.id})`
+      : sql<SqlBool>`(created_at, id) < (${key}, ${f.after.id})`;
+    sel = sel.where(after);
+  }
+  sel = byDeadline
+    ? sel.orderBy(DEADLINE_KEY, 'asc').orderBy('id', 'asc')
+    : sel.orderBy('created_at', 'desc').orderBy('id', 'desc');
+  const rows = await sel.limit(f.limit + 1).execute();
+  const page = rows.slice(0, f.limit);
+  const last = page[page.length - 1];
+  const next =
+    rows.length > f.limit && last
+      ? { key: sortKey(byDeadline ? last.next_deadline : last.created_at), id: last.id }
+      : null;
+  return { items: page.map((r) => r.view), next };
+}
