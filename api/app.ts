@@ -222,6 +222,7 @@ export function createApp(deps: AppDeps) {
     route({
       method: 'get',
       path: '/healthz',
+      operationId: 'getLiveness',
       summary: 'Liveness',
       tags: ['system'],
       roles: 'public',
@@ -233,6 +234,7 @@ export function createApp(deps: AppDeps) {
     route({
       method: 'get',
       path: '/readyz',
+      operationId: 'getReadiness',
       summary: 'Readiness: Temporal and the database answer',
       tags: ['system'],
       roles: 'public',
@@ -255,6 +257,7 @@ export function createApp(deps: AppDeps) {
   const docSpec = route({
     method: 'get',
     path: '/openapi.json',
+    operationId: 'getOpenApiDocument',
     summary: 'This OpenAPI 3.1 document',
     tags: ['system'],
     roles: 'public',

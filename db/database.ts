@@ -14,6 +14,7 @@ import * as m011 from './migrations/011_console.js';
 import * as m012 from './migrations/012_incidents.js';
 import * as m013 from './migrations/013_notifications.js';
 import * as m014 from './migrations/014_mail_outbox.js';
+import * as m015 from './migrations/015_case_sync_filters.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '012_incidents': m012,
   '013_notifications': m013,
   '014_mail_outbox': m014,
+  '015_case_sync_filters': m015,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

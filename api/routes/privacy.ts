@@ -72,6 +72,7 @@ export function privacyRoutes(deps: {
     route({
       method: 'delete',
       path: '/v1/customers/:id/personal-data',
+      operationId: 'eraseCustomerPersonalData',
       summary: "Erase a customer's personal data",
       description:
         "Destroys the data keys of the customer's cases (their personal data in Temporal's history becomes unreadable) and scrubs the read model. Cases, events, times and ratings stay, so reports keep working.",
@@ -98,6 +99,7 @@ export function privacyRoutes(deps: {
     route({
       method: 'post',
       path: '/codec/decode',
+      operationId: 'decodePayloads',
       summary: 'Decode Temporal payloads for the Web UI (payload codec server)',
       tags: ['codec'],
       roles: CODEC_ROLES,
@@ -114,6 +116,7 @@ export function privacyRoutes(deps: {
     route({
       method: 'post',
       path: '/codec/encode',
+      operationId: 'encodePayloads',
       summary: 'Encode Temporal payloads for the Web UI (payload codec server)',
       tags: ['codec'],
       roles: CODEC_ROLES,
@@ -127,6 +130,7 @@ export function privacyRoutes(deps: {
     route({
       method: 'get',
       path: '/codec/login',
+      operationId: 'getCodecLoginPage',
       summary: 'A page where a supervisor opens a codec session for the Temporal Web UI in this browser',
       tags: ['codec'],
       roles: 'public',
@@ -138,6 +142,7 @@ export function privacyRoutes(deps: {
     route({
       method: 'post',
       path: '/codec/session',
+      operationId: 'openCodecSession',
       summary: 'Open a Web UI codec session with a supervisor or admin key (sets an HttpOnly cookie)',
       tags: ['codec'],
       roles: 'public',
@@ -176,6 +181,7 @@ export function codecAccessRoute(db: Db): RouteSpec {
   return route({
     method: 'get',
     path: '/v1/codec-access',
+    operationId: 'listCodecAccess',
     summary: 'List payload decodes (who decoded which workflow or case, when)',
     tags: ['codec'],
     roles: ['admin'],

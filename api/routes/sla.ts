@@ -110,6 +110,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
     route({
       method: 'get',
       path: '/v1/sla-policies',
+      operationId: 'listSlaPolicies',
       summary: 'List SLA policies',
       tags: ['sla'],
       roles: ALL,
@@ -122,6 +123,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
     route({
       method: 'put',
       path: '/v1/sla-policies/:name',
+      operationId: 'putSlaPolicy',
       summary: 'Create or replace an SLA policy',
       description:
         'Open cases keep the policy they opened with; the change applies to new cases. Only `notify` (which notifications a case sends) applies to open cases too, from their next message.',
@@ -159,6 +161,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
     route({
       method: 'get',
       path: '/v1/business-calendars',
+      operationId: 'listBusinessCalendars',
       summary: 'List business calendars',
       tags: ['sla'],
       roles: ALL,
@@ -173,6 +176,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
     route({
       method: 'put',
       path: '/v1/business-calendars/:name',
+      operationId: 'putBusinessCalendar',
       summary: 'Create or replace a business calendar',
       tags: ['sla'],
       roles: ADMIN,
@@ -194,6 +198,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
     route({
       method: 'post',
       path: '/v1/business-calendars/:name/due',
+      operationId: 'computeDueTime',
       summary: 'Compute a deadline exactly as the service sets it',
       tags: ['sla'],
       roles: ALL,
