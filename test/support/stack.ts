@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { loadConfig } from '../../app/config.js';
 import { createLogger, startStack, type Stack } from '../../app/stack.js';
 import { CASE_BUNDLE_OPTIONS } from '../../platform/workflow-code.js';
+import { createCaseClient, type CaseClient } from '../../clients/typescript/src/index.js';
 import { quietBundlerLogger } from './time-skipping.js';
 
 export const KEYS = {
@@ -25,6 +26,8 @@ export interface TestStack extends Stack {
   taskQueue: string;
   /** Puts these ids in the directory as active agents, in a team that is never auto-assigned. */
   agents(...ids: string[]): Promise<void>;
+  /** The generated typed client (clients/typescript), with this role's key. */
+  api(role: TestRole): CaseClient;
   call(
     role: TestRole | null,
     method: string,
@@ -77,6 +80,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     url,
     taskQueue,
     agents: (...ids) => addBenchAgents(stack.db, ids),
+    api: (role) => createCaseClient({ baseUrl: url, apiKey: KEYS[role] }),
     async call(role, method, path, body, headers = {}) {
       const res = await fetch(url + path, {
         method,
