@@ -50,7 +50,7 @@ const ACTION_OPERATION_IDS: Record<CaseAction, string> = {
   priority: 'changePriority',
 };
 
-const caseResponses = (extra: Record<number, { description: string }> = {}) => ({
+const caseResponses = (extra: Record<number, { description: string; schema?: z.ZodType }> = {}) => ({
   200: { description: 'the case after the change', schema: CaseView },
   400: { description: 'invalid input' },
   401: { description: 'no or unknown API key' },
@@ -78,7 +78,10 @@ export function caseRoutes(cases: CaseService, db: Db, incidents?: IncidentServi
       responses: {
         201: { description: 'the new case', schema: CaseView },
         ...caseResponses({
-          200: { description: 'the case an earlier request with this Idempotency-Key opened' },
+          200: {
+            description: 'the case an earlier request with this Idempotency-Key opened',
+            schema: CaseView,
+          },
         }),
       },
       handler: async ({ res, body, principal, idempotencyKey }) => {

@@ -2979,7 +2979,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Case'];
+        };
       };
       /** @description the new case */
       201: {
