@@ -321,10 +321,8 @@ export const ListQuery = z
       description:
         'words (any script, Chinese included) that must all occur in the subject, description or customer name; case-insensitive',
     }),
-    externalRef: z
-      .string()
-      .min(1)
-      .max(200)
+    // Trimmed as the reference was when the case opened; otherwise matched exactly.
+    externalRef: nonBlank(200)
       .optional()
       .openapi({ description: 'only the cases opened with this externalRef (exact match)' }),
     updatedSince: inputTime.optional().openapi({

@@ -81,6 +81,8 @@ describe('GET /v1/cases?externalRef', () => {
       [first.id, ref],
     ]);
     expect(await pages({ externalRef: `ORD-${tag}-` })).toEqual([[]]);
+    // trimmed, as the reference was when the case opened
+    expect(await pages({ externalRef: ` ${ref} ` })).toEqual([[second.id, first.id]]);
   });
 });
 
