@@ -332,16 +332,12 @@ export const ListQuery = z
     // No default here: leaving it out means updatedAt when updatedSince is given, else createdAt.
     sort: z.enum(['createdAt', 'nextDeadline', 'updatedAt']).optional().openapi({
       description:
-        'createdAt: newest first; nextDeadline: soonest deadline first, none last; updatedAt: least recently updated first. Default: updatedAt with updatedSince, else createdAt',
+        'createdAt: newest first; nextDeadline: soonest deadline first, none last; updatedAt: least recently updated first. Default: updatedAt with updatedSince (a sync), else createdAt',
     }),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().min(1).optional(),
   })
-  .strict()
-  .refine((q) => !q.updatedSince || (q.sort ?? 'updatedAt') === 'updatedAt', {
-    path: ['sort'],
-    message: 'updatedSince lists by update time: leave sort out or give sort=updatedAt',
-  });
+  .strict();
 
 const Window = z
   .tuple([

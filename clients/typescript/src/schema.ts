@@ -2888,7 +2888,7 @@ export interface operations {
         externalRef?: string;
         /** @description only cases updated at or after this instant, listed by update time (oldest first, then id): page on to catch up on every change (a case changed again reappears later) */
         updatedSince?: string;
-        /** @description createdAt: newest first; nextDeadline: soonest deadline first, none last; updatedAt: least recently updated first. Default: updatedAt with updatedSince, else createdAt */
+        /** @description createdAt: newest first; nextDeadline: soonest deadline first, none last; updatedAt: least recently updated first. Default: updatedAt with updatedSince (a sync), else createdAt */
         sort?: 'createdAt' | 'nextDeadline' | 'updatedAt';
         limit?: number;
         cursor?: string;
