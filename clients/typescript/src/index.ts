@@ -22,9 +22,11 @@ export type CaseListQuery = NonNullable<operations['listCases']['parameters']['q
 
 export type CaseClient = Client<paths>;
 
-export interface CaseClientOptions extends ClientOptions {
+export interface CaseClientOptions extends Omit<ClientOptions, 'headers'> {
   /** The API key, sent as `Authorization: Bearer <apiKey>`; leave it out for cookie sessions. */
   apiKey?: string;
+  /** Headers sent with every request besides the key (e.g. `X-Request-Id`). */
+  headers?: Record<string, string>;
 }
 
 /** A client for the API at `baseUrl` (e.g. `https://cases.example.com`). */
@@ -33,7 +35,7 @@ export function createCaseClient({ apiKey, headers, ...options }: CaseClientOpti
     ...options,
     headers: {
       ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}),
-      ...(headers as Record<string, string>),
+      ...headers,
     },
   });
 }
