@@ -25,7 +25,9 @@ COPY platform ./platform
 COPY dev ./dev
 COPY app ./app
 COPY bench/baseline ./bench/baseline
-COPY scripts/build-workflow-bundle.ts ./scripts/
+COPY scripts/build-workflow-bundle.ts scripts/generate-client.ts ./scripts/
+COPY .prettierrc.json ./
+COPY clients ./clients
 COPY console ./console
 RUN npm run build
 

@@ -44,7 +44,7 @@ const floorRules = FLOORS.map((floor) => {
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.tools/**', '.data/**', '.test-data/**', 'coverage/**', 'dist/**'] },
+  { ignores: ['node_modules/**', '.tools/**', '.data/**', '.test-data/**', 'coverage/**', '**/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -244,6 +244,7 @@ export function createApp(deps: AppDeps) {
     route({
       method: 'get',
       path: '/healthz',
+      operationId: 'getLiveness',
       summary: 'Liveness',
       tags: ['system'],
       roles: 'public',
@@ -255,6 +256,7 @@ export function createApp(deps: AppDeps) {
     route({
       method: 'get',
       path: '/readyz',
+      operationId: 'getReadiness',
       summary: 'Readiness: Temporal and the database answer',
       tags: ['system'],
       roles: 'public',
@@ -277,6 +279,7 @@ export function createApp(deps: AppDeps) {
   const docSpec = route({
     method: 'get',
     path: '/openapi.json',
+    operationId: 'getOpenApiDocument',
     summary: 'This OpenAPI 3.1 document',
     tags: ['system'],
     roles: 'public',

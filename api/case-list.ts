@@ -17,8 +17,9 @@ type Query = z.infer<typeof ListQuery>;
 const NO_DEADLINE = 'none';
 
 export async function listCases(db: Db, q: Query, principal: Principal) {
-  const byDeadline = q.sort === 'nextDeadline';
-  // `c` is the last row's sort key: created_at, or its deadline ('none' for cases without one).
+  const sort = q.sort ?? (q.updatedSince ? 'updatedAt' : 'createdAt');
+  const byDeadline = sort === 'nextDeadline';
+  // `c` is the last row's sort key: created_at, updated_at, or its deadline ('none' for none).
   const c =
     q.cursor === undefined
       ? undefined
@@ -40,8 +41,10 @@ export async function listCases(db: Db, q: Query, principal: Principal) {
     assigneeIn: q.mine === 'true' ? [principal.name, actorOf(principal)] : undefined,
     team: q.team,
     breached: bool(q.breached),
+    externalRef: q.externalRef,
+    updatedSince: q.updatedSince ? new Date(q.updatedSince) : undefined,
     words: q.q?.split(/\s+/).filter(Boolean),
-    sort: q.sort,
+    sort,
     after: c && { key: c.c === NO_DEADLINE ? null : new Date(c.c), id: c.i },
     limit: q.limit,
   });

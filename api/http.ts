@@ -36,6 +36,11 @@ export interface RouteContext<B, Q> {
 export interface RouteSpec<B = unknown, Q = unknown> {
   method: Method;
   path: string;
+  /**
+   * The operation's stable name in the OpenAPI document (verb-noun camelCase: `openCase`), which
+   * generated clients name their methods by: renaming one breaks every integrator's code.
+   */
+  operationId: string;
   summary: string;
   description?: string;
   tags: string[];

@@ -75,6 +75,7 @@ export function buildOpenApi(specs: RouteSpec[]) {
     registry.registerPath({
       method: spec.method,
       path: openApiPath(spec.path),
+      operationId: spec.operationId,
       summary: spec.summary,
       // Swagger UI shows the description, not x-roles: say there who may call it.
       description: [spec.description, rolesLine(spec)].filter(Boolean).join('\n\n'),

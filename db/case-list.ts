@@ -1,6 +1,7 @@
 /**
- * The case list's query: filters, text search and the two orders (newest first, soonest deadline
- * first), each with keyset paging over an index (migrations 001 and 011).
+ * The case list's query: filters, text search and the three orders (newest first, soonest deadline
+ * first, least recently updated first), each with keyset paging over an index (migrations 001, 011
+ * and 016).
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { CaseView } from '../domain/case/types.js';
@@ -27,9 +28,13 @@ export interface CaseListFilter {
   /** Assigned to an agent of this team. */
   team?: string;
   breached?: boolean;
+  /** The integrator's own reference, exactly. */
+  externalRef?: string;
+  /** Updated at or after this instant (an incremental export). */
+  updatedSince?: Date;
   /** Words that must all occur in the search text. */
   words?: string[];
-  sort: 'createdAt' | 'nextDeadline';
+  sort: 'createdAt' | 'nextDeadline' | 'updatedAt';
   /** The last row of the previous page: its sort key (null: a case without a deadline) and id. */
   after?: { key: Date | null; id: string };
   limit: number;
@@ -44,7 +49,7 @@ export interface CaseListPage {
 const sortKey = (d: Date | string | null) => (d === null ? null : new Date(d));
 
 export async function listCases(db: Db, f: CaseListFilter): Promise<CaseListPage> {
-  let sel = db.selectFrom('cases').select(['id', 'created_at', 'next_deadline', 'view']);
+  let sel = db.selectFrom('cases').select(['id', 'created_at', 'updated_at', 'next_deadline', 'view']);
   if (f.scope) sel = sel.where(caseOpenedBy(f.scope));
   if (f.status) sel = sel.where('status', 'in', f.status);
   if (f.type) sel = sel.where('type', 'in', f.type);
@@ -59,26 +64,37 @@ export async function listCases(db: Db, f: CaseListFilter): Promise<CaseListPage
     sel = sel.where('assignee', 'in', (eb) => eb.selectFrom('agents').select('id').where('team', '=', team));
   }
   if (f.breached !== undefined) sel = sel.where('breached', '=', f.breached);
+  if (f.externalRef !== undefined) sel = sel.where('external_ref', '=', f.externalRef);
+  if (f.updatedSince) sel = sel.where('updated_at', '>=', f.updatedSince);
   for (const word of f.words ?? []) {
     sel = sel.where(sql<SqlBool>`${SEARCH_TEXT} like ${likeContaining(word.toLowerCase())}`);
   }
   const byDeadline = f.sort === 'nextDeadline';
+  // Oldest change first, as an incremental export: a case changed again moves behind the cursor.
+  const byUpdate = f.sort === 'updatedAt';
   if (f.after) {
     const key = f.after.key === null ? sql`'infinity'::timestamptz` : f.after.key;
     const after: Expression<SqlBool> = byDeadline
       ? sql<SqlBool>`(${DEADLINE_KEY}, id) > (${key}, ${f.after.id})`
-      : sql<SqlBool>`(created_at, id) < (${key}, ${f.after.id})`;
+      : byUpdate
+        ? sql<SqlBool>`(updated_at, id) > (${key}, ${f.after.id})`
+        : sql<SqlBool>`(created_at, id) < (${key}, ${f.after.id})`;
     sel = sel.where(after);
   }
   sel = byDeadline
     ? sel.orderBy(DEADLINE_KEY, 'asc').orderBy('id', 'asc')
-    : sel.orderBy('created_at', 'desc').orderBy('id', 'desc');
+    : byUpdate
+      ? sel.orderBy('updated_at', 'asc').orderBy('id', 'asc')
+      : sel.orderBy('created_at', 'desc').orderBy('id', 'desc');
   const rows = await sel.limit(f.limit + 1).execute();
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
   const next =
     rows.length > f.limit && last
-      ? { key: sortKey(byDeadline ? last.next_deadline : last.created_at), id: last.id }
+      ? {
+          key: sortKey(byDeadline ? last.next_deadline : byUpdate ? last.updated_at : last.created_at),
+          id: last.id,
+        }
       : null;
   return { items: page.map((r) => r.view), next };
 }

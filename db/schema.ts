@@ -36,6 +36,8 @@ export interface CasesTable {
   personal_data_erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** Generated from the view: lower-cased subject, description and customer name (text search). */
   search_text: ColumnType<string, never, never>;
+  /** Generated from the view: the integrator's own reference (the list's `externalRef` filter). */
+  external_ref: ColumnType<string | null, never, never>;
 }
 
 export interface CaseEventsTable {

@@ -41,6 +41,7 @@ export function auditLogRoutes(db: Db): RouteSpec[] {
     route({
       method: 'get',
       path: '/v1/audit-log',
+      operationId: 'listAuditLog',
       summary: 'List the audit log, newest first',
       description:
         'Every change to API keys, teams, agents, policies, calendars, causes, webhooks and ' +

@@ -4,7 +4,7 @@
  */
 import { nonBlank, z } from '../zod.js';
 import { CASE_STATUSES, CASE_TYPES, CHANNELS, PRIORITIES, TIERS } from '../../domain/case/contract.js';
-import { eventPosition } from '../schemas.js';
+import { eventPosition, inputTime } from '../schemas.js';
 
 export const CustomerInput = z
   .object({
@@ -106,10 +106,19 @@ export const ListQuery = z
       description:
         'words (any script, Chinese included) that must all occur in the subject, description or customer name; case-insensitive',
     }),
-    sort: z
-      .enum(['createdAt', 'nextDeadline'])
-      .default('createdAt')
-      .openapi({ description: 'createdAt: newest first; nextDeadline: soonest deadline first, none last' }),
+    // Trimmed as the reference was when the case opened; otherwise matched exactly.
+    externalRef: nonBlank(200)
+      .optional()
+      .openapi({ description: 'only the cases opened with this externalRef (exact match)' }),
+    updatedSince: inputTime.optional().openapi({
+      description:
+        'only cases updated at or after this instant, listed by update time (oldest first, then id): page on to catch up on every change (a case changed again reappears later)',
+    }),
+    // No default here: leaving it out means updatedAt when updatedSince is given, else createdAt.
+    sort: z.enum(['createdAt', 'nextDeadline', 'updatedAt']).optional().openapi({
+      description:
+        'createdAt: newest first; nextDeadline: soonest deadline first, none last; updatedAt: least recently updated first. Default: updatedAt with updatedSince (a sync), else createdAt',
+    }),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().min(1).optional(),
   })

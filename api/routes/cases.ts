@@ -33,7 +33,26 @@ const ACTION_SUMMARIES: Record<CaseAction, string> = {
   priority: "Change a case's priority; running clocks are re-targeted",
 };
 
-const caseResponses = (extra: Record<number, { description: string }> = {}) => ({
+/** Each action's operationId: what generated clients call it (stable, see RouteSpec.operationId). */
+const ACTION_OPERATION_IDS: Record<CaseAction, string> = {
+  accept: 'acceptCase',
+  assign: 'assignCase',
+  reject: 'rejectCase',
+  findings: 'recordFindings',
+  'wait-for-customer': 'waitForCustomer',
+  'customer-reply': 'recordCustomerReply',
+  resolution: 'proposeResolution',
+  approval: 'decideApproval',
+  callback: 'recordCallback',
+  rating: 'rateCase',
+  escalate: 'escalateCase',
+  notes: 'addNote',
+  withdraw: 'withdrawCase',
+  extend: 'extendDeadline',
+  priority: 'changePriority',
+};
+
+const caseResponses = (extra: Record<number, { description: string; schema?: z.ZodType }> = {}) => ({
   200: { description: 'the case after the change', schema: CaseView },
   400: { description: 'invalid input' },
   401: { description: 'no or unknown API key' },
@@ -52,6 +71,7 @@ export function caseRoutes(cases: CaseService, db: Db, incidents?: IncidentServi
     route({
       method: 'post',
       path: '/v1/cases',
+      operationId: 'openCase',
       summary: 'Open a case',
       tags: ['cases'],
       roles: ['integrator', 'agent'],
@@ -60,7 +80,10 @@ export function caseRoutes(cases: CaseService, db: Db, incidents?: IncidentServi
       responses: {
         201: { description: 'the new case', schema: CaseView },
         ...caseResponses({
-          200: { description: 'the case an earlier request with this Idempotency-Key opened' },
+          200: {
+            description: 'the case an earlier request with this Idempotency-Key opened',
+            schema: CaseView,
+          },
         }),
       },
       handler: async ({ res, body, principal, idempotencyKey }) => {
@@ -76,6 +99,7 @@ export function caseRoutes(cases: CaseService, db: Db, incidents?: IncidentServi
     route({
       method: 'get',
       path: '/v1/cases',
+      operationId: 'listCases',
       summary: 'List cases, newest first or soonest deadline first',
       tags: ['cases'],
       roles: ALL,
@@ -94,6 +118,7 @@ export function caseRoutes(cases: CaseService, db: Db, incidents?: IncidentServi
     route({
       method: 'get',
       path: '/v1/cases/:id',
+      operationId: 'getCase',
       summary: 'Get a case',
       tags: ['cases'],
       roles: ALL,
@@ -107,6 +132,7 @@ export function caseRoutes(cases: CaseService, db: Db, incidents?: IncidentServi
     route({
       method: 'get',
       path: '/v1/cases/:id/timeline',
+      operationId: 'getCaseTimeline',
       summary: "Get a case's timeline",
       description:
         'Staff see every event, each marked `internal` or `public`; integrators see the public ones only.',
@@ -136,6 +162,7 @@ export function caseRoutes(cases: CaseService, db: Db, incidents?: IncidentServi
       route({
         method: 'post',
         path: `/v1/cases/:id/${action}`,
+        operationId: ACTION_OPERATION_IDS[action],
         summary: ACTION_SUMMARIES[action],
         tags: ['case actions'],
         roles: ACTION_ROLES[action],

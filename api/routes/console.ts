@@ -91,6 +91,7 @@ export function consoleRoutes(deps: {
     route({
       method: 'post',
       path: '/v1/session',
+      operationId: 'createSession',
       summary: 'Sign in: exchange an API key for an HttpOnly session cookie',
       description:
         'The cookie (`case_console`, HttpOnly, SameSite=Strict, Secure when PUBLIC_URL is https, 12 hours) ' +
@@ -117,6 +118,7 @@ export function consoleRoutes(deps: {
     route({
       method: 'get',
       path: '/v1/session',
+      operationId: 'getSession',
       summary: 'Who the caller is: role, name and agent record',
       tags: ['session'],
       roles: EVERYONE,
@@ -126,6 +128,7 @@ export function consoleRoutes(deps: {
     route({
       method: 'delete',
       path: '/v1/session',
+      operationId: 'deleteSession',
       summary: 'Sign out: end the session of the cookie sent',
       tags: ['session'],
       roles: EVERYONE,
@@ -138,6 +141,7 @@ export function consoleRoutes(deps: {
     route({
       method: 'post',
       path: '/v1/cases/reassign',
+      operationId: 'reassignCases',
       summary: 'Reassign several cases to one person, with a result per case',
       description:
         'Each case is assigned as by `POST /v1/cases/{id}/assign`; one failing (unknown, closed, already ' +
@@ -163,6 +167,7 @@ export function consoleRoutes(deps: {
     route({
       method: 'get',
       path: '/v1/case-changes',
+      operationId: 'streamCaseChanges',
       summary: 'A stream of case changes (server-sent events)',
       description:
         'Each committed change of a followed case is an event `case` with `{id, seq, status, breached}`: ' +

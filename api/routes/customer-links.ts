@@ -15,6 +15,7 @@ export function customerLinkRoutes(db: Db, cases: CaseService, links: CustomerLi
     route({
       method: 'post',
       path: '/v1/cases/:id/customer-link',
+      operationId: 'issueCustomerLink',
       summary: "Issue a new signed link to the customer's case page",
       description:
         'The link opens the page without an API key until it expires or the case revokes its links.',
@@ -37,6 +38,7 @@ export function customerLinkRoutes(db: Db, cases: CaseService, links: CustomerLi
     route({
       method: 'post',
       path: '/v1/cases/:id/customer-link/revoke',
+      operationId: 'revokeCustomerLinks',
       summary: "Revoke every link to the customer's case page issued until now",
       tags: ['customers'],
       roles: ['agent', 'supervisor'],

@@ -94,6 +94,7 @@ export function customerRoutes(db: Db): RouteSpec[] {
     route({
       method: 'get',
       path: '/v1/customers',
+      operationId: 'listCustomers',
       summary: 'Search customers',
       description:
         'By part of the name, email, phone, organisation or id; ordered by name. Pages like the case list: ' +
@@ -126,6 +127,7 @@ export function customerRoutes(db: Db): RouteSpec[] {
     route({
       method: 'get',
       path: '/v1/customers/:id',
+      operationId: 'getCustomer',
       summary: 'Get a customer record with its cases',
       tags: ['customers'],
       roles: READERS,

@@ -102,6 +102,7 @@ export function directoryRoutes(db: Db): RouteSpec[] {
     route({
       method: 'get',
       path: '/v1/teams',
+      operationId: 'listTeams',
       summary: 'List teams',
       tags: ['directory'],
       roles: STAFF_READ,
@@ -111,6 +112,7 @@ export function directoryRoutes(db: Db): RouteSpec[] {
     route({
       method: 'put',
       path: '/v1/teams/:name',
+      operationId: 'putTeam',
       summary: 'Create or replace a team',
       description: 'A team handles the listed kinds of case at the levels between minLevel and maxLevel.',
       tags: ['directory'],
@@ -126,6 +128,7 @@ export function directoryRoutes(db: Db): RouteSpec[] {
     route({
       method: 'get',
       path: '/v1/agents',
+      operationId: 'listAgents',
       summary: 'List agents',
       tags: ['directory'],
       roles: STAFF_READ,
@@ -137,6 +140,7 @@ export function directoryRoutes(db: Db): RouteSpec[] {
     route({
       method: 'put',
       path: '/v1/agents/:id',
+      operationId: 'putAgent',
       summary: 'Create or replace an agent',
       tags: ['directory'],
       roles: ADMIN,
@@ -160,6 +164,7 @@ export function directoryRoutes(db: Db): RouteSpec[] {
     route({
       method: 'get',
       path: '/v1/api-keys',
+      operationId: 'listApiKeys',
       summary: 'List API keys stored in the database (never the keys themselves)',
       tags: ['directory'],
       roles: ADMIN,
@@ -169,6 +174,7 @@ export function directoryRoutes(db: Db): RouteSpec[] {
     route({
       method: 'post',
       path: '/v1/api-keys',
+      operationId: 'createApiKey',
       summary: 'Create an API key; the key is shown in this answer only',
       tags: ['directory'],
       roles: ADMIN,
@@ -196,6 +202,7 @@ export function directoryRoutes(db: Db): RouteSpec[] {
     route({
       method: 'delete',
       path: '/v1/api-keys/:id',
+      operationId: 'revokeApiKey',
       summary: 'Revoke an API key',
       tags: ['directory'],
       roles: ADMIN,

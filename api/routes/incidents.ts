@@ -45,6 +45,7 @@ export function incidentRoutes(incidents: IncidentService, db: Db): RouteSpec[] 
     route({
       method: 'post',
       path: '/v1/incidents',
+      operationId: 'openIncident',
       summary: 'Open an incident',
       description: 'Starts the incident workflow `incident:<id>` with SLA clocks by severity.',
       tags: ['incidents'],
@@ -63,6 +64,7 @@ export function incidentRoutes(incidents: IncidentService, db: Db): RouteSpec[] 
     route({
       method: 'get',
       path: '/v1/incidents',
+      operationId: 'listIncidents',
       summary: 'List incidents, newest first',
       tags: ['incidents'],
       roles: STAFF,
@@ -79,6 +81,7 @@ export function incidentRoutes(incidents: IncidentService, db: Db): RouteSpec[] 
     route({
       method: 'get',
       path: '/v1/incidents/:id',
+      operationId: 'getIncident',
       summary: 'Get an incident',
       description: 'Integrators get its public part: title, status and public messages.',
       tags: ['incidents'],
@@ -91,6 +94,7 @@ export function incidentRoutes(incidents: IncidentService, db: Db): RouteSpec[] 
     route({
       method: 'post',
       path: '/v1/incidents/:id/updates',
+      operationId: 'postIncidentUpdate',
       summary: 'Post a public update to every linked case',
       description:
         'Optionally moves the incident to `monitoring` (or back to `open`). Every linked case gets the message once, in its timeline (`case.incident_update`) and as a webhook; cases linked later get the latest at once.',
@@ -115,6 +119,7 @@ export function incidentRoutes(incidents: IncidentService, db: Db): RouteSpec[] 
     route({
       method: 'post',
       path: '/v1/incidents/:id/resolve',
+      operationId: 'resolveIncident',
       summary: 'Resolve an incident and every open linked case',
       description:
         'Each linked case that is not yet resolved is resolved through its own workflow with this resolution, approved by the resolving supervisor; each then goes on alone to callback and rating.',
@@ -141,6 +146,7 @@ export function incidentRoutes(incidents: IncidentService, db: Db): RouteSpec[] 
     route({
       method: 'post',
       path: '/v1/incidents/:id/cancel',
+      operationId: 'cancelIncident',
       summary: 'Cancel an incident: its cases are told and unlinked',
       tags: ['incidents'],
       roles: ['supervisor'],
@@ -160,6 +166,7 @@ export function incidentRoutes(incidents: IncidentService, db: Db): RouteSpec[] 
     route({
       method: 'post',
       path: '/v1/incidents/:id/cases',
+      operationId: 'linkIncidentCases',
       summary: 'Link cases to an incident',
       description:
         'Each case gets the latest public message at once. A case that is closed or linked to another incident is refused (per case).',
@@ -175,6 +182,7 @@ export function incidentRoutes(incidents: IncidentService, db: Db): RouteSpec[] 
     route({
       method: 'delete',
       path: '/v1/incidents/:id/cases/:caseId',
+      operationId: 'unlinkIncidentCase',
       summary: 'Unlink a case from an incident',
       tags: ['incidents'],
       roles: STAFF,
@@ -186,6 +194,7 @@ export function incidentRoutes(incidents: IncidentService, db: Db): RouteSpec[] 
     route({
       method: 'get',
       path: '/v1/incidents/:id/cases',
+      operationId: 'listIncidentCases',
       summary: "List an incident's linked cases",
       tags: ['incidents'],
       roles: STAFF,
@@ -223,6 +232,7 @@ export function incidentRoutes(incidents: IncidentService, db: Db): RouteSpec[] 
     route({
       method: 'get',
       path: '/v1/incidents/:id/report',
+      operationId: 'getIncidentReport',
       summary: 'Report on one incident',
       description:
         'Cases linked over time (per hour), linked cases by status, messages posted and timeline entries they made, time to first message and to resolution, and the linked cases’ ratings.',

@@ -74,6 +74,7 @@ export function privacyRoutes(deps: {
     route({
       method: 'delete',
       path: '/v1/customers/:id/personal-data',
+      operationId: 'eraseCustomerPersonalData',
       summary: "Erase a customer's personal data",
       description:
         "Destroys the data keys of the customer's cases (their personal data in Temporal's history becomes unreadable) and scrubs the read model. Cases, events, times and ratings stay, so reports keep working.",
@@ -101,6 +102,7 @@ export function privacyRoutes(deps: {
     route({
       method: 'post',
       path: '/codec/decode',
+      operationId: 'decodePayloads',
       summary: 'Decode Temporal payloads for the Web UI (payload codec server)',
       tags: ['codec'],
       roles: CODEC_ROLES,
@@ -123,6 +125,7 @@ export function privacyRoutes(deps: {
     route({
       method: 'post',
       path: '/codec/encode',
+      operationId: 'encodePayloads',
       summary: 'Encode Temporal payloads for the Web UI (payload codec server)',
       tags: ['codec'],
       roles: CODEC_ROLES,
@@ -136,6 +139,7 @@ export function privacyRoutes(deps: {
     route({
       method: 'get',
       path: '/codec/login',
+      operationId: 'getCodecLoginPage',
       summary: 'A page where a supervisor opens a codec session for the Temporal Web UI in this browser',
       tags: ['codec'],
       roles: 'public',
@@ -147,6 +151,7 @@ export function privacyRoutes(deps: {
     route({
       method: 'post',
       path: '/codec/session',
+      operationId: 'openCodecSession',
       summary: 'Open a Web UI codec session with a supervisor or admin key (sets an HttpOnly cookie)',
       tags: ['codec'],
       roles: 'public',
@@ -188,6 +193,7 @@ export function codecAccessRoute(db: Db): RouteSpec {
   return route({
     method: 'get',
     path: '/v1/codec-access',
+    operationId: 'listCodecAccess',
     summary: 'List payload decodes (who decoded which workflow or case, when)',
     tags: ['codec'],
     roles: ['admin'],

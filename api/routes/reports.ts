@@ -134,6 +134,7 @@ export function reportRoutes(db: Db): RouteSpec[] {
     route({
       method: 'get',
       path: '/v1/reports/service-quality',
+      operationId: 'getServiceQualityReport',
       summary: 'Service-quality report for a period',
       description:
         'Over cases created in [from, to): counts by status, type and priority; response time (accepted − created) ' +

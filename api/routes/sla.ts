@@ -98,6 +98,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
     route({
       method: 'get',
       path: '/v1/sla-policies',
+      operationId: 'listSlaPolicies',
       summary: 'List SLA policies',
       tags: ['sla'],
       roles: ALL,
@@ -110,6 +111,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
     route({
       method: 'put',
       path: '/v1/sla-policies/:name',
+      operationId: 'putSlaPolicy',
       summary: 'Create or replace an SLA policy',
       description:
         'Open cases keep the policy they opened with; the change applies to new cases. Only `notify` (which notifications a case sends) applies to open cases too, from their next message.',
@@ -143,6 +145,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
     route({
       method: 'get',
       path: '/v1/business-calendars',
+      operationId: 'listBusinessCalendars',
       summary: 'List business calendars',
       tags: ['sla'],
       roles: ALL,
@@ -157,6 +160,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
     route({
       method: 'put',
       path: '/v1/business-calendars/:name',
+      operationId: 'putBusinessCalendar',
       summary: 'Create or replace a business calendar',
       tags: ['sla'],
       roles: ADMIN,
@@ -183,6 +187,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
     route({
       method: 'post',
       path: '/v1/business-calendars/:name/due',
+      operationId: 'computeDueTime',
       summary: 'Compute a deadline exactly as the service sets it',
       tags: ['sla'],
       roles: ALL,

@@ -117,6 +117,7 @@ export function webhookRoutes(
     route({
       method: 'post',
       path: '/v1/webhooks',
+      operationId: 'createWebhook',
       summary: 'Subscribe a URL to case events',
       description:
         'Each event is POSTed as JSON with X-Event-Id and X-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body" with the secret>. The secret is shown in this answer only.',
@@ -153,6 +154,7 @@ export function webhookRoutes(
     route({
       method: 'get',
       path: '/v1/webhooks',
+      operationId: 'listWebhooks',
       summary: 'List webhook subscriptions',
       tags: ['webhooks'],
       roles: ADMIN,
@@ -167,6 +169,7 @@ export function webhookRoutes(
     route({
       method: 'delete',
       path: '/v1/webhooks/:id',
+      operationId: 'deleteWebhook',
       summary: 'Unsubscribe: nothing more is sent, pending deliveries are cancelled (the log stays)',
       tags: ['webhooks'],
       roles: ADMIN,
@@ -193,6 +196,7 @@ export function webhookRoutes(
     route({
       method: 'patch',
       path: '/v1/webhooks/:id',
+      operationId: 'updateWebhook',
       summary: 'Pause or resume a subscription',
       description:
         'Paused: events are still queued for it, nothing is sent (an attempt in flight finishes). Resumed: what is queued goes out in order.',
@@ -220,6 +224,7 @@ export function webhookRoutes(
     route({
       method: 'post',
       path: '/v1/webhooks/:id/rotate-secret',
+      operationId: 'rotateWebhookSecret',
       summary: "Rotate a subscription's secret",
       description:
         'The new secret signs from now on; the previous one also signs (a second v1 in X-Signature) for overlapSeconds (default 1 day), so receivers can switch over. The new secret is shown in this answer only.',
@@ -253,6 +258,7 @@ export function webhookRoutes(
     route({
       method: 'post',
       path: '/v1/webhooks/:id/deliveries/:eventId/redeliver',
+      operationId: 'redeliverWebhookDelivery',
       summary: 'Send a delivery again (one that failed, or any other)',
       description:
         'The delivery becomes pending with a fresh retry window and goes out after any earlier pending event of its case.',
@@ -280,6 +286,7 @@ export function webhookRoutes(
     route({
       method: 'get',
       path: '/v1/webhooks/:id/deliveries',
+      operationId: 'listWebhookDeliveries',
       summary: "A subscription's delivery log, newest first",
       tags: ['webhooks'],
       roles: ADMIN,

@@ -3,28 +3,26 @@
  * browser sends it; no script ever sees a key). Errors arrive as problem+json and are thrown as
  * ApiError with the problem's detail, which the pages show as it is.
  */
-import type { CaseView } from '../../domain/case/types.js';
+import type {
+  CasePage,
+  CaseView,
+  Problem as ProblemBody,
+  Session,
+  TimelineItem,
+} from '../../clients/typescript/src/index.js';
 
-export type { CaseView };
+// The API's own shapes, generated from its OpenAPI document (clients/typescript).
+export type { CasePage, CaseView, TimelineItem };
+/** Who is signed in: role, name, and their agent record. */
+export type Me = Session;
 
-export interface Problem {
-  status: number;
-  title: string;
-  detail: string;
-  errors?: { path: string; message: string }[];
-}
+/** A problem+json answer as the pages show it (made up from the status when the body is none). */
+export type Problem = Pick<ProblemBody, 'status' | 'title' | 'detail' | 'errors'>;
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
     super(problem.detail || problem.title);
   }
-}
-
-export interface Me {
-  role: 'integrator' | 'agent' | 'supervisor' | 'admin';
-  name: string;
-  actor: string;
-  agent: { id: string; name: string; team: string } | null;
 }
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -52,19 +50,6 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     });
   }
   return parsed as T;
-}
-
-export interface TimelineItem {
-  seq: number;
-  at: string;
-  type: string;
-  actor: string;
-  data: Record<string, unknown>;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
 }
 
 export const query = (params: Record<string, string | undefined>) =>

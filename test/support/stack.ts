@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { loadConfig } from '../../app/config.js';
 import { createLogger, startStack, type Stack } from '../../app/stack.js';
 import { bundleCaseWorkflows } from './time-skipping.js';
+import { createCaseClient, type CaseClient } from '../../clients/typescript/src/index.js';
 
 export const KEYS = {
   integrator: 'test-integrator-key',
@@ -23,6 +24,8 @@ export interface TestStack extends Stack {
   taskQueue: string;
   /** Puts these ids in the directory as active agents, in a team that is never auto-assigned. */
   agents(...ids: string[]): Promise<void>;
+  /** The generated typed client (clients/typescript), with this role's key. */
+  api(role: TestRole): CaseClient;
   call(
     role: TestRole | null,
     method: string,
@@ -76,6 +79,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     url,
     taskQueue,
     agents: (...ids) => addBenchAgents(stack.db, ids),
+    api: (role) => createCaseClient({ baseUrl: url, apiKey: KEYS[role] }),
     async call(role, method, path, body, headers = {}) {
       const res = await fetch(url + path, {
         method,

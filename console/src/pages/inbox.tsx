@@ -1,6 +1,6 @@
 /** The supervisor's approval inbox: proposals waiting, approved or rejected one by one or in a batch. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError, type CaseView, type Me, type Page, type TimelineItem } from '../api.js';
+import { api, ApiError, type CaseView, type Me, type CasePage, type TimelineItem } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { useCaseChanges } from '../live.js';
 import { linkProps } from '../router.js';
@@ -20,10 +20,7 @@ function latest(tl: TimelineItem[], type: string) {
 }
 
 async function loadProposals(): Promise<Proposal[]> {
-  const page = await api<Page<CaseView>>(
-    'GET',
-    '/v1/cases?status=pending_approval&sort=nextDeadline&limit=200',
-  );
+  const page = await api<CasePage>('GET', '/v1/cases?status=pending_approval&sort=nextDeadline&limit=200');
   return Promise.all(
     page.items.map(async (c) => {
       const tl = (await api<{ items: TimelineItem[] }>('GET', `/v1/cases/${c.id}/timeline`)).items;

@@ -1,7 +1,7 @@
 /** Queues: mine, my team's, unassigned, breached, pending approval; filters, search, live countdowns. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { CASE_STATUSES, CASE_TYPES, PRIORITIES } from '../../../domain/case/contract.js';
-import { api, ApiError, query, type CaseView, type Me, type Page } from '../api.js';
+import { api, ApiError, query, type Me, type CasePage } from '../api.js';
 import { useI18n, type Key } from '../i18n.js';
 import { useCaseChanges } from '../live.js';
 import { linkProps } from '../router.js';
@@ -57,7 +57,7 @@ export function QueuesPage({ me }: { me: Me }) {
   const [tab, setTab] = useState<Tab>(me.role === 'agent' ? 'mine' : 'all');
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [page, setPage] = useState<Page<CaseView>>();
+  const [page, setPage] = useState<CasePage>();
   const [error, setError] = useState<string>();
   const [selected, setSelected] = useState<Set<string>>(new Set());
 
@@ -65,7 +65,7 @@ export function QueuesPage({ me }: { me: Me }) {
   const key = query(params);
   const load = useCallback(async () => {
     try {
-      setPage(await api<Page<CaseView>>('GET', `/v1/cases?${key}`));
+      setPage(await api<CasePage>('GET', `/v1/cases?${key}`));
       setError(undefined);
     } catch (err) {
       setError(err instanceof ApiError ? err.problem.detail : String(err));
@@ -78,10 +78,7 @@ export function QueuesPage({ me }: { me: Me }) {
 
   const more = async () => {
     if (!page?.nextCursor) return;
-    const next = await api<Page<CaseView>>(
-      'GET',
-      `/v1/cases?${query({ ...params, cursor: page.nextCursor })}`,
-    );
+    const next = await api<CasePage>('GET', `/v1/cases?${query({ ...params, cursor: page.nextCursor })}`);
     setPage({ items: [...page.items, ...next.items], nextCursor: next.nextCursor });
   };
 

@@ -1,26 +1,12 @@
 /** The service-quality report as charts, for a period, with its CSV. */
 import { useEffect, useState } from 'preact/hooks';
+import type { components } from '../../../clients/typescript/src/index.js';
 import { api, ApiError, query } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { BarChart, LineChart } from './charts.js';
 
-type Stats = { count: number; p50: number | null; p90: number | null };
-interface Metrics {
-  total: number;
-  byType: Record<string, number>;
-  byChannel: Record<string, number>;
-  responseTime: Stats;
-  resolutionTime: Stats;
-  slaCompliance: Record<string, { applicable: number; breached: number; compliance: number | null }>;
-  resolutionRate: number | null;
-  firstContactResolutionRate: number | null;
-  complaintRate: number | null;
-  repeatFaults: { count: number; of: number; rate: number | null };
-  rating: { count: number; mean: number | null; distribution: Record<string, number> };
-}
-interface Report extends Metrics {
-  groups?: (Metrics & { key: string | null })[];
-}
+/** The service-quality report, as the API's document describes it. */
+type Report = components['schemas']['ServiceQualityReport'];
 
 /**
  * The viewer's calendar date `offset` days from today, as a date input wants it. The period is
@@ -163,8 +149,8 @@ export function ReportsPage() {
             <figure>
               <figcaption>{t('ratings')}</figcaption>
               <BarChart
-                bars={['5', '4', '3', '2', '1'].map((s) => ({
-                  label: '★'.repeat(Number(s)),
+                bars={([5, 4, 3, 2, 1] as const).map((s) => ({
+                  label: '★'.repeat(s),
                   value: report.rating.distribution[s] ?? 0,
                 }))}
               />
