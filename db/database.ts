@@ -15,6 +15,7 @@ import * as m012 from './migrations/012_incidents.js';
 import * as m013 from './migrations/013_notifications.js';
 import * as m014 from './migrations/014_mail_outbox.js';
 import * as m015 from './migrations/015_audit_log.js';
+import * as m016 from './migrations/016_webhook_integrations.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '013_notifications': m013,
   '014_mail_outbox': m014,
   '015_audit_log': m015,
+  '016_webhook_integrations': m016,
 };
 
 export async function migrate(db: Db): Promise<string[]> {
