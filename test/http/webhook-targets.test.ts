@@ -128,4 +128,51 @@ describe('webhook targets', () => {
     expect(sent.status).toBe('delivered');
     await s.db.updateTable('webhook_subscriptions').set({ active: false }).where('id', '=', id).execute();
   });
+
+  it('refuses at connect a name that resolved to an allowed address and then to a private one', async () => {
+    // DNS rebinding: the name passes the check, then answers the connection with another address.
+    const answers = [['127.0.0.1'], ['127.0.0.2']];
+    let asked = 0;
+    const targets = new WebhookTargets('127.0.0.1', async () => answers[Math.min(asked++, 1)]!);
+    const url = `http://hooks.rebind.example:${port}/hook`;
+    expect(await targets.refusal(url)).toBeUndefined();
+    const id = `whk_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const caseId = `case-${randomUUID()}`;
+    await s.db
+      .insertInto('webhook_subscriptions')
+      .values({
+        id,
+        url,
+        event_types: JSON.stringify(['test.none']),
+        secret: 'whsec_0123456789abcdef',
+        active: true,
+      })
+      .execute();
+    await s.db
+      .insertInto('outbox')
+      .values({
+        event_id: `${caseId}:1`,
+        case_id: caseId,
+        seq: 1,
+        type: 'case.opened',
+        payload: JSON.stringify({}),
+      })
+      .execute();
+    await s.db
+      .insertInto('webhook_deliveries')
+      .values({ subscription_id: id, event_id: `${caseId}:1`, case_id: caseId, seq: 1 })
+      .execute();
+    hits = 0;
+    await deliverDue({ db: s.db, logger: s.logger, retryForMs: 3_600_000, targets }, id);
+    const row = await s.db
+      .selectFrom('webhook_deliveries')
+      .select(['attempts', 'last_error', 'status'])
+      .where('subscription_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(row.last_error).toMatch(/^refused: hooks\.rebind\.example resolves to 127\.0\.0\.2 is a loopback/);
+    expect(asked).toBe(2);
+    expect(hits).toBe(0); // the receiver listens on every interface: 127.0.0.2 was never connected to
+    await s.db.updateTable('webhook_subscriptions').set({ active: false }).where('id', '=', id).execute();
+  });
 });
