@@ -126,7 +126,7 @@ export function buildOpenApi(specs: RouteSpec[]) {
     path: 'caseEvent',
     summary: 'A case event, POSTed to each subscribed URL',
     description:
-      'Signed: `X-Signature: t=<unix>,v1=<HMAC-SHA256 of "t.body" in hex>`; `X-Event-Id` repeats `id`. Answer 2xx; anything else is retried with backoff.',
+      'Signed twice: Standard Webhooks (`webhook-id` repeats `id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of "webhook-id.webhook-timestamp.body">`, keyed with the base64-decoded part of the `whsec_` secret) and `X-Signature: t=<unix>,v1=<HMAC-SHA256 of "t.body" in hex>`; `X-Event-Id` repeats `id`. Answer 2xx; anything else (a redirect too) is retried with backoff.',
     request: { body: { content: { 'application/json': { schema: WebhookEvent } } } },
     responses: { 200: { description: 'received (any 2xx)' } },
   });
