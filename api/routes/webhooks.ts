@@ -34,6 +34,15 @@ const OWNERS: Role[] = ['integrator'];
 
 /** The test event `POST /v1/webhooks/{id}/ping` sends. */
 export const PING_EVENT_TYPE = 'webhook.ping';
+export const WebhookPing = z
+  .object({
+    id: z.string().openapi({ description: '`ping:<uuid>`, also in `webhook-id`' }),
+    type: z.literal(PING_EVENT_TYPE),
+    subscriptionId: z.string(),
+    occurredAt: z.string(),
+    data: z.object({}),
+  })
+  .openapi('WebhookPing');
 
 export const EVENT_TYPES = [
   'case.opened',

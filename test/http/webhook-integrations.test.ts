@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebhookPing } from '../../api/routes/webhooks.js';
 import { newCaseBody, ownDatabase, startTestStack, type TestStack } from '../support/stack.js';
 
 interface Hit {
@@ -233,6 +234,7 @@ describe('webhook subscriptions per integration', () => {
     await until('the ping', () => acme.hits.some((h) => h.body.id === ping.body.eventId));
     const hit = acme.hits.find((h) => h.body.id === ping.body.eventId)!;
     expect(hit.body).toMatchObject({ type: 'webhook.ping', subscriptionId: subs.acme!.id });
+    expect(() => WebhookPing.strict().parse(hit.body)).not.toThrow(); // as documented
     expect(String(hit.headers['webhook-signature']).split(' ')).toHaveLength(2);
     for (const secret of [rotated.body.secret, subs.acme!.secret]) {
       expect(new Webhook(secret).verify(hit.raw, hit.headers as Record<string, string>)).toMatchObject({
