@@ -2,10 +2,9 @@
  * Webhook delivery from the outbox: signed twice (our X-Signature and Standard Webhooks, see
  * platform/webhook-signatures.ts), carrying the event id so receivers can de-duplicate, sent only
  * to addresses the target rule passes at connect time (platform/webhook-http.ts). The delivery
- * rows are the queue (db/webhooks.ts): one delivery workflow per
- * subscription (workflows/webhooks.ts) runs `deliverDue`, which sends what is due case by case in
- * sequence order and gives each failed row its own backoff, until it is delivered or, past the
- * retry window, marked failed.
+ * rows are the queue (db/webhooks.ts): one delivery workflow per subscription (workflows/webhooks.ts)
+ * runs `deliverDue`, which sends what is due case by case in sequence order and gives each failed
+ * row its own backoff, until it is delivered or, past the retry window, marked failed.
  */
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';

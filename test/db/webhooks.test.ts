@@ -26,9 +26,9 @@ import {
   subscriptionsWithPending,
   unsubscribe,
 } from '../../db/webhooks.js';
-import { CALENDAR_24X7 } from '../../domain/calendar/index.js';
 import { applyCommand, openCase } from '../../domain/case/machine.js';
 import { toProjection, type CaseProjection } from '../../domain/case/projection.js';
+import { caseInput } from '../support/case-input.js';
 import { ownDatabase } from '../support/stack.js';
 
 let db: Db;
@@ -46,27 +46,14 @@ const uid = () => randomUUID().replace(/-/g, '').slice(0, 12);
 function caseBy(actor: string) {
   const id = `case-${uid()}`;
   const opened = openCase(
-    {
-      id,
-      number: `CS-${id}`,
-      type: 'complaint',
-      channel: 'api',
-      subject: 'Router keeps rebooting',
-      description: 'Since the firmware update',
-      customer: { id: `cust-${uid()}`, name: 'Wang Fang', tier: 'standard' },
-      classification: { priority: 'normal', level: 1, reasons: [] },
-      sla: {
-        name: 'test',
-        calendar: CALENDAR_24X7,
-        respondWithin: 'PT4H',
-        resolveWithin: 'P2D',
-        callbackWithin: 'P1D',
-        rateWithin: 'P5D',
-      },
+    caseInput(id, {
       openedBy: actor,
-      receivedAt: new Date().toISOString(),
+      customer: { id: `cust-${uid()}`, name: 'Wang Fang', tier: 'standard' },
+    }),
+    {
+      now: Date.now(),
+      actor,
     },
-    { now: Date.now(), actor },
   );
   const accepted = applyCommand(opened.state, { action: 'accept' }, { now: Date.now(), actor: 'agent:li' });
   return {

@@ -30,6 +30,40 @@ afterAll(async () => {
   await new Promise((r) => receiver?.close(r));
 });
 
+/**
+ * A subscription with one delivery queued by hand. It takes an event type no case emits, so other
+ * tests' cases (same database) queue nothing for it.
+ */
+async function oneDeliveryTo(url: string): Promise<string> {
+  const id = `whk_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const caseId = `case-${randomUUID()}`;
+  await s.db
+    .insertInto('webhook_subscriptions')
+    .values({
+      id,
+      url,
+      event_types: JSON.stringify(['test.none']),
+      secret: 'whsec_0123456789abcdef',
+      active: true,
+    })
+    .execute();
+  await s.db
+    .insertInto('outbox')
+    .values({
+      event_id: `${caseId}:1`,
+      case_id: caseId,
+      seq: 1,
+      type: 'case.opened',
+      payload: JSON.stringify({}),
+    })
+    .execute();
+  await s.db
+    .insertInto('webhook_deliveries')
+    .values({ subscription_id: id, event_id: `${caseId}:1`, case_id: caseId, seq: 1 })
+    .execute();
+  return id;
+}
+
 describe('webhook targets', () => {
   it.each([
     'http://127.0.0.2:PORT/hook',
@@ -61,36 +95,8 @@ describe('webhook targets', () => {
   });
 
   it('refuses at delivery time a target that has become internal, and sends nothing', async () => {
-    // As if the subscription's host name now resolved to another loopback address. It takes an
-    // event type no case emits, so other tests' cases (same database) queue nothing for it; this
-    // one delivery is queued by hand.
-    const id = `whk_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    const caseId = `case-${randomUUID()}`;
-    const eventId = `${caseId}:1`;
-    await s.db
-      .insertInto('webhook_subscriptions')
-      .values({
-        id,
-        url: `http://127.0.0.2:${port}/hook`,
-        event_types: JSON.stringify(['test.none']),
-        secret: 'whsec_0123456789abcdef',
-        active: true,
-      })
-      .execute();
-    await s.db
-      .insertInto('outbox')
-      .values({
-        event_id: eventId,
-        case_id: caseId,
-        seq: 1,
-        type: 'case.opened',
-        payload: JSON.stringify({}),
-      })
-      .execute();
-    await s.db
-      .insertInto('webhook_deliveries')
-      .values({ subscription_id: id, event_id: eventId, case_id: caseId, seq: 1 })
-      .execute();
+    // As if the subscription's host name now resolved to another loopback address.
+    const id = await oneDeliveryTo(`http://127.0.0.2:${port}/hook`);
     hits = 0;
     const deps = {
       db: s.db,
@@ -136,32 +142,7 @@ describe('webhook targets', () => {
     const targets = new WebhookTargets('127.0.0.1', async () => answers[Math.min(asked++, 1)]!);
     const url = `http://hooks.rebind.example:${port}/hook`;
     expect(await targets.refusal(url)).toBeUndefined();
-    const id = `whk_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    const caseId = `case-${randomUUID()}`;
-    await s.db
-      .insertInto('webhook_subscriptions')
-      .values({
-        id,
-        url,
-        event_types: JSON.stringify(['test.none']),
-        secret: 'whsec_0123456789abcdef',
-        active: true,
-      })
-      .execute();
-    await s.db
-      .insertInto('outbox')
-      .values({
-        event_id: `${caseId}:1`,
-        case_id: caseId,
-        seq: 1,
-        type: 'case.opened',
-        payload: JSON.stringify({}),
-      })
-      .execute();
-    await s.db
-      .insertInto('webhook_deliveries')
-      .values({ subscription_id: id, event_id: `${caseId}:1`, case_id: caseId, seq: 1 })
-      .execute();
+    const id = await oneDeliveryTo(url);
     hits = 0;
     await deliverDue({ db: s.db, logger: s.logger, retryForMs: 3_600_000, targets }, id);
     const row = await s.db
