@@ -26,7 +26,8 @@ import {
   subscriptionsWithPending,
   unsubscribe,
 } from '../../db/webhooks.js';
-import { applyCommand, openCase } from '../../domain/case/machine.js';
+import { applyCommand } from '../../domain/case/machine.js';
+import { openCase } from '../../domain/case/opening.js';
 import { toProjection, type CaseProjection } from '../../domain/case/projection.js';
 import { caseInput } from '../support/case-input.js';
 import { ownDatabase } from '../support/stack.js';
