@@ -19,6 +19,7 @@ import {
   type DeliveryStatus,
   type SubscriptionRow,
 } from '../../db/webhooks.js';
+import { auditedState } from '../../db/audit-state.js';
 import type { Db } from '../../db/database.js';
 import { PERSON_NAME, type Role } from '../../domain/people.js';
 import { route, type RouteSpec } from '../http.js';
@@ -165,6 +166,7 @@ export function webhookRoutes(
       description: `${SIGNING} The secret is shown in this answer only. An integrator key subscribes for its own integration: only its cases' events (and those of incidents linked to them) are sent.`,
       tags: ['webhooks'],
       roles: OWNERS,
+      audit: { action: 'webhook.created', targetType: 'webhook', state: auditedState.webhook(db) },
       body: SubscriptionInput,
       responses: {
         201: {
@@ -227,6 +229,7 @@ export function webhookRoutes(
       summary: 'Unsubscribe: nothing more is sent, pending deliveries are cancelled (the log stays)',
       tags: ['webhooks'],
       roles: OWNERS,
+      audit: { action: 'webhook.deleted', targetType: 'webhook', state: auditedState.webhook(db) },
       responses: { 204: { description: 'unsubscribed' }, 404: { description: 'unknown subscription' } },
       handler: async ({ res, params, principal }) => {
         await existing(params.id!, principal);
@@ -243,6 +246,7 @@ export function webhookRoutes(
         'Paused: events are still queued for it, nothing is sent (an attempt in flight finishes). Resumed: what is queued goes out in order.',
       tags: ['webhooks'],
       roles: OWNERS,
+      audit: { action: 'webhook.changed', targetType: 'webhook', state: auditedState.webhook(db) },
       body: SubscriptionChange,
       responses: {
         200: { description: 'the subscription', schema: Subscription },
@@ -265,6 +269,7 @@ export function webhookRoutes(
         'The new secret signs from now on; the previous one also signs (a second signature in `webhook-signature` and in X-Signature) for overlapSeconds (default 1 day), so receivers can switch over. The new secret is shown in this answer only.',
       tags: ['webhooks'],
       roles: OWNERS,
+      audit: { action: 'webhook.secret_rotated', targetType: 'webhook', state: auditedState.webhook(db) },
       body: Rotation,
       responses: {
         200: {

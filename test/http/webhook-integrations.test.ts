@@ -241,6 +241,17 @@ describe('webhook subscriptions per integration', () => {
         type: 'webhook.ping',
       });
     }
+    // The rotation is in the audit log, by the integration's key, without any secret.
+    const audit = await s.call(
+      'admin',
+      'GET',
+      `/v1/audit-log?targetType=webhook&targetId=${subs.acme!.id}&action=webhook.secret_rotated`,
+    );
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({ actor: `integrator:${names.acme}`, targetId: subs.acme!.id }),
+    ]);
+    expect(JSON.stringify(audit.body)).not.toContain(rotated.body.secret.slice(6));
+    expect(JSON.stringify(audit.body)).not.toContain(subs.acme!.secret.slice(6));
     // Only the pinged subscription got it.
     expect(globex.hits.some((h) => h.body.type === 'webhook.ping')).toBe(false);
     expect(everything.hits.some((h) => h.body.type === 'webhook.ping')).toBe(false);

@@ -64,6 +64,13 @@ async function oneDeliveryTo(url: string): Promise<string> {
   return id;
 }
 
+const onlyDelivery = (subscriptionId: string) =>
+  s.db
+    .selectFrom('webhook_deliveries')
+    .select(['attempts', 'last_error', 'status'])
+    .where('subscription_id', '=', subscriptionId)
+    .executeTakeFirstOrThrow();
+
 describe('webhook targets', () => {
   it.each([
     'http://127.0.0.2:PORT/hook',
@@ -105,11 +112,7 @@ describe('webhook targets', () => {
       targets: new WebhookTargets('127.0.0.1'),
     };
     expect(await deliverDue(deps, id)).toMatchObject({ stop: false });
-    const row = await s.db
-      .selectFrom('webhook_deliveries')
-      .select(['attempts', 'last_error', 'status'])
-      .where('subscription_id', '=', id)
-      .executeTakeFirstOrThrow();
+    const row = await onlyDelivery(id);
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row.last_error).toMatch(/^refused: 127\.0\.0\.2 is a loopback/);
     expect(hits).toBe(0);
@@ -145,11 +148,7 @@ describe('webhook targets', () => {
     const id = await oneDeliveryTo(url);
     hits = 0;
     await deliverDue({ db: s.db, logger: s.logger, retryForMs: 3_600_000, targets }, id);
-    const row = await s.db
-      .selectFrom('webhook_deliveries')
-      .select(['attempts', 'last_error', 'status'])
-      .where('subscription_id', '=', id)
-      .executeTakeFirstOrThrow();
+    const row = await onlyDelivery(id);
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row.last_error).toMatch(/^refused: hooks\.rebind\.example resolves to 127\.0\.0\.2 is a loopback/);
     expect(asked).toBe(2);
