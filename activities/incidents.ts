@@ -6,11 +6,20 @@
 import { Context } from '@temporalio/activity';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import { inLanes } from '../platform/lanes.js';
 import { isWorkflowGone } from '../platform/temporal-errors.js';
+import {
+  casesBehindMessage,
+  existingCaseIds,
+  insertIncidentOutbox,
+  isLinked,
+  linkCase,
+  markTold,
+  upsertIncident,
+} from '../db/incident-projection.js';
+import { queueIncidentDeliveries } from '../db/webhooks.js';
 import { workflowIdForCase } from '../domain/case/contract.js';
 import { INCIDENT_EVENT_TYPES } from '../domain/incident/contract.js';
 import { publicIncident } from '../domain/incident/machine.js';
@@ -80,60 +89,33 @@ export function createIncidentActivities(deps: IncidentActivityDeps) {
           seq,
           view: JSON.stringify(view),
         };
-        const { id: _id, ...rest } = row;
-        await trx
-          .insertInto('incidents')
-          .values(row)
-          .onConflict((oc) => oc.column('id').doUpdateSet(rest).where('incidents.seq', '<=', seq))
-          .execute();
+        await upsertIncident(trx, row);
         const published = events.filter((e) => PUBLIC_INCIDENT_EVENTS.includes(e.type));
         if (published.length === 0) return [];
-        const caseKey = `incident:${view.id}`;
         const pub = publicIncident(view);
-        await trx
-          .insertInto('outbox')
-          .values(
-            published.map((e) => ({
-              event_id: incidentEventId(view.id, e.seq),
-              case_id: caseKey,
-              seq: e.seq,
-              type: e.type,
-              payload: JSON.stringify({
-                id: incidentEventId(view.id, e.seq),
-                type: e.type,
-                incidentId: view.id,
-                sequence: e.seq,
-                occurredAt: e.at,
-                seq: e.seq, // deprecated names, as on case events
-                at: e.at,
-                data: publicData(e),
-                incident: { ...pub, messages: undefined },
-              }),
-            })),
-          )
-          .onConflict((oc) => oc.column('event_id').doNothing())
-          .execute();
-        const due = await trx
-          .insertInto('webhook_deliveries')
-          .columns(['subscription_id', 'event_id', 'case_id', 'seq'])
-          .expression((eb) =>
-            eb
-              .selectFrom('webhook_subscriptions as s')
-              .innerJoin('outbox as o', (j) =>
-                j.on(sql<boolean>`s.event_types ? '*' OR s.event_types ? o.type`),
-              )
-              .where('s.active', '=', true)
-              .where(
-                'o.event_id',
-                'in',
-                published.map((e) => incidentEventId(view.id, e.seq)),
-              )
-              .select(['s.id', 'o.event_id', 'o.case_id', 'o.seq']),
-          )
-          .onConflict((oc) => oc.columns(['subscription_id', 'event_id']).doNothing())
-          .returning('subscription_id')
-          .execute();
-        return [...new Set(due.map((d) => d.subscription_id))];
+        const outbox = published.map((e) => ({
+          event_id: incidentEventId(view.id, e.seq),
+          seq: e.seq,
+          type: e.type,
+          payload: {
+            id: incidentEventId(view.id, e.seq),
+            type: e.type,
+            incidentId: view.id,
+            sequence: e.seq,
+            occurredAt: e.at,
+            seq: e.seq, // deprecated names, as on case events
+            at: e.at,
+            data: publicData(e),
+            incident: { ...pub, messages: undefined },
+          },
+        }));
+        await insertIncidentOutbox(trx, view.id, outbox);
+        // An integration's subscriptions get them only while one of its cases is linked.
+        return queueIncidentDeliveries(
+          trx,
+          view.id,
+          outbox.map((o) => o.event_id),
+        );
       });
       if (subscriptions.length > 0) await deps.wakeDeliveries(subscriptions);
     },
@@ -145,11 +127,7 @@ export function createIncidentActivities(deps: IncidentActivityDeps) {
       caseIds: string[];
       actor: string;
     }): Promise<LinkOutcome[]> {
-      const known = new Set(
-        (await db.selectFrom('cases').select('id').where('id', 'in', input.caseIds).execute()).map(
-          (r) => r.id,
-        ),
-      );
+      const known = await existingCaseIds(db, input.caseIds);
       const notice: IncidentNotice = { kind: 'link', incident: input.incident, latest: input.latest };
       return inLanes(input.caseIds, deps.concurrency ?? 16, async (caseId): Promise<LinkOutcome> => {
         Context.current().heartbeat(caseId);
@@ -162,25 +140,12 @@ export function createIncidentActivities(deps: IncidentActivityDeps) {
           if (refusal) return { caseId, outcome: 'refused', detail: refusal };
           throw err;
         }
-        const seq = input.latest?.seq ?? 0;
-        await db
-          .insertInto('incident_cases')
-          .values({
-            incident_id: input.incident.id,
-            case_id: caseId,
-            linked_at: new Date(),
-            linked_by: input.actor,
-            last_message_seq: seq,
-          })
-          .onConflict((oc) =>
-            oc.columns(['incident_id', 'case_id']).doUpdateSet({
-              unlinked_at: null,
-              linked_by: input.actor,
-              last_message_seq: sql`greatest(incident_cases.last_message_seq, ${seq})`,
-              linked_at: sql`CASE WHEN incident_cases.unlinked_at IS NULL THEN incident_cases.linked_at ELSE now() END`,
-            }),
-          )
-          .execute();
+        await linkCase(db, {
+          incidentId: input.incident.id,
+          caseId,
+          actor: input.actor,
+          toldUpTo: input.latest?.seq ?? 0,
+        });
         return { caseId, outcome: 'linked' };
       });
     },
@@ -192,14 +157,8 @@ export function createIncidentActivities(deps: IncidentActivityDeps) {
     }): Promise<LinkOutcome[]> {
       return inLanes(input.caseIds, deps.concurrency ?? 16, async (caseId): Promise<LinkOutcome> => {
         Context.current().heartbeat(caseId);
-        const row = await db
-          .selectFrom('incident_cases')
-          .select('case_id')
-          .where('incident_id', '=', input.incidentId)
-          .where('case_id', '=', caseId)
-          .where('unlinked_at', 'is', null)
-          .executeTakeFirst();
-        if (!row) return { caseId, outcome: 'unknown', detail: 'not linked to this incident' };
+        if (!(await isLinked(db, input.incidentId, caseId)))
+          return { caseId, outcome: 'unknown', detail: 'not linked to this incident' };
         await tell(caseId, {
           kind: 'unlink',
           incidentId: input.incidentId,
@@ -237,19 +196,10 @@ export function createIncidentActivities(deps: IncidentActivityDeps) {
         let cursor = '';
         let found = 0;
         for (;;) {
-          const rows = await db
-            .selectFrom('incident_cases')
-            .select('case_id')
-            .where('incident_id', '=', incident.id)
-            .where('unlinked_at', 'is', null)
-            .where('last_message_seq', '<', message.seq)
-            .where('case_id', '>', cursor)
-            .orderBy('case_id')
-            .limit(PAGE)
-            .execute();
+          const rows = await casesBehindMessage(db, incident.id, message.seq, cursor, PAGE);
           if (rows.length === 0) break;
-          cursor = rows[rows.length - 1]!.case_id;
-          const todo = rows.map((r) => r.case_id).filter((id) => !failed.has(id));
+          cursor = rows[rows.length - 1]!;
+          const todo = rows.filter((id) => !failed.has(id));
           found += todo.length;
           await inLanes(todo, deps.concurrency ?? 16, async (caseId) => {
             try {
@@ -283,18 +233,6 @@ export function createIncidentActivities(deps: IncidentActivityDeps) {
 }
 
 export type IncidentActivities = ReturnType<typeof createIncidentActivities>;
-
-async function markTold(db: Db, incidentId: string, caseId: string, seq: number, unlink: boolean) {
-  await db
-    .updateTable('incident_cases')
-    .set({
-      last_message_seq: sql`greatest(last_message_seq, ${seq})`,
-      ...(unlink ? { unlinked_at: new Date() } : {}),
-    })
-    .where('incident_id', '=', incidentId)
-    .where('case_id', '=', caseId)
-    .execute();
-}
 
 /** What integrators may read of an incident event: its public message and statuses. */
 function publicData(e: IncidentEvent): Record<string, unknown> {

@@ -8,11 +8,25 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
-import { sql, type Selectable } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
-import type { MailMessagesTable } from '../db/schema.js';
+import {
+  appendClosedCaseNote,
+  caseStatus,
+  claimDueMail,
+  mailMessage,
+  markMailErased,
+  markMailFailed,
+  markMailSent,
+  nextMailDueAt,
+  noteMailError,
+  releaseMail,
+  renewMailClaim,
+  retryMailAt,
+  startMailAttempt,
+  type MailMessage,
+} from '../db/mail-outbox.js';
 import { isTerminal, workflowIdForCase, type CaseStatus } from '../domain/case/contract.js';
 import { actionUpdates } from '../workflows/case-updates.js';
 import { metrics } from '../platform/metrics.js';
@@ -35,7 +49,7 @@ export interface MailDeps {
   budgetMs?: number;
 }
 
-type Message = Selectable<MailMessagesTable>;
+type Message = MailMessage;
 
 /** A claim lasts this long and is renewed while the message is on the wire; a dead sender's lapses. */
 const CLAIM_SECONDS = 20;
@@ -51,11 +65,7 @@ export function createMailActivities(deps: MailDeps) {
     },
     /** The earlier release's send of one message: throws (to be retried) when the server refuses. */
     async sendMail(input: { id: string }): Promise<{ status: string }> {
-      const row = await deps.db
-        .selectFrom('mail_messages')
-        .selectAll()
-        .where('id', '=', input.id)
-        .executeTakeFirst();
+      const row = await mailMessage(deps.db, input.id);
       if (!row || row.status !== 'pending') return { status: row?.status ?? 'missing' };
       const outcome = await sendOne(deps, row);
       if (outcome.status === 'retry') {
@@ -77,11 +87,11 @@ export type MailActivities = ReturnType<typeof createMailActivities>;
 export async function sendDueMail(deps: MailDeps): Promise<Pass> {
   await runPass({
     budgetMs: deps.budgetMs ?? 30_000,
-    claim: () => claimDue(deps.db, deps.taskQueue),
+    claim: () => claimDueMail(deps.db, deps.taskQueue, CLAIM_SECONDS),
     send: async (rows, deadline) => {
       let sent = 0;
       await inLanes(rows, LANES, async (row) => {
-        if (Date.now() >= deadline) return release(deps.db, row.id);
+        if (Date.now() >= deadline) return releaseMail(deps.db, row.id);
         const outcome = await sendOne(deps, row);
         if (outcome.status === 'sent') sent += 1;
         if (outcome.status !== 'retry') return;
@@ -90,45 +100,13 @@ export async function sendDueMail(deps: MailDeps): Promise<Pass> {
         if (gaveUp) {
           await recordMailFailure(deps, row.id, outcome.reason);
         } else {
-          await deps.db
-            .updateTable('mail_messages')
-            .set({ next_attempt_at: new Date(Date.now() + backoffMs(row.attempts + 1)), locked_until: null })
-            .where('id', '=', row.id)
-            .execute();
+          await retryMailAt(deps.db, row.id, new Date(Date.now() + backoffMs(row.attempts + 1)));
         }
       });
       return sent;
     },
   });
-  return { nextAt: await nextDueAt(deps.db, deps.taskQueue), stop: false };
-}
-
-/** This queue's messages due now, oldest first (an earlier release's, without attempt time, are not). */
-async function claimDue(db: Db, taskQueue: string): Promise<Message[]> {
-  const claimed = await sql<Message>`
-    UPDATE mail_messages SET locked_until = now() + make_interval(secs => ${CLAIM_SECONDS})
-    WHERE id IN (
-      SELECT id FROM mail_messages
-      WHERE task_queue = ${taskQueue} AND status = 'pending' AND next_attempt_at <= now()
-        AND (locked_until IS NULL OR locked_until < now())
-      ORDER BY next_attempt_at, created_at LIMIT 20
-      FOR UPDATE SKIP LOCKED)
-    RETURNING *`.execute(db);
-  return claimed.rows;
-}
-
-/** When a message is next due: its retry time, or when another pass's claim on it lapses. */
-async function nextDueAt(db: Db, taskQueue: string): Promise<number | null> {
-  const next = await sql<{ at: Date | null }>`
-    SELECT min(greatest(next_attempt_at, locked_until)) AS at -- greatest() skips a NULL claim
-    FROM mail_messages
-    WHERE task_queue = ${taskQueue} AND status = 'pending' AND next_attempt_at IS NOT NULL`.execute(db);
-  const at = next.rows[0]?.at;
-  return at ? new Date(at).getTime() : null;
-}
-
-async function release(db: Db, id: string): Promise<void> {
-  await db.updateTable('mail_messages').set({ locked_until: null }).where('id', '=', id).execute();
+  return { nextAt: await nextMailDueAt(deps.db, deps.taskQueue), stop: false };
 }
 
 type Outcome = { status: 'sent' | 'erased' } | { status: 'retry'; reason: string };
@@ -137,23 +115,10 @@ type Outcome = { status: 'sent' | 'erased' } | { status: 'retry'; reason: string
 export async function sendOne(deps: MailDeps, claimed: Message): Promise<Outcome> {
   const { db } = deps;
   // The attempt is counted on the row as it is now: an erasure since the claim leaves nothing to send.
-  const row = await db
-    .updateTable('mail_messages')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1), last_attempt_at: new Date() }))
-    .where('id', '=', claimed.id)
-    .where('status', '=', 'pending')
-    .where('to_address', 'is not', null)
-    .where('text_body', 'is not', null)
-    .returningAll()
-    .executeTakeFirst();
+  const row = await startMailAttempt(db, claimed.id);
   if (!row?.to_address || row.text_body === null) {
     // Erased before it could be sent (or since the claim): nothing to send, nothing to keep.
-    await db
-      .updateTable('mail_messages')
-      .set({ status: 'erased', locked_until: null })
-      .where('id', '=', claimed.id)
-      .where('status', '=', 'pending')
-      .execute();
+    await markMailErased(db, claimed.id);
     return { status: 'erased' };
   }
   // Heartbeats while the SMTP dialogue lasts (a worker that dies mid-send is noticed in seconds),
@@ -164,13 +129,7 @@ export async function sendOne(deps: MailDeps, claimed: Message): Promise<Outcome
     heartbeatIfActivity(row.id);
     if ((sinceRenewal += 2000) < RENEW_MS) return;
     sinceRenewal = 0;
-    void db
-      .updateTable('mail_messages')
-      .set({ locked_until: sql`now() + make_interval(secs => ${CLAIM_SECONDS})` })
-      .where('id', '=', row.id)
-      .where('locked_until', 'is not', null)
-      .execute()
-      .catch(() => undefined);
+    void renewMailClaim(db, row.id, CLAIM_SECONDS).catch(() => undefined);
   }, 2000);
   try {
     await deps.transport.sendMail({
@@ -185,18 +144,13 @@ export async function sendOne(deps: MailDeps, claimed: Message): Promise<Outcome
     });
   } catch (err) {
     const reason = smtpReason(err);
-    await db.updateTable('mail_messages').set({ last_error: reason }).where('id', '=', row.id).execute();
+    await noteMailError(db, row.id, reason);
     deps.logger.warn({ caseId: row.case_id, messageId: row.id, reason }, 'notification not sent; retrying');
     return { status: 'retry', reason };
   } finally {
     clearInterval(beat);
   }
-  await db
-    .updateTable('mail_messages')
-    .set({ status: 'sent', sent_at: new Date(), last_error: null, locked_until: null })
-    .where('id', '=', row.id)
-    .where('status', '=', 'pending')
-    .execute();
+  await markMailSent(db, row.id);
   metrics.mailMessages.inc({ outcome: 'sent' });
   return { status: 'sent' };
 }
@@ -210,21 +164,15 @@ function smtpReason(err: unknown): string {
 
 async function recordMailFailure(deps: MailDeps, id: string, error: string): Promise<void> {
   const { db } = deps;
-  const row = await db
-    .updateTable('mail_messages')
-    .set({ status: 'failed', last_error: error, locked_until: null })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .returning(['case_id', 'kind', 'attempts', 'last_error'])
-    .executeTakeFirst();
+  const row = await markMailFailed(db, id, error);
   if (!row) return;
   const text = `Notification '${row.kind}' (${id}) could not be sent to the customer after ${row.attempts} attempt(s): ${row.last_error ?? error}`;
   deps.logger.error(
     { caseId: row.case_id, messageId: id, error },
     'notification failed after the last retry',
   );
-  const c = await db.selectFrom('cases').select('status').where('id', '=', row.case_id).executeTakeFirst();
-  if (c && !isTerminal(c.status as CaseStatus)) {
+  const status = await caseStatus(db, row.case_id);
+  if (status && !isTerminal(status as CaseStatus)) {
     try {
       await deps.client.workflow
         .getHandle(workflowIdForCase(row.case_id))
@@ -237,30 +185,6 @@ async function recordMailFailure(deps: MailDeps, id: string, error: string): Pro
       deps.logger.warn({ caseId: row.case_id, err: (err as Error).message }, 'case did not take the note');
     }
   }
-  // A closed case's workflow has completed: the note goes straight onto the timeline, numbered
-  // past anything the case could have emitted so it never collides with a case event.
-  await db
-    .insertInto('case_events')
-    .values({
-      case_id: row.case_id,
-      seq: NOTE_SEQ_BASE + (await nextNoteNumber(db, row.case_id)),
-      at: new Date(),
-      type: 'case.note_added',
-      actor: 'system:mail',
-      data: JSON.stringify({ text, visibility: 'internal' }),
-    })
-    .onConflict((oc) => oc.columns(['case_id', 'seq']).doNothing())
-    .execute();
-}
-
-const NOTE_SEQ_BASE = 1_000_000;
-
-async function nextNoteNumber(db: Db, caseId: string): Promise<number> {
-  const r = await db
-    .selectFrom('case_events')
-    .select((eb) => eb.fn.count<number>('seq').as('n'))
-    .where('case_id', '=', caseId)
-    .where('seq', '>', NOTE_SEQ_BASE)
-    .executeTakeFirst();
-  return Number(r?.n ?? 0) + 1;
+  // A closed case's workflow has completed: the note goes straight onto the timeline.
+  await appendClosedCaseNote(db, row.case_id, 'system:mail', text);
 }

@@ -4,7 +4,8 @@
  * does), rendered once with the case's signed link. activities/mail-sender.ts sends the rows.
  */
 import { createHash } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
+import { agentName, policyNotifyKinds, queueMail } from '../db/mail-outbox.js';
 import type { Database } from '../db/schema.js';
 import type { CaseEvent, CaseView } from '../domain/case/types.js';
 import {
@@ -53,13 +54,8 @@ async function kindsFor(
   deps: MailQueueDeps,
   policy: string,
 ): Promise<ReadonlySet<string>> {
-  const row = await trx
-    .selectFrom('sla_policies')
-    .select('definition')
-    .where('name', '=', policy)
-    .executeTakeFirst();
-  const notify = (row?.definition as { notify?: unknown } | undefined)?.notify;
-  return Array.isArray(notify) ? new Set(notify as string[]) : deps.kinds;
+  const notify = await policyNotifyKinds(trx, policy);
+  return notify ? new Set(notify) : deps.kinds;
 }
 
 /** The domain of `Name <user@domain>` or `user@domain`. */
@@ -87,10 +83,7 @@ export async function queueMessages(
   const due = candidates.filter((x) => kinds.has(x.kind));
   if (due.length === 0) return [];
   const locale = localeOf(view.customer.locale, deps.defaultLocale);
-  const assigneeName = view.assignee
-    ? ((await trx.selectFrom('agents').select('name').where('id', '=', view.assignee).executeTakeFirst())
-        ?.name ?? null)
-    : null;
+  const assigneeName = view.assignee ? await agentName(trx, view.assignee) : null;
   const link = deps.links.url(view.id);
   const rows = due.map(({ e, kind }) => {
     const row = {
@@ -120,7 +113,6 @@ export async function queueMessages(
         text_body: m.text,
         html_body: m.html,
         task_queue: deps.taskQueue,
-        next_attempt_at: sql<Date>`now()`,
       };
     } catch (err) {
       // A message that cannot be rendered must never hold the case back: it is recorded as failed.
@@ -129,20 +121,5 @@ export async function queueMessages(
     }
   });
   // A step re-decided after a lost workflow task keeps the message already queued for that event.
-  await trx
-    .insertInto('mail_messages')
-    .values(rows)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-  const pending = await trx
-    .selectFrom('mail_messages')
-    .select('id')
-    .where(
-      'id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .where('status', '=', 'pending')
-    .execute();
-  return pending.map((r) => r.id);
+  return queueMail(trx, rows);
 }

@@ -3,6 +3,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { z } from './zod.js';
 import { allowedRoles, IDEMPOTENCY_KEY, openApiPath, rolesLine, type RouteSpec } from './http.js';
 import { ResourceName, WebhookEvent } from './schemas.js';
+import { WebhookPing } from './routes/webhooks.js';
 import { documentStorableText } from './openapi-text.js';
 
 const Problem = z
@@ -127,8 +128,15 @@ export function buildOpenApi(specs: RouteSpec[]) {
     path: 'caseEvent',
     summary: 'A case event, POSTed to each subscribed URL',
     description:
-      'Signed: `X-Signature: t=<unix>,v1=<HMAC-SHA256 of "t.body" in hex>`; `X-Event-Id` repeats `id`. Answer 2xx; anything else is retried with backoff.',
+      'Signed twice: Standard Webhooks (`webhook-id` repeats `id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of "webhook-id.webhook-timestamp.body">`, keyed with the base64-decoded part of the `whsec_` secret) and `X-Signature: t=<unix>,v1=<HMAC-SHA256 of "t.body" in hex>`; `X-Event-Id` repeats `id`. Answer 2xx; anything else (a redirect too) is retried with backoff.',
     request: { body: { content: { 'application/json': { schema: WebhookEvent } } } },
+    responses: { 200: { description: 'received (any 2xx)' } },
+  });
+  registry.registerWebhook({
+    method: 'post',
+    path: 'webhookPing',
+    summary: 'The test event `POST /v1/webhooks/{id}/ping` sends, signed like every event',
+    request: { body: { content: { 'application/json': { schema: WebhookPing } } } },
     responses: { 200: { description: 'received (any 2xx)' } },
   });
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({

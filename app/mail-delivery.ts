@@ -2,6 +2,7 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { WakeMail } from '../activities/case.js';
 import type { Db } from '../db/database.js';
+import { pendingMail } from '../db/mail-outbox.js';
 import { mailDue, mailOutboxWorkflowId, mailWorkflowId, type mailDelivery } from '../workflows/mail.js';
 import { coalesced } from './webhook-delivery.js';
 
@@ -34,12 +35,7 @@ export async function wakePendingMail(
   taskQueue: string,
   retryForMs: number,
 ): Promise<number> {
-  const rows = await db
-    .selectFrom('mail_messages')
-    .select(['id', 'next_attempt_at'])
-    .where('status', '=', 'pending')
-    .where((eb) => eb.or([eb('task_queue', '=', taskQueue), eb('task_queue', 'is', null)]))
-    .execute();
+  const rows = await pendingMail(db, taskQueue);
   if (rows.some((r) => r.next_attempt_at !== null)) await mailWaker(client, taskQueue)();
   const legacy = rows.filter((r) => r.next_attempt_at === null);
   await Promise.all(

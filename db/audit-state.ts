@@ -33,7 +33,7 @@ export const auditedState = {
   webhook: (db: Db) => (id: string) =>
     db
       .selectFrom('webhook_subscriptions')
-      .select(['id', 'url', 'event_types', 'active', 'paused', 'previous_secret_until'])
+      .select(['id', 'url', 'event_types', 'integration', 'active', 'paused', 'previous_secret_until'])
       .where('id', '=', id)
       .executeTakeFirst()
       .then(orNull),

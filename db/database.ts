@@ -16,6 +16,7 @@ import * as m013 from './migrations/013_notifications.js';
 import * as m014 from './migrations/014_mail_outbox.js';
 import * as m015 from './migrations/015_audit_log.js';
 import * as m016 from './migrations/016_case_sync_filters.js';
+import * as m017 from './migrations/017_webhook_integrations.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '014_mail_outbox': m014,
   '015_audit_log': m015,
   '016_case_sync_filters': m016,
+  '017_webhook_integrations': m017,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -178,6 +178,11 @@ export interface WebhookSubscriptionsTable {
   /** After a rotation, the old secret still signs (a second v1) until previous_secret_until. */
   previous_secret: string | null;
   previous_secret_until: Timestamp | null;
+  /**
+   * The integration (an integrator key's name) it belongs to: it gets only events of the cases that
+   * integration opened and of incidents linked to them. Null: admin-owned, every event (migration 015).
+   */
+  integration: string | null;
   created_at: CreatedAt;
 }
 

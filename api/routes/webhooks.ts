@@ -1,17 +1,49 @@
-/** Webhook subscriptions and their delivery log (admin). */
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+/**
+ * Webhook subscriptions and their delivery log. Admin manages every subscription; an integrator
+ * key manages only its own integration's (the key's name), and anything else is answered 404 as
+ * if it did not exist (the rule of api/scope.ts). Reads and writes are db/webhooks.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '../auth.js';
+import {
+  findSubscription,
+  insertSubscription,
+  listDeliveries,
+  listSubscriptions,
+  queuePing,
+  redeliver,
+  rotateSecret,
+  setPaused,
+  unsubscribe,
+  type DeliveryRow,
+  type DeliveryStatus,
+  type SubscriptionRow,
+} from '../../db/webhooks.js';
+import { auditedState } from '../../db/audit-state.js';
 import type { Db } from '../../db/database.js';
-import type { Database } from '../../db/schema.js';
-import type { Role } from '../../domain/people.js';
+import { PERSON_NAME, type Role } from '../../domain/people.js';
 import { route, type RouteSpec } from '../http.js';
 import { problem } from '../problem.js';
 import { z } from '../zod.js';
+import { newWebhookSecret } from '../../platform/webhook-signatures.js';
 import type { WebhookTargets } from '../../platform/webhook-targets.js';
 
 import { INCIDENT_EVENT_TYPES } from '../../domain/incident/contract.js';
 
-const ADMIN: Role[] = ['admin'];
+/** Integrators for their own integration's subscriptions; admin (always allowed) for all. */
+const OWNERS: Role[] = ['integrator'];
+
+/** The test event `POST /v1/webhooks/{id}/ping` sends. */
+export const PING_EVENT_TYPE = 'webhook.ping';
+export const WebhookPing = z
+  .object({
+    id: z.string().openapi({ description: '`ping:<uuid>`, also in `webhook-id`' }),
+    type: z.literal(PING_EVENT_TYPE),
+    subscriptionId: z.string(),
+    occurredAt: z.string(),
+    data: z.object({}),
+  })
+  .openapi('WebhookPing');
 
 export const EVENT_TYPES = [
   'case.opened',
@@ -51,7 +83,14 @@ const SubscriptionInput = z
       .array(z.union([z.literal('*'), z.enum(EVENT_TYPES)]))
       .min(1)
       .default(['*']),
-    secret: z.string().min(16).max(200).optional(),
+    secret: z.string().min(16).max(200).optional().openapi({
+      description:
+        'default: a new `whsec_<base64>` secret (Standard Webhooks). A secret of another form also signs; see docs/api.md for how receivers key it.',
+    }),
+    integration: z.string().regex(PERSON_NAME, 'an integrator key name').optional().openapi({
+      description:
+        "the integration (an integrator key's name) it belongs to: it receives only events of the cases that integration opened and of incidents linked to them. An integrator key's subscriptions always belong to its own integration; admin's without one receive every event.",
+    }),
   })
   .strict()
   .openapi('WebhookSubscriptionInput');
@@ -60,9 +99,13 @@ const Subscription = z
     id: z.string(),
     url: z.string(),
     events: z.array(z.string()),
+    integration: z
+      .string()
+      .nullable()
+      .openapi({ description: "the integration it belongs to; null: admin's, every event" }),
     active: z.boolean(),
     paused: z.boolean(),
-    /** After a rotation: until when the previous secret still signs (a second v1 in X-Signature). */
+    /** After a rotation: until when the previous secret still signs (a second signature in each header). */
     previousSecretValidUntil: z.string().nullable(),
     createdAt: z.string(),
   })
@@ -80,8 +123,7 @@ const Rotation = z
   })
   .strict()
   .openapi('WebhookSecretRotation');
-const STATUSES = ['pending', 'delivered', 'failed', 'cancelled'] as const;
-type DeliveryStatus = (typeof STATUSES)[number];
+const STATUSES = ['pending', 'delivered', 'failed', 'cancelled'] as const satisfies readonly DeliveryStatus[];
 const Delivery = z
   .object({
     eventId: z.string(),
@@ -99,18 +141,21 @@ const Delivery = z
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
+/** The integration whose subscriptions the caller manages; undefined: every subscription (admin). */
+const integrationOf = (p: Principal): string | undefined => (p.role === 'admin' ? undefined : p.name);
+
+const SIGNING =
+  'Each event is POSTed as JSON, signed twice: Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">`) and `X-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">` with `X-Event-Id`.';
+
 export function webhookRoutes(
   db: Db,
   wakeDeliveries: (subscriptionIds: string[]) => Promise<void>,
   targets: WebhookTargets,
 ): RouteSpec[] {
-  const existing = async (id: string) => {
-    const row = await db
-      .selectFrom('webhook_subscriptions')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row || !row.active) throw problem.notFound(`no webhook subscription '${id}'`);
+  /** The caller's live subscription, or 404 (another integration's is answered the same). */
+  const existing = async (id: string, p: Principal) => {
+    const row = await findSubscription(db, id, { integration: integrationOf(p) });
+    if (!row) throw problem.notFound(`no webhook subscription '${id}'`);
     return row;
   };
   return [
@@ -118,11 +163,11 @@ export function webhookRoutes(
       method: 'post',
       path: '/v1/webhooks',
       operationId: 'createWebhook',
-      summary: 'Subscribe a URL to case events',
-      description:
-        'Each event is POSTed as JSON with X-Event-Id and X-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body" with the secret>. The secret is shown in this answer only.',
+      summary: 'Subscribe a URL to events',
+      description: `${SIGNING} The secret is shown in this answer only. An integrator key subscribes for its own integration: only its cases' events (and those of incidents linked to them) are sent.`,
       tags: ['webhooks'],
-      roles: ADMIN,
+      roles: OWNERS,
+      audit: { action: 'webhook.created', targetType: 'webhook', state: auditedState.webhook(db) },
       body: SubscriptionInput,
       responses: {
         201: {
@@ -130,24 +175,24 @@ export function webhookRoutes(
           schema: Subscription.extend({ secret: z.string() }),
         },
         400: { description: 'invalid, or a loopback, private, link-local or metadata address' },
+        403: { description: 'an integrator key naming another integration than its own' },
       },
-      handler: async ({ res, body }) => {
+      handler: async ({ res, body, principal }) => {
         const b = body as z.infer<typeof SubscriptionInput>;
-        // A name that does not resolve yet may be subscribed: every delivery checks it again.
+        const own = integrationOf(principal);
+        if (own !== undefined && b.integration !== undefined && b.integration !== own)
+          throw problem.forbidden(`an integrator key subscribes for its own integration ('${own}') only`);
+        // A name that does not resolve yet may be subscribed: every connection is checked again.
         const refused = await targets.refusal(b.url, { unresolvedOk: true });
         if (refused)
           throw problem.badRequest(`url: ${refused}`, [{ path: 'url', in: 'body', message: refused }]);
-        const row = await db
-          .insertInto('webhook_subscriptions')
-          .values({
-            id: `whk_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
-            url: b.url,
-            event_types: JSON.stringify(b.events),
-            secret: b.secret ?? newSecret(),
-            active: true,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await insertSubscription(db, {
+          id: `whk_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+          url: b.url,
+          events: b.events,
+          secret: b.secret ?? newWebhookSecret(),
+          integration: own ?? b.integration ?? null,
+        });
         res.status(201).json({ ...toSubscription(row), secret: row.secret });
       },
     }),
@@ -155,15 +200,30 @@ export function webhookRoutes(
       method: 'get',
       path: '/v1/webhooks',
       operationId: 'listWebhooks',
-      summary: 'List webhook subscriptions',
+      summary: 'List webhook subscriptions (an integrator key: its own)',
       tags: ['webhooks'],
-      roles: ADMIN,
+      roles: OWNERS,
       responses: {
         200: { description: 'subscriptions', schema: z.object({ items: z.array(Subscription) }) },
       },
-      handler: async ({ res }) => {
-        const rows = await db.selectFrom('webhook_subscriptions').selectAll().orderBy('created_at').execute();
+      handler: async ({ res, principal }) => {
+        const rows = await listSubscriptions(db, integrationOf(principal));
         res.json({ items: rows.map(toSubscription) });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/v1/webhooks/:id',
+      operationId: 'getWebhook',
+      summary: 'A webhook subscription',
+      tags: ['webhooks'],
+      roles: OWNERS,
+      responses: {
+        200: { description: 'the subscription', schema: Subscription },
+        404: { description: 'unknown subscription' },
+      },
+      handler: async ({ res, params, principal }) => {
+        res.json(toSubscription(await existing(params.id!, principal)));
       },
     }),
     route({
@@ -172,24 +232,13 @@ export function webhookRoutes(
       operationId: 'deleteWebhook',
       summary: 'Unsubscribe: nothing more is sent, pending deliveries are cancelled (the log stays)',
       tags: ['webhooks'],
-      roles: ADMIN,
+      roles: OWNERS,
+      audit: { action: 'webhook.deleted', targetType: 'webhook', state: auditedState.webhook(db) },
       responses: { 204: { description: 'unsubscribed' }, 404: { description: 'unknown subscription' } },
-      handler: async ({ res, params }) => {
-        const r = await db.transaction().execute(async (trx) => {
-          const r = await trx
-            .updateTable('webhook_subscriptions')
-            .set({ active: false })
-            .where('id', '=', params.id!)
-            .executeTakeFirst();
-          await trx
-            .updateTable('webhook_deliveries')
-            .set({ status: 'cancelled', locked_until: null })
-            .where('subscription_id', '=', params.id!)
-            .where('status', '=', 'pending')
-            .execute();
-          return r;
-        });
-        if (Number(r.numUpdatedRows) === 0) throw problem.notFound(`no webhook subscription '${params.id}'`);
+      handler: async ({ res, params, principal }) => {
+        await existing(params.id!, principal);
+        if (!(await unsubscribe(db, params.id!)))
+          throw problem.notFound(`no webhook subscription '${params.id}'`);
         res.status(204).end();
       },
     }),
@@ -201,22 +250,18 @@ export function webhookRoutes(
       description:
         'Paused: events are still queued for it, nothing is sent (an attempt in flight finishes). Resumed: what is queued goes out in order.',
       tags: ['webhooks'],
-      roles: ADMIN,
+      roles: OWNERS,
+      audit: { action: 'webhook.changed', targetType: 'webhook', state: auditedState.webhook(db) },
       body: SubscriptionChange,
       responses: {
         200: { description: 'the subscription', schema: Subscription },
         400: { description: 'invalid' },
         404: { description: 'unknown subscription' },
       },
-      handler: async ({ res, params, body }) => {
+      handler: async ({ res, params, body, principal }) => {
         const b = body as z.infer<typeof SubscriptionChange>;
-        await existing(params.id!);
-        const row = await db
-          .updateTable('webhook_subscriptions')
-          .set({ paused: b.paused })
-          .where('id', '=', params.id!)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        await existing(params.id!, principal);
+        const row = await setPaused(db, params.id!, b.paused);
         if (!b.paused) await wakeDeliveries([row.id]);
         res.json(toSubscription(row));
       },
@@ -227,9 +272,10 @@ export function webhookRoutes(
       operationId: 'rotateWebhookSecret',
       summary: "Rotate a subscription's secret",
       description:
-        'The new secret signs from now on; the previous one also signs (a second v1 in X-Signature) for overlapSeconds (default 1 day), so receivers can switch over. The new secret is shown in this answer only.',
+        'The new secret signs from now on; the previous one also signs (a second signature in `webhook-signature` and in X-Signature) for overlapSeconds (default 1 day), so receivers can switch over. The new secret is shown in this answer only.',
       tags: ['webhooks'],
-      roles: ADMIN,
+      roles: OWNERS,
+      audit: { action: 'webhook.secret_rotated', targetType: 'webhook', state: auditedState.webhook(db) },
       body: Rotation,
       responses: {
         200: {
@@ -239,20 +285,42 @@ export function webhookRoutes(
         400: { description: 'invalid' },
         404: { description: 'unknown subscription' },
       },
-      handler: async ({ res, params, body }) => {
+      handler: async ({ res, params, body, principal }) => {
         const b = body as z.infer<typeof Rotation>;
-        const old = await existing(params.id!);
-        const row = await db
-          .updateTable('webhook_subscriptions')
-          .set({
-            secret: b.secret ?? newSecret(),
-            previous_secret: old.secret,
-            previous_secret_until: new Date(Date.now() + b.overlapSeconds * 1000),
-          })
-          .where('id', '=', old.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const old = await existing(params.id!, principal);
+        const until = new Date(Date.now() + b.overlapSeconds * 1000);
+        const row = await rotateSecret(db, old.id, b.secret ?? newWebhookSecret(), until);
         res.json({ ...toSubscription(row), secret: row.secret });
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/v1/webhooks/:id/ping',
+      operationId: 'pingWebhook',
+      summary: 'Send a test event',
+      description: `Queues a \`${PING_EVENT_TYPE}\` event for this subscription only; it goes out like any event (signed the same way; held while the subscription is paused) and shows in the delivery log under the case id \`ping:<subscription id>\`.`,
+      tags: ['webhooks'],
+      roles: OWNERS,
+      responses: {
+        202: { description: 'queued', schema: Delivery },
+        404: { description: 'unknown subscription' },
+      },
+      handler: async ({ res, params, principal }) => {
+        const sub = await existing(params.id!, principal);
+        const id = `ping:${randomUUID()}`;
+        const row = await queuePing(db, sub.id, {
+          id,
+          type: PING_EVENT_TYPE,
+          payload: {
+            id,
+            type: PING_EVENT_TYPE,
+            subscriptionId: sub.id,
+            occurredAt: new Date().toISOString(),
+            data: {},
+          },
+        });
+        await wakeDeliveries([sub.id]);
+        res.status(202).json(toDelivery(row));
       },
     }),
     route({
@@ -263,20 +331,14 @@ export function webhookRoutes(
       description:
         'The delivery becomes pending with a fresh retry window and goes out after any earlier pending event of its case.',
       tags: ['webhooks'],
-      roles: ADMIN,
+      roles: OWNERS,
       responses: {
         202: { description: 'queued again', schema: Delivery },
         404: { description: 'unknown subscription or delivery' },
       },
-      handler: async ({ res, params }) => {
-        await existing(params.id!);
-        const row = await db
-          .updateTable('webhook_deliveries')
-          .set({ status: 'pending', retry_from: new Date(), next_attempt_at: new Date(), locked_until: null })
-          .where('subscription_id', '=', params.id!)
-          .where('event_id', '=', params.eventId!)
-          .returningAll()
-          .executeTakeFirst();
+      handler: async ({ res, params, principal }) => {
+        await existing(params.id!, principal);
+        const row = await redeliver(db, params.id!, params.eventId!);
         if (!row)
           throw problem.notFound(`no delivery of event '${params.eventId}' to subscription '${params.id}'`);
         await wakeDeliveries([params.id!]);
@@ -289,7 +351,7 @@ export function webhookRoutes(
       operationId: 'listWebhookDeliveries',
       summary: "A subscription's delivery log, newest first",
       tags: ['webhooks'],
-      roles: ADMIN,
+      roles: OWNERS,
       query: z
         .object({
           status: z.enum(STATUSES).optional(),
@@ -301,33 +363,28 @@ export function webhookRoutes(
         200: { description: 'deliveries', schema: z.object({ items: z.array(Delivery) }) },
         404: { description: 'unknown subscription' },
       },
-      handler: async ({ res, params, query }) => {
+      handler: async ({ res, params, query, principal }) => {
         const q = query as { status?: DeliveryStatus; caseId?: string; limit: number };
-        const sub = await db
-          .selectFrom('webhook_subscriptions')
-          .select('id')
-          .where('id', '=', params.id!)
-          .executeTakeFirst();
+        // The log outlives the subscription: an ended one's deliveries can still be read.
+        const sub = await findSubscription(db, params.id!, {
+          integration: integrationOf(principal),
+          ended: true,
+        });
         if (!sub) throw problem.notFound(`no webhook subscription '${params.id}'`);
-        let sel = db.selectFrom('webhook_deliveries').selectAll().where('subscription_id', '=', params.id!);
-        if (q.status) sel = sel.where('status', '=', q.status);
-        if (q.caseId) sel = sel.where('case_id', '=', q.caseId);
-        const rows = await sel.orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(q.limit).execute();
-        res.json({ items: rows.map(toDelivery) });
+        res.json({ items: (await listDeliveries(db, sub.id, q)).map(toDelivery) });
       },
     }),
   ];
 }
 
-const newSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;
-
-function toSubscription(r: Selectable<Database['webhook_subscriptions']>) {
+function toSubscription(r: SubscriptionRow) {
   const overlap =
     r.previous_secret_until && r.previous_secret_until > new Date() ? r.previous_secret_until : null;
   return {
     id: r.id,
     url: r.url,
     events: r.event_types,
+    integration: r.integration,
     active: r.active,
     paused: r.paused,
     previousSecretValidUntil: iso(overlap),
@@ -335,7 +392,7 @@ function toSubscription(r: Selectable<Database['webhook_subscriptions']>) {
   };
 }
 
-function toDelivery(r: Selectable<Database['webhook_deliveries']>) {
+function toDelivery(r: DeliveryRow) {
   return {
     eventId: r.event_id,
     caseId: r.case_id,

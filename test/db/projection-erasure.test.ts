@@ -12,12 +12,12 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { createActivities } from '../../activities/case.js';
 import { createDb, type Db } from '../../db/database.js';
 import { ERASED, PersonalData } from '../../db/personal-data.js';
-import { CALENDAR_24X7 } from '../../domain/calendar/index.js';
 import { applyCommand } from '../../domain/case/machine.js';
 import { openCase } from '../../domain/case/opening.js';
 import { toProjection } from '../../domain/case/projection.js';
 import type { OpenCaseInput } from '../../domain/case/types.js';
 import { parseEncryptionKeys } from '../../platform/payload-codec.js';
+import { caseInput } from '../support/case-input.js';
 import { TEST_ENCRYPTION_KEYS } from '../support/stack.js';
 
 let db: Db;
@@ -36,26 +36,11 @@ async function sealedOpening(api: PersonalData, id: string, customerId: string):
     name: 'Wang Fang',
     email: 'wang.fang@example.com',
   });
-  return {
-    id,
-    number: `CS-T-${id}`,
-    type: 'complaint',
-    channel: 'api',
+  return caseInput(id, {
     subject: sealed.subject!,
     description: sealed.description!,
     customer: { id: customerId, name: sealed.name!, email: sealed.email!, tier: 'standard' },
-    classification: { priority: 'normal', level: 1, reasons: [] },
-    sla: {
-      name: 'test',
-      calendar: CALENDAR_24X7,
-      respondWithin: 'PT4H',
-      resolveWithin: 'P2D',
-      callbackWithin: 'P1D',
-      rateWithin: 'P5D',
-    },
-    openedBy: 'integrator:test',
-    receivedAt: new Date().toISOString(),
-  };
+  });
 }
 
 describe('projecting an erased case', () => {

@@ -20,7 +20,8 @@ const ADMIN_ONLY: Role[] = [];
 /**
  * Who may call each route besides admin (who may call them all). First the original contract;
  * the routes after it came later and follow the domain (supervisors decide extensions,
- * customer data for those who serve the customer; the directory, keys and webhooks administered by admin).
+ * customer data for those who serve the customer; the directory and keys administered by admin,
+ * webhooks by admin and each integration for its own).
  */
 const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   // The original contract
@@ -62,13 +63,16 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'GET /v1/api-keys': ADMIN_ONLY,
   'POST /v1/api-keys': ADMIN_ONLY,
   'DELETE /v1/api-keys/{id}': ADMIN_ONLY,
-  'POST /v1/webhooks': ADMIN_ONLY,
-  'GET /v1/webhooks': ADMIN_ONLY,
-  'DELETE /v1/webhooks/{id}': ADMIN_ONLY,
-  'GET /v1/webhooks/{id}/deliveries': ADMIN_ONLY,
-  'PATCH /v1/webhooks/{id}': ADMIN_ONLY,
-  'POST /v1/webhooks/{id}/rotate-secret': ADMIN_ONLY,
-  'POST /v1/webhooks/{id}/deliveries/{eventId}/redeliver': ADMIN_ONLY,
+  // Webhooks (issue 25): an integrator key manages its own integration's subscriptions.
+  'POST /v1/webhooks': ['integrator'],
+  'GET /v1/webhooks': ['integrator'],
+  'GET /v1/webhooks/{id}': ['integrator'],
+  'DELETE /v1/webhooks/{id}': ['integrator'],
+  'GET /v1/webhooks/{id}/deliveries': ['integrator'],
+  'PATCH /v1/webhooks/{id}': ['integrator'],
+  'POST /v1/webhooks/{id}/rotate-secret': ['integrator'],
+  'POST /v1/webhooks/{id}/ping': ['integrator'],
+  'POST /v1/webhooks/{id}/deliveries/{eventId}/redeliver': ['integrator'],
   'DELETE /v1/customers/{id}/personal-data': ADMIN_ONLY,
   'POST /codec/decode': ['supervisor'],
   'GET /v1/codec-access': ADMIN_ONLY,

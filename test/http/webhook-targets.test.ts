@@ -30,6 +30,47 @@ afterAll(async () => {
   await new Promise((r) => receiver?.close(r));
 });
 
+/**
+ * A subscription with one delivery queued by hand. It takes an event type no case emits, so other
+ * tests' cases (same database) queue nothing for it.
+ */
+async function oneDeliveryTo(url: string): Promise<string> {
+  const id = `whk_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const caseId = `case-${randomUUID()}`;
+  await s.db
+    .insertInto('webhook_subscriptions')
+    .values({
+      id,
+      url,
+      event_types: JSON.stringify(['test.none']),
+      secret: 'whsec_0123456789abcdef',
+      active: true,
+    })
+    .execute();
+  await s.db
+    .insertInto('outbox')
+    .values({
+      event_id: `${caseId}:1`,
+      case_id: caseId,
+      seq: 1,
+      type: 'case.opened',
+      payload: JSON.stringify({}),
+    })
+    .execute();
+  await s.db
+    .insertInto('webhook_deliveries')
+    .values({ subscription_id: id, event_id: `${caseId}:1`, case_id: caseId, seq: 1 })
+    .execute();
+  return id;
+}
+
+const onlyDelivery = (subscriptionId: string) =>
+  s.db
+    .selectFrom('webhook_deliveries')
+    .select(['attempts', 'last_error', 'status'])
+    .where('subscription_id', '=', subscriptionId)
+    .executeTakeFirstOrThrow();
+
 describe('webhook targets', () => {
   it.each([
     'http://127.0.0.2:PORT/hook',
@@ -61,36 +102,8 @@ describe('webhook targets', () => {
   });
 
   it('refuses at delivery time a target that has become internal, and sends nothing', async () => {
-    // As if the subscription's host name now resolved to another loopback address. It takes an
-    // event type no case emits, so other tests' cases (same database) queue nothing for it; this
-    // one delivery is queued by hand.
-    const id = `whk_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    const caseId = `case-${randomUUID()}`;
-    const eventId = `${caseId}:1`;
-    await s.db
-      .insertInto('webhook_subscriptions')
-      .values({
-        id,
-        url: `http://127.0.0.2:${port}/hook`,
-        event_types: JSON.stringify(['test.none']),
-        secret: 'whsec_0123456789abcdef',
-        active: true,
-      })
-      .execute();
-    await s.db
-      .insertInto('outbox')
-      .values({
-        event_id: eventId,
-        case_id: caseId,
-        seq: 1,
-        type: 'case.opened',
-        payload: JSON.stringify({}),
-      })
-      .execute();
-    await s.db
-      .insertInto('webhook_deliveries')
-      .values({ subscription_id: id, event_id: eventId, case_id: caseId, seq: 1 })
-      .execute();
+    // As if the subscription's host name now resolved to another loopback address.
+    const id = await oneDeliveryTo(`http://127.0.0.2:${port}/hook`);
     hits = 0;
     const deps = {
       db: s.db,
@@ -99,11 +112,7 @@ describe('webhook targets', () => {
       targets: new WebhookTargets('127.0.0.1'),
     };
     expect(await deliverDue(deps, id)).toMatchObject({ stop: false });
-    const row = await s.db
-      .selectFrom('webhook_deliveries')
-      .select(['attempts', 'last_error', 'status'])
-      .where('subscription_id', '=', id)
-      .executeTakeFirstOrThrow();
+    const row = await onlyDelivery(id);
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row.last_error).toMatch(/^refused: 127\.0\.0\.2 is a loopback/);
     expect(hits).toBe(0);
@@ -126,6 +135,24 @@ describe('webhook targets', () => {
       .where('subscription_id', '=', id)
       .executeTakeFirstOrThrow();
     expect(sent.status).toBe('delivered');
+    await s.db.updateTable('webhook_subscriptions').set({ active: false }).where('id', '=', id).execute();
+  });
+
+  it('refuses at connect a name that resolved to an allowed address and then to a private one', async () => {
+    // DNS rebinding: the name passes the check, then answers the connection with another address.
+    const answers = [['127.0.0.1'], ['127.0.0.2']];
+    let asked = 0;
+    const targets = new WebhookTargets('127.0.0.1', async () => answers[Math.min(asked++, 1)]!);
+    const url = `http://hooks.rebind.example:${port}/hook`;
+    expect(await targets.refusal(url)).toBeUndefined();
+    const id = await oneDeliveryTo(url);
+    hits = 0;
+    await deliverDue({ db: s.db, logger: s.logger, retryForMs: 3_600_000, targets }, id);
+    const row = await onlyDelivery(id);
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(row.last_error).toMatch(/^refused: hooks\.rebind\.example resolves to 127\.0\.0\.2 is a loopback/);
+    expect(asked).toBe(2);
+    expect(hits).toBe(0); // the receiver listens on every interface: 127.0.0.2 was never connected to
     await s.db.updateTable('webhook_subscriptions').set({ active: false }).where('id', '=', id).execute();
   });
 });

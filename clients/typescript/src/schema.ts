@@ -942,16 +942,16 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List webhook subscriptions
-     * @description **Roles:** admin.
+     * List webhook subscriptions (an integrator key: its own)
+     * @description **Roles:** integrator, admin (admin may do everything).
      */
     get: operations['listWebhooks'];
     put?: never;
     /**
-     * Subscribe a URL to case events
-     * @description Each event is POSTed as JSON with X-Event-Id and X-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body" with the secret>. The secret is shown in this answer only.
+     * Subscribe a URL to events
+     * @description Each event is POSTed as JSON, signed twice: Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">`) and `X-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">` with `X-Event-Id`. The secret is shown in this answer only. An integrator key subscribes for its own integration: only its cases' events (and those of incidents linked to them) are sent.
      *
-     *     **Roles:** admin.
+     *     **Roles:** integrator, admin (admin may do everything).
      */
     post: operations['createWebhook'];
     delete?: never;
@@ -967,12 +967,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * A webhook subscription
+     * @description **Roles:** integrator, admin (admin may do everything).
+     */
+    get: operations['getWebhook'];
     put?: never;
     post?: never;
     /**
      * Unsubscribe: nothing more is sent, pending deliveries are cancelled (the log stays)
-     * @description **Roles:** admin.
+     * @description **Roles:** integrator, admin (admin may do everything).
      */
     delete: operations['deleteWebhook'];
     options?: never;
@@ -981,7 +985,7 @@ export interface paths {
      * Pause or resume a subscription
      * @description Paused: events are still queued for it, nothing is sent (an attempt in flight finishes). Resumed: what is queued goes out in order.
      *
-     *     **Roles:** admin.
+     *     **Roles:** integrator, admin (admin may do everything).
      */
     patch: operations['updateWebhook'];
     trace?: never;
@@ -997,11 +1001,33 @@ export interface paths {
     put?: never;
     /**
      * Rotate a subscription's secret
-     * @description The new secret signs from now on; the previous one also signs (a second v1 in X-Signature) for overlapSeconds (default 1 day), so receivers can switch over. The new secret is shown in this answer only.
+     * @description The new secret signs from now on; the previous one also signs (a second signature in `webhook-signature` and in X-Signature) for overlapSeconds (default 1 day), so receivers can switch over. The new secret is shown in this answer only.
      *
-     *     **Roles:** admin.
+     *     **Roles:** integrator, admin (admin may do everything).
      */
     post: operations['rotateWebhookSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/{id}/ping': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a test event
+     * @description Queues a `webhook.ping` event for this subscription only; it goes out like any event (signed the same way; held while the subscription is paused) and shows in the delivery log under the case id `ping:<subscription id>`.
+     *
+     *     **Roles:** integrator, admin (admin may do everything).
+     */
+    post: operations['pingWebhook'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1021,7 +1047,7 @@ export interface paths {
      * Send a delivery again (one that failed, or any other)
      * @description The delivery becomes pending with a fresh retry window and goes out after any earlier pending event of its case.
      *
-     *     **Roles:** admin.
+     *     **Roles:** integrator, admin (admin may do everything).
      */
     post: operations['redeliverWebhookDelivery'];
     delete?: never;
@@ -1039,7 +1065,7 @@ export interface paths {
     };
     /**
      * A subscription's delivery log, newest first
-     * @description **Roles:** admin.
+     * @description **Roles:** integrator, admin (admin may do everything).
      */
     get: operations['listWebhookDeliveries'];
     put?: never;
@@ -1287,7 +1313,7 @@ export interface webhooks {
     put?: never;
     /**
      * A case event, POSTed to each subscribed URL
-     * @description Signed: `X-Signature: t=<unix>,v1=<HMAC-SHA256 of "t.body" in hex>`; `X-Event-Id` repeats `id`. Answer 2xx; anything else is retried with backoff.
+     * @description Signed twice: Standard Webhooks (`webhook-id` repeats `id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of "webhook-id.webhook-timestamp.body">`, keyed with the base64-decoded part of the `whsec_` secret) and `X-Signature: t=<unix>,v1=<HMAC-SHA256 of "t.body" in hex>`; `X-Event-Id` repeats `id`. Answer 2xx; anything else (a redirect too) is retried with backoff.
      */
     post: {
       parameters: {
@@ -1299,6 +1325,44 @@ export interface webhooks {
       requestBody?: {
         content: {
           'application/json': components['schemas']['WebhookEvent'];
+        };
+      };
+      responses: {
+        /** @description received (any 2xx) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  webhookPing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The test event `POST /v1/webhooks/{id}/ping` sends, signed like every event */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['WebhookPing'];
         };
       };
       responses: {
@@ -1358,6 +1422,15 @@ export interface components {
         level: number;
         assignee: string | null;
       };
+    };
+    WebhookPing: {
+      /** @description `ping:<uuid>`, also in `webhook-id` */
+      id: string;
+      /** @enum {string} */
+      type: 'webhook.ping';
+      subscriptionId: string;
+      occurredAt: string;
+      data: Record<string, never>;
     };
     /** @description RFC 9457 problem details */
     Problem: {
@@ -2793,6 +2866,8 @@ export interface components {
       id: string;
       url: string;
       events: string[];
+      /** @description the integration it belongs to; null: admin's, every event */
+      integration: string | null;
       active: boolean;
       paused: boolean;
       previousSecretValidUntil: string | null;
@@ -2845,7 +2920,10 @@ export interface components {
             | 'incident.cancelled'
           )
       )[];
+      /** @description default: a new `whsec_<base64>` secret (Standard Webhooks). A secret of another form also signs; see docs/api.md for how receivers key it. */
       secret?: string;
+      /** @description the integration (an integrator key's name) it belongs to: it receives only events of the cases that integration opened and of incidents linked to them. An integrator key's subscriptions always belong to its own integration; admin's without one receive every event. */
+      integration?: string;
     };
     WebhookSubscriptionChange: {
       paused: boolean;
@@ -7382,8 +7460,84 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description an integrator key naming another integration than its own */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate limited; see Retry-After and RateLimit headers */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a dependency (Temporal, the database) is unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the subscription */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookSubscription'];
+        };
+      };
+      /** @description malformed or invalid input; `errors` names each field, and where it is */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description the key's role may not do this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown subscription */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -7592,6 +7746,82 @@ export interface operations {
         };
       };
       /** @description invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown subscription */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate limited; see Retry-After and RateLimit headers */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a dependency (Temporal, the database) is unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  pingWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description queued */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDelivery'];
+        };
+      };
+      /** @description malformed or invalid input; `errors` names each field, and where it is */
       400: {
         headers: {
           [name: string]: unknown;
