@@ -99,7 +99,12 @@ const BODIES: Record<string, unknown> = {
   'put /v1/teams/{name}': { caseTypes: ['complaint'], minLevel: 1, maxLevel: 3 },
   'put /v1/agents/{id}': { name: 'Zhang San', team: 'complaints-desk', active: true },
   'post /v1/api-keys': { role: 'integrator', name: 'night.shift', expiresAt: '2099-01-01T00:00:00Z' },
-  'post /v1/webhooks': { url: 'https://example.org/hooks', events: ['*'], secret: 'a-secret-of-16-chars' },
+  'post /v1/webhooks': {
+    url: 'https://example.org/hooks',
+    events: ['*'],
+    secret: 'a-secret-of-16-chars',
+    integration: 'acme',
+  },
   'patch /v1/webhooks/{id}': { paused: false },
   'post /v1/webhooks/{id}/rotate-secret': { secret: 'a-secret-of-16-chars', overlapSeconds: 60 },
   'post /codec/decode': { payloads: [{ metadata: { encoding: 'YmluYXJ5L3BsYWlu' }, data: 'AA==' }] },
