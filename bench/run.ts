@@ -37,7 +37,7 @@ import { ROOT, startService, type ServiceProcess } from './lib/processes.js';
 import { Progress } from './lib/progress.js';
 import { markdownSummary, printSummary } from './lib/report.js';
 import type { BenchResults } from './lib/results.js';
-import * as phases from './phases.js';
+import * as phases from './phases/index.js';
 import { incidentFanOut, type IncidentFanOut } from './incidents.js';
 
 export interface BenchContext {

@@ -7,7 +7,7 @@ import type {
   Measured,
   OurCreation,
   ScaleCheckpoint,
-} from '../phases.js';
+} from '../phases/index.js';
 import type { IncidentFanOut } from '../incidents.js';
 
 export interface BenchResults {
