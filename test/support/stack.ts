@@ -59,7 +59,8 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     CASE_API_KEYS: Object.entries(KEYS)
       .map(([role, key]) => `${role}=${key}`)
       .join(','),
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Errors only: an unexpected 500 then shows its cause in the run's output.
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     PAYLOAD_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
     // Test receivers listen on loopback, which webhooks may not reach unless allowed.
     WEBHOOK_ALLOWED_HOSTS: '127.0.0.1,::1,localhost',
