@@ -6,13 +6,15 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEYS, startTestStack, type TestStack } from '../support/stack.js';
+import { KEYS, ownDatabase, startTestStack, type TestStack } from '../support/stack.js';
 
 let s: TestStack;
 const tag = randomUUID().slice(0, 6);
 
 beforeAll(async () => {
-  s = await startTestStack();
+  // Its own database: the complaint team and active agent it makes would otherwise take the
+  // complaints other files open at the same time (assignment by workload).
+  s = await startTestStack({ DATABASE_URL: await ownDatabase() });
 });
 afterAll(async () => {
   await s?.stop();
