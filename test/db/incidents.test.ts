@@ -1,5 +1,5 @@
 /** db/incidents.ts and db/cases.ts against a real PostgreSQL. */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseEvents, findCaseView, knownCaseIds } from '../../db/cases.js';
 import {
   findIncidentView,
@@ -9,15 +9,28 @@ import {
   listIncidentViews,
   nextIncidentNumber,
 } from '../../db/incidents.js';
+import { createDb, migrate, type Db } from '../../db/database.js';
 import type { IncidentView } from '../../domain/incident/types.js';
-import { fresh, insertCase, testDb } from './rows.js';
+import { ownDatabase } from '../support/stack.js';
+import { fresh, insertCase } from './rows.js';
 
-const db = testDb();
-afterAll(() => db.destroy());
+// Its own database: its far-future open incidents lead every incident list, and each staff read of
+// a case in the shared database would match cases against them.
+let db: Db;
+beforeAll(async () => {
+  db = createDb(await ownDatabase(), 4);
+  await migrate(db);
+});
+afterAll(() => db?.destroy());
 
 async function insertIncident(status: string, createdAt: Date): Promise<string> {
   const id = fresh('inc_');
-  const view = { id, status, title: 't' } as unknown as IncidentView;
+  const view = {
+    id,
+    status,
+    title: 't',
+    scope: { products: [], customerIds: [], caseTypes: [] },
+  } as unknown as IncidentView;
   await db
     .insertInto('incidents')
     .values({
