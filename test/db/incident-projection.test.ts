@@ -4,8 +4,9 @@
  * and retention finds long-closed cases and drops old idempotency keys.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { createDb, type Db } from '../../db/database.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, migrate, type Db } from '../../db/database.js';
+import { ownDatabase } from '../support/stack.js';
 import {
   casesBehindMessage,
   existingCaseIds,
@@ -19,8 +20,10 @@ import {
 import { casesToErase, purgeIdempotencyKeys } from '../../db/retention.js';
 
 let db: Db;
-beforeAll(() => {
-  db = createDb(inject('databaseUrl'), 4);
+beforeAll(async () => {
+  // Its own database: its open incidents would otherwise be matched against other files' cases.
+  db = createDb(await ownDatabase(), 4);
+  await migrate(db);
 });
 afterAll(async () => {
   await db?.destroy();
@@ -44,7 +47,7 @@ function incident(id: string, seq: number, title: string): IncidentRow {
     updated_at: now,
     closed_at: null,
     seq,
-    view: JSON.stringify({ id, title }),
+    view: JSON.stringify({ id, title, scope: { products: [], customerIds: [], caseTypes: [] } }),
   };
 }
 
