@@ -10,7 +10,8 @@ import type { Db } from '../db/database.js';
 import { leastLoadedAgent } from '../db/directory.js';
 import type { PersonalData } from '../db/personal-data.js';
 import { writeProjection, type PublishedEvent } from '../db/projection.js';
-import { casesToErase, purgeIdempotencyKeys } from '../db/retention.js';
+import { casesToErase, eraseIdleCustomers, purgeIdempotencyKeys } from '../db/retention.js';
+import { FREE_TEXT_KEYS, RETENTION_FREE_TEXT_KEYS } from '../domain/case/commands.js';
 import { subscriptionsPendingForCase } from '../db/webhooks.js';
 import { countEvents, metrics } from '../platform/metrics.js';
 import type { CaseType } from '../domain/case/contract.js';
@@ -30,9 +31,18 @@ export interface ActivityDeps {
   wakeDeliveries: (subscriptionIds: string[]) => Promise<void>;
   /** Customer notifications: queued with the events, then the outbox's sender is woken. */
   mail?: { queue: MailQueueDeps; wake: WakeMail };
+  /** Retention keeps the complaint archive's findings and resolution text (RETENTION_ARCHIVE). */
+  keepArchive?: boolean;
 }
 
-export function createActivities({ db, logger, personalData, wakeDeliveries, mail }: ActivityDeps) {
+export function createActivities({
+  db,
+  logger,
+  personalData,
+  wakeDeliveries,
+  mail,
+  keepArchive = true,
+}: ActivityDeps) {
   return {
     /**
      * Writes the case's new state and events in one transaction, then wakes the delivery workflows
@@ -81,11 +91,12 @@ export function createActivities({ db, logger, personalData, wakeDeliveries, mai
       for (;;) {
         const ids = await casesToErase(db, cutoff, input.batch ?? 500);
         if (ids.length === 0) break;
-        await personalData.eraseCases(ids);
+        await personalData.eraseCases(ids, keepArchive ? RETENTION_FREE_TEXT_KEYS : FREE_TEXT_KEYS);
         erased += ids.length;
         heartbeat(erased);
       }
-      if (erased) logger.info({ erased, cutoff }, 'retention: personal data erased');
+      const customers = await eraseIdleCustomers(db);
+      if (erased || customers) logger.info({ erased, customers, cutoff }, 'retention: personal data erased');
       return { erased };
     },
 

@@ -216,6 +216,7 @@ export function createApp(deps: AppDeps) {
     taskQueue: temporal.taskQueue,
     updateTimeoutMs: temporal.updateTimeoutMs,
     cases,
+    fourEyes: deps.cases.fourEyes,
   });
   const specs: RouteSpec[] = [
     ...caseRoutes(cases, db, incidents),

@@ -11,7 +11,7 @@ import { knownCaseIds } from '../db/cases.js';
 import type { Db } from '../db/database.js';
 import { findIncidentView, listIncidentViews, nextIncidentNumber } from '../db/incidents.js';
 import { CALENDAR_24X7 } from '../domain/calendar/index.js';
-import { isTerminal, type Remedy } from '../domain/case/contract.js';
+import { isTerminal, REMEDIES_NEEDING_APPROVAL, type Remedy } from '../domain/case/contract.js';
 import type { CaseView } from '../domain/case/types.js';
 import {
   INCIDENT_SA,
@@ -45,12 +45,20 @@ export interface IncidentServiceDeps {
   taskQueue: string;
   updateTimeoutMs: number;
   cases: CaseService;
+  /** The deployment's four-eyes rule (APPROVAL_FOUR_EYES), as for cases' resolutions. */
+  fourEyes: boolean;
 }
 
 export type CommandBody =
   | { action: 'post'; text: string; status?: 'open' | 'monitoring' }
   | { action: 'resolve'; summary: string; remedy: Remedy; text?: string }
   | { action: 'cancel'; reason: string; text?: string };
+
+/** A supervisor's decision on a resolution waiting for approval. */
+export interface DecisionBody {
+  decision: 'approve' | 'reject';
+  comment?: string;
+}
 
 export class IncidentService {
   constructor(private readonly deps: IncidentServiceDeps) {}
@@ -132,12 +140,43 @@ export class IncidentService {
     const existing = current.messages.find((m) => m.id === messageId);
     if (existing) return current;
     if (isClosedIncident(current.status)) throw closed(body.action, current.status);
-    const command = { ...body, messageId } as IncidentCommand;
+    if (current.proposal?.messageId === messageId) return current;
+    // A remedy that needs approval on a case needs it on the incident that resolves many cases: the
+    // resolving supervisor proposes, another approves (POST .../approval).
+    const proposes =
+      body.action === 'resolve' && this.deps.fourEyes && REMEDIES_NEEDING_APPROVAL.includes(body.remedy);
+    const command = { ...body, ...(proposes ? { action: 'propose' } : {}), messageId } as IncidentCommand;
     return this.update(id, body.action, (h) =>
       h.executeUpdate(incidentCommand, {
         args: [{ actor: actorOf(principal), command }],
         updateId: messageId,
       }),
+    );
+  }
+
+  /** Approves or rejects the resolution waiting for approval (409 when none waits). */
+  async decide(id: string, body: DecisionBody, principal: Principal, key?: string): Promise<IncidentView> {
+    const current = await this.get(id);
+    if (key) await this.deps.cases.claimIdempotencyKey(principal, key, `POST ${id} approval`, body, id);
+    const proposal = current.proposal;
+    if (!proposal) {
+      // A retried approval finds the incident already resolved by it.
+      if (key && current.resolution?.approvedBy === actorOf(principal)) return current;
+      if (isClosedIncident(current.status)) throw closed('approval', current.status);
+      throw problem.conflict('no resolution of this incident is waiting for approval', {
+        currentStatus: current.status,
+        action: 'approval',
+      });
+    }
+    const command: IncidentCommand = {
+      action: 'decide',
+      messageId: proposal.messageId,
+      decision: body.decision,
+      ...(body.comment ? { comment: body.comment } : {}),
+      fourEyes: this.deps.fourEyes,
+    };
+    return this.update(id, 'approval', (h) =>
+      h.executeUpdate(incidentCommand, { args: [{ actor: actorOf(principal), command }] }),
     );
   }
 

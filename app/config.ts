@@ -42,6 +42,9 @@ const EnvSchema = z.object({
   PAYLOAD_ENCRYPTION_KEYS: optional,
   RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   RETENTION_SWEEP_INTERVAL: z.string().default('24h'),
+  // What retention keeps of a case's free text: the complaint archive's findings and resolution
+  // (`analysis`), or nothing (`none`). Erasure on request always removes everything.
+  RETENTION_ARCHIVE: z.enum(['analysis', 'none']).default('analysis'),
   // The audit log's own retention; the table refuses to delete entries younger than 365 days.
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(365).max(36_500).default(1095),
   IDEMPOTENCY_KEY_HOURS: z.coerce.number().int().min(24).default(72),
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     retention: {
       days: e.RETENTION_DAYS,
       sweepEvery: e.RETENTION_SWEEP_INTERVAL,
+      keepArchive: e.RETENTION_ARCHIVE === 'analysis',
       auditLogDays: e.AUDIT_RETENTION_DAYS,
       idempotencyKeyHours: e.IDEMPOTENCY_KEY_HOURS,
     },

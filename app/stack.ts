@@ -177,6 +177,7 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         client,
         webhooks: config.webhooks,
         mail: notifications.worker,
+        keepArchive: config.retention.keepArchive,
       };
       worker = await createCaseWorker(workerOptions);
       const webhookWorker = await createWebhookWorker(workerOptions);

@@ -41,6 +41,8 @@ export interface WorkerDeps {
   webhooks: { taskQueue: string; retryForMs: number; timeoutMs?: number };
   /** Customer notifications (workflows/mail.ts on their own task queue); none when absent. */
   mail?: MailWorkerOptions;
+  /** Retention keeps the complaint archive's findings and resolution text (default true). */
+  keepArchive?: boolean;
 }
 
 export interface MailWorkerOptions {
@@ -62,6 +64,7 @@ export async function createCaseWorker(o: WorkerDeps): Promise<Worker> {
         logger: o.logger.child({ component: 'activities' }),
         personalData: o.personalData,
         wakeDeliveries,
+        ...(o.keepArchive === undefined ? {} : { keepArchive: o.keepArchive }),
         ...(o.mail
           ? {
               mail: {

@@ -12,8 +12,11 @@ export async function nextIncidentNumber(db: Db): Promise<number> {
 
 export async function findIncidentView(db: Db, id: string): Promise<IncidentView | undefined> {
   const row = await db.selectFrom('incidents').select('view').where('id', '=', id).executeTakeFirst();
-  return row?.view;
+  return row && withProposal(row.view);
 }
+
+/** Views projected before four eyes on incidents have no `proposal`: none was waiting. */
+const withProposal = (v: IncidentView): IncidentView => ({ ...v, proposal: v.proposal ?? null });
 
 /** Incidents newest first, optionally of one status. */
 export async function listIncidentViews(
@@ -28,7 +31,7 @@ export async function listIncidentViews(
     .orderBy('created_at', 'desc')
     .limit(f.limit)
     .execute();
-  return rows.map((r) => r.view);
+  return rows.map((r) => withProposal(r.view));
 }
 
 /** How many cases are linked to the incident now. */

@@ -163,12 +163,15 @@ export class PersonalData {
     return scrubbed.cases.length;
   }
 
-  /** Destroys the cases' data keys and scrubs their personal data from the read model. */
-  async eraseCases(caseIds: string[]): Promise<void> {
+  /**
+   * Destroys the cases' data keys and scrubs their personal data from the read model: every
+   * free-text field, or only `freeText` (retention keeping the archive's findings and resolution).
+   */
+  async eraseCases(caseIds: string[], freeText: readonly string[] = FREE_TEXT_KEYS): Promise<void> {
     if (caseIds.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('data_keys').where('case_id', 'in', caseIds).execute();
-      await scrubCases(trx, sql`VALUES ${sql.join(caseIds.map((id) => sql`(${id})`))}`);
+      await scrubCases(trx, sql`VALUES ${sql.join(caseIds.map((id) => sql`(${id})`))}`, freeText);
     });
     for (const id of caseIds) this.cache.delete(id);
   }
@@ -179,9 +182,28 @@ export class PersonalData {
  * free-text field at any depth (scrub_free_text, migration 007) and the customer's contact fields.
  * Returns the ids of the cases scrubbed.
  */
-async function scrubCases(trx: Transaction<Database>, ids: RawBuilder<unknown>): Promise<string[]> {
-  const keys = sql`${`{${FREE_TEXT_KEYS.join(',')}}`}::text[]`;
+async function scrubCases(
+  trx: Transaction<Database>,
+  ids: RawBuilder<unknown>,
+  freeText: readonly string[] = FREE_TEXT_KEYS,
+): Promise<string[]> {
+  const keys = sql`${`{${freeText.join(',')}}`}::text[]`;
   const scrub = (column: string) => sql`scrub_free_text(${sql.ref(column)}, ${keys}, ${ERASED})`;
+  // Free text kept for the archive loses the customer's identity first (their name, e-mail, phone
+  // and organisation wherever they were written), while the view still holds them.
+  const kept = FREE_TEXT_KEYS.filter((k) => !freeText.includes(k));
+  if (kept.length > 0) {
+    const keptKeys = sql`${`{${kept.join(',')}}`}::text[]`;
+    const identity = sql`ARRAY[c.view->'customer'->>'name', c.view->'customer'->>'email',
+      c.view->'customer'->>'phone', c.view->'customer'->>'organisation']`;
+    const redact = (ref: string) =>
+      sql`redact_free_text(${sql.ref(ref)}, ${keptKeys}, ${identity}, ${ERASED})`;
+    await sql`UPDATE case_events e SET data = ${redact('e.data')} FROM cases c
+      WHERE c.id = e.case_id AND e.case_id IN (${ids})`.execute(trx);
+    await sql`UPDATE outbox o SET payload = ${redact('o.payload')} FROM cases c
+      WHERE c.id = o.case_id AND o.case_id IN (${ids})`.execute(trx);
+    await sql`UPDATE cases c SET view = ${redact('c.view')} WHERE c.id IN (${ids})`.execute(trx);
+  }
   const cases = await sql<{ id: string }>`UPDATE cases SET personal_data_erased_at = now(), view = jsonb_set(
       ${scrub('view')}, '{customer}',
       jsonb_build_object('id', view->'customer'->'id', 'tier', view->'customer'->'tier', 'name', to_jsonb(${ERASED}::text)))

@@ -156,10 +156,12 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
       const committed = commit(outcome);
       // Queued in the same task as the state changes: the main loop never sees a resolved incident
       // without the fan-out that tells its cases.
-      if (outcome.events.length > 0) {
+      // A proposal posts nothing (its message waits for the approval), so it tells no case.
+      const message = outcome.events.length > 0 ? postedMessage(state, cmd.messageId) : undefined;
+      if (message) {
         queue.push({
-          message: postedMessage(state, cmd.messageId)!,
-          then: cmd.action === 'resolve' ? 'resolve' : cmd.action === 'cancel' ? 'unlink' : undefined,
+          message,
+          then: state.status === 'resolved' ? 'resolve' : cmd.action === 'cancel' ? 'unlink' : undefined,
         });
       }
       await committed;

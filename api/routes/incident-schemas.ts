@@ -58,6 +58,14 @@ export const ResolveIncidentBody = z
   .strict()
   .openapi('ResolveIncidentRequest');
 
+export const IncidentApprovalBody = z
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    comment: z.string().trim().max(5000).optional().openapi({ description: 'internal: staff only' }),
+  })
+  .strict()
+  .openapi('IncidentApprovalRequest');
+
 export const CancelIncidentBody = z
   .object({
     reason: nonBlank(5000).openapi({ description: 'internal: staff only' }),
@@ -91,7 +99,31 @@ export const IncidentView = z
     severity: z.enum(SEVERITIES),
     status: z.enum(INCIDENT_STATUSES),
     messages: z.array(Message),
-    resolution: z.object({ summary: z.string(), remedy: z.enum(REMEDIES), at: isoTime }).nullable(),
+    resolution: z
+      .object({
+        summary: z.string(),
+        remedy: z.enum(REMEDIES),
+        at: isoTime,
+        resolvedBy: z.string().optional().openapi({ description: 'staff only: who resolved (or proposed)' }),
+        approvedBy: z
+          .string()
+          .optional()
+          .openapi({ description: 'staff only: the second supervisor, when the remedy needed approval' }),
+      })
+      .nullable(),
+    proposal: z
+      .object({
+        summary: z.string(),
+        remedy: z.enum(REMEDIES),
+        proposedBy: z.string(),
+        at: isoTime,
+      })
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          'staff only: a resolution whose remedy needs approval, waiting for a supervisor other than the proposer',
+      }),
     linkedCases: z.number().int().optional(),
     deadlines: z.object({ firstMessageBy: isoTime.nullable(), resolveBy: isoTime.nullable() }).optional(),
     workflowId: z.string().optional(),

@@ -19,6 +19,7 @@ import {
   LinkOutcomes,
   OpenIncidentBody,
   PostUpdateBody,
+  IncidentApprovalBody,
   ResolveIncidentBody,
 } from './incident-schemas.js';
 
@@ -122,12 +123,21 @@ export function incidentRoutes(incidents: IncidentService, db: Db): RouteSpec[] 
       operationId: 'resolveIncident',
       summary: 'Resolve an incident and every open linked case',
       description:
-        'Each linked case that is not yet resolved is resolved through its own workflow with this resolution, approved by the resolving supervisor; each then goes on alone to callback and rating.',
+        'Each linked case that is not yet resolved is resolved through its own workflow with this resolution; each then goes on alone to callback and rating. ' +
+        'A remedy that needs approval on a case (replace, refund, compensation) needs it here too under the four-eyes rule (`APPROVAL_FOUR_EYES`, default on): ' +
+        'the request then records a proposal (202, `proposal` in the incident) and another supervisor decides it with `POST /v1/incidents/{id}/approval`; nothing is resolved or told before.',
       tags: ['incidents'],
       roles: ['supervisor'],
       body: ResolveIncidentBody,
       idempotent: true,
-      responses: { 200: { description: 'the resolved incident', schema: IncidentView }, ...errors },
+      responses: {
+        200: { description: 'the resolved incident', schema: IncidentView },
+        202: {
+          description: 'the resolution is proposed and waits for a second supervisor',
+          schema: IncidentView,
+        },
+        ...errors,
+      },
       handler: async ({ res, params, body, principal, idempotencyKey }) => {
         const view = await incidents.command(
           params.id!,
@@ -140,6 +150,23 @@ export function incidentRoutes(incidents: IncidentService, db: Db): RouteSpec[] 
           principal,
           idempotencyKey,
         );
+        res.status(view.status === 'resolved' ? 200 : 202).json(await shown(view, principal));
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/v1/incidents/:id/approval',
+      operationId: 'decideIncidentResolution',
+      summary: "Approve or reject an incident's proposed resolution",
+      description:
+        'Four eyes: a supervisor other than the proposer approves (the incident and its open linked cases are resolved, the public message goes out) or rejects (the proposal is dropped; the incident stays open). 409 when no resolution is waiting or the approver proposed it.',
+      tags: ['incidents'],
+      roles: ['supervisor'],
+      body: IncidentApprovalBody,
+      idempotent: true,
+      responses: { 200: { description: 'the incident after the decision', schema: IncidentView }, ...errors },
+      handler: async ({ res, params, body, principal, idempotencyKey }) => {
+        const view = await incidents.decide(params.id!, body, principal, idempotencyKey);
         res.json(await shown(view, principal));
       },
     }),

@@ -70,6 +70,20 @@ export const FREE_TEXT_KEYS: readonly string[] = [
 ];
 
 /**
+ * Free text the complaint archive keeps when retention erases a closed case's personal data: the
+ * findings (what failed, why) and the resolution's summary, which the manuals' cause analysis and
+ * 投訴檔案 need year after year. They describe the product, not the person; erasure on request
+ * removes them too. (Structured facts — type, product, cause codes, timings, remedy, ratings — are
+ * never free text and always stay.)
+ */
+export const ARCHIVE_TEXT_KEYS: readonly string[] = ['summary', 'rootCause'];
+
+/** The free-text keys retention erases when the archive is kept: all but the archive's. */
+export const RETENTION_FREE_TEXT_KEYS: readonly string[] = FREE_TEXT_KEYS.filter(
+  (k) => !ARCHIVE_TEXT_KEYS.includes(k),
+);
+
+/**
  * An action the case's current state does not allow (HTTP 409): its status, or a fact of the case
  * such as its level (`current` names the facts that refused it, e.g. `{ level: 3 }`).
  */

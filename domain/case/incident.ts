@@ -35,7 +35,7 @@ export function applyIncidentNotice(current: CaseState, notice: IncidentNotice, 
   }
   deliver(r, notice.message);
   if (notice.kind === 'resolve' && RESOLVED_BY_INCIDENT.includes(s.status)) {
-    const { summary, remedy, resolvedBy } = notice.resolution;
+    const { summary, remedy, resolvedBy, approvedBy } = notice.resolution;
     s.clocks.respond = stopClock(s.clocks.respond);
     s.acceptedAt ??= new Date(ctx.now).toISOString();
     s.resolution = { summary, remedy };
@@ -46,10 +46,17 @@ export function applyIncidentNotice(current: CaseState, notice: IncidentNotice, 
       needsApproval: false,
       incidentId: notice.incidentId,
     });
+    // With four eyes the incident's resolution was proposed by one supervisor and approved by
+    // another: the case's approval names both.
     r.emit(
       'case.approved',
-      { comment: null, proposedBy: s.proposedBy, incidentId: notice.incidentId },
-      resolvedBy,
+      {
+        comment: null,
+        proposedBy: s.proposedBy,
+        incidentId: notice.incidentId,
+        ...(approvedBy ? { resolutionProposedBy: resolvedBy } : {}),
+      },
+      approvedBy ?? resolvedBy,
     );
     markResolved(r);
   }

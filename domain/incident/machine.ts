@@ -23,6 +23,7 @@ import type {
   IncidentView,
   OpenIncidentInput,
 } from './types.js';
+import { personOf } from '../people.js';
 import { iso } from '../time.js';
 
 export interface IncidentContext {
@@ -161,6 +162,17 @@ export const postedMessage = (s: IncidentState, id: string): IncidentMessage | u
 export type IncidentCommand =
   | { action: 'post'; messageId: string; text: string; status?: 'open' | 'monitoring' }
   | { action: 'resolve'; messageId: string; summary: string; remedy: Remedy; text?: string }
+  /** A resolution whose remedy needs a second supervisor: recorded, not yet resolved. */
+  | { action: 'propose'; messageId: string; summary: string; remedy: Remedy; text?: string }
+  /** The second supervisor's decision on the proposal; `messageId` is the proposal's. */
+  | {
+      action: 'decide';
+      messageId: string;
+      decision: 'approve' | 'reject';
+      comment?: string;
+      /** The deployment's four-eyes rule (APPROVAL_FOUR_EYES). */
+      fourEyes: boolean;
+    }
   | { action: 'cancel'; messageId: string; reason: string; text?: string };
 
 export const CANCELLED_TEXT =
@@ -185,19 +197,53 @@ export function applyIncidentCommand(
       r.emit('incident.updated', { message: m, from, to: s.status });
       break;
     }
-    case 'resolve': {
-      s.status = 'resolved';
-      s.closedAt = iso(ctx.now);
-      s.resolution = { summary: cmd.summary, remedy: cmd.remedy, resolvedBy: ctx.actor, at: iso(ctx.now) };
-      const m = addMessage(r, cmd.messageId, cmd.text ?? cmd.summary, s.status);
-      for (const c of INCIDENT_CLOCKS) s.clocks[c] = stop(s.clocks[c], ctx.now);
-      r.emit('incident.resolved', { message: m, resolution: s.resolution });
+    case 'resolve':
+      requireNoProposal(s, cmd.action);
+      resolve(r, { ...cmd, resolvedBy: ctx.actor });
+      break;
+    case 'propose': {
+      if (s.proposal?.messageId === cmd.messageId) break; // the same request, retried
+      requireNoProposal(s, cmd.action);
+      const { action: _a, ...proposal } = cmd;
+      s.proposal = { ...proposal, proposedBy: ctx.actor, at: iso(ctx.now) };
+      r.emit('incident.resolution_proposed', {
+        summary: cmd.summary,
+        remedy: cmd.remedy,
+        proposedBy: ctx.actor,
+      });
+      break;
+    }
+    case 'decide': {
+      const p = s.proposal;
+      if (!p || p.messageId !== cmd.messageId) {
+        throw new ActionNotAllowed(
+          'approval',
+          s.status,
+          'no resolution of this incident is waiting for approval',
+        );
+      }
+      if (cmd.decision === 'reject') {
+        s.proposal = null;
+        r.emit('incident.resolution_rejected', { comment: cmd.comment ?? null, proposedBy: p.proposedBy });
+        break;
+      }
+      if (cmd.fourEyes && personOf(p.proposedBy) === personOf(ctx.actor)) {
+        throw new ActionNotAllowed(
+          'approval',
+          s.status,
+          `'${personOf(ctx.actor)}' proposed this resolution and so may not approve it: another supervisor must (four-eyes rule)`,
+        );
+      }
+      s.proposal = null;
+      r.emit('incident.resolution_approved', { comment: cmd.comment ?? null, proposedBy: p.proposedBy });
+      resolve(r, { ...p, resolvedBy: p.proposedBy, approvedBy: ctx.actor });
       break;
     }
     case 'cancel': {
       s.status = 'cancelled';
       s.closedAt = iso(ctx.now);
       s.cancelReason = cmd.reason;
+      if (s.proposal) s.proposal = null;
       const m = addMessage(r, cmd.messageId, cmd.text ?? CANCELLED_TEXT, s.status);
       for (const c of INCIDENT_CLOCKS) s.clocks[c] = stop(s.clocks[c], ctx.now);
       r.emit('incident.cancelled', { message: m });
@@ -205,6 +251,44 @@ export function applyIncidentCommand(
     }
   }
   return r.outcome();
+}
+
+/** A proposal waiting for approval blocks another resolution until it is decided. */
+function requireNoProposal(s: IncidentState, action: string): void {
+  if (s.proposal) {
+    throw new ActionNotAllowed(
+      action,
+      s.status,
+      `a resolution proposed by '${personOf(s.proposal.proposedBy)}' is waiting for approval: approve or reject it first`,
+    );
+  }
+}
+
+function resolve(
+  r: Recorder,
+  c: {
+    messageId: string;
+    summary: string;
+    remedy: Remedy;
+    text?: string;
+    resolvedBy: string;
+    approvedBy?: string;
+  },
+): void {
+  const s = r.state;
+  const now = r.ctx.now;
+  s.status = 'resolved';
+  s.closedAt = iso(now);
+  s.resolution = {
+    summary: c.summary,
+    remedy: c.remedy,
+    resolvedBy: c.resolvedBy,
+    ...(c.approvedBy ? { approvedBy: c.approvedBy } : {}),
+    at: iso(now),
+  };
+  const m = addMessage(r, c.messageId, c.text ?? c.summary, s.status);
+  for (const k of INCIDENT_CLOCKS) s.clocks[k] = stop(s.clocks[k], now);
+  r.emit('incident.resolved', { message: m, resolution: s.resolution });
 }
 
 export interface IncidentThreshold {
@@ -264,6 +348,7 @@ export function toIncidentView(s: IncidentState): IncidentView {
     breaches: s.breaches,
     messages: s.messages,
     resolution: s.resolution,
+    proposal: s.proposal ?? null,
     openedBy: s.openedBy,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,

@@ -26,6 +26,22 @@ export interface IncidentResolution {
   summary: string;
   remedy: Remedy;
   resolvedBy: string;
+  /** Who approved it when the remedy needed a second supervisor (four eyes); absent otherwise. */
+  approvedBy?: string;
+  at: string;
+}
+
+/**
+ * A resolution waiting for a second supervisor: its remedy needs approval (as a case's does), so
+ * whoever proposed it may not also approve it. The public message goes out only on approval.
+ */
+export interface ProposedIncidentResolution {
+  summary: string;
+  remedy: Remedy;
+  text?: string;
+  /** The id the resolution's public message will carry (the proposing request's). */
+  messageId: string;
+  proposedBy: string;
   at: string;
 }
 
@@ -73,6 +89,8 @@ export interface IncidentState {
   breaches: { clock: IncidentClockName; at: string }[];
   messages: IncidentMessage[];
   resolution: IncidentResolution | null;
+  /** A resolution waiting for approval (absent in incidents from before four eyes). */
+  proposal?: ProposedIncidentResolution | null;
   cancelReason: string | null;
   openedBy: string;
   createdAt: string;
@@ -104,6 +122,8 @@ export interface IncidentView {
   breaches: { clock: IncidentClockName; at: string }[];
   messages: IncidentMessage[];
   resolution: IncidentResolution | null;
+  /** A resolution proposed and waiting for a second supervisor's approval, or null. */
+  proposal: ProposedIncidentResolution | null;
   openedBy: string;
   createdAt: string;
   updatedAt: string;

@@ -211,12 +211,57 @@ describe('incidents: the telecom outage', () => {
     const sample = (await timeline(all[5]!, 'integrator')).find((e) => e.data.updateId === u2.id)!;
     expect(sample.data).toMatchObject({ incidentId: inc.id, message: u2.text, incidentStatus: 'monitoring' });
 
-    const resolved = await s.call('supervisor', 'POST', `/v1/incidents/${inc.id}/resolve`, {
+    // Four eyes: a compensation for every linked case is proposed by one supervisor…
+    const resolveBody = {
       summary: 'Backbone router PD-7 replaced; all lines restored.',
       remedy: 'compensation',
+    };
+    const proposed = await s.call('supervisor', 'POST', `/v1/incidents/${inc.id}/resolve`, resolveBody, {
+      'Idempotency-Key': `resolve-${inc.id}`,
     });
-    expect(resolved.status).toBe(200);
+    expect(proposed.status, JSON.stringify(proposed.body)).toBe(202);
+    expect(proposed.body.status).toBe('monitoring');
+    expect(proposed.body.proposal).toMatchObject({
+      remedy: 'compensation',
+      proposedBy: expect.stringMatching(/^supervisor:/),
+    });
+    expect(proposed.body.messages).toHaveLength(2);
+    const retried = await s.call('supervisor', 'POST', `/v1/incidents/${inc.id}/resolve`, resolveBody, {
+      'Idempotency-Key': `resolve-${inc.id}`,
+    });
+    expect(retried.status).toBe(202);
+    const another = await s.call('supervisor', 'POST', `/v1/incidents/${inc.id}/resolve`, resolveBody);
+    expect(another.status).toBe(409);
+    expect(another.body.detail).toContain('waiting for approval');
+    expect((await s.call('agent', 'GET', `/v1/cases/${all[0]}`)).body.status).not.toBe('resolved');
+    // …who may not approve it; agents may not at all; another supervisor does.
+    const ownApproval = await s.call('supervisor', 'POST', `/v1/incidents/${inc.id}/approval`, {
+      decision: 'approve',
+    });
+    expect(ownApproval.status).toBe(409);
+    expect(ownApproval.body.detail).toContain('four-eyes');
+    expect(
+      (await s.call('agent', 'POST', `/v1/incidents/${inc.id}/approval`, { decision: 'approve' })).status,
+    ).toBe(403);
+    const approver = await s.call('admin', 'POST', '/v1/api-keys', {
+      role: 'supervisor',
+      name: `second-${randomUUID().slice(0, 8)}`,
+    });
+    expect(approver.status).toBe(201);
+    const resolved = await s.call(
+      null,
+      'POST',
+      `/v1/incidents/${inc.id}/approval`,
+      { decision: 'approve', comment: 'compensation agreed' },
+      { Authorization: `Bearer ${approver.body.key}` },
+    );
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
     expect(resolved.body.status).toBe('resolved');
+    expect(resolved.body.proposal).toBeNull();
+    expect(resolved.body.resolution).toMatchObject({
+      resolvedBy: proposed.body.proposal.proposedBy,
+      approvedBy: `supervisor:${approver.body.name}`,
+    });
     const u3 = resolved.body.messages[2];
 
     for (const id of all) {
@@ -237,7 +282,9 @@ describe('incidents: the telecom outage', () => {
           summary: 'Backbone router PD-7 replaced; all lines restored.',
           remedy: 'compensation',
         });
-        expect(tl.find((e) => e.type === 'case.approved')!.actor).toMatch(/^supervisor:/);
+        const approved = tl.find((e) => e.type === 'case.approved')!;
+        expect(approved.actor).toBe(`supervisor:${approver.body.name}`);
+        expect(approved.data.resolutionProposedBy).toBe(proposed.body.proposal.proposedBy);
       }
     }
 

@@ -160,6 +160,9 @@ describe('erasure and retention', () => {
     expect(everything).not.toContain(mail);
     expect(everything).not.toContain('Zhao Lei');
     expect(everything).not.toContain('138 0000');
+    // On request nothing of the free text stays, not even the archive's findings.
+    expect(everything).not.toContain('Technician was late');
+    expect(everything).not.toContain('Apology and training');
 
     // In Temporal the sealed data can no longer be opened, even through the codec endpoint.
     const started = (await rawHistory(c.workflowId)).events!.find(
@@ -202,6 +205,27 @@ describe('erasure and retention', () => {
     const view = (await s.call('admin', 'GET', `/v1/cases/${c.id}`)).body;
     expect(JSON.stringify(view)).not.toContain(mail);
     expect(view.customer.name).toBe('[erased]');
+    expect(view.subject).toBe('[erased]');
+    expect(view.description).toBe('[erased]');
+    // The complaint archive stays: type, product, timings, outcome, rating, and the findings and
+    // resolution, with the customer's name taken out of them.
+    expect(view).toMatchObject({ type: 'complaint', status: 'closed', rating: { score: 4 } });
+    const timeline = (await s.call('admin', 'GET', `/v1/cases/${c.id}/timeline`)).body.items as any[];
+    const findings = timeline.find((e) => e.type === 'case.findings_recorded');
+    expect(findings.data.summary).toBe('Technician was late and rude to [erased]');
+    const resolved = timeline.find((e) => e.type === 'case.resolved');
+    expect(resolved.data.resolution).toMatchObject({ summary: 'Apology and training', remedy: 'guidance' });
+    expect(timeline.find((e) => e.type === 'case.rated').data).toMatchObject({
+      score: 4,
+      comment: '[erased]',
+    });
+    expect(JSON.stringify(timeline)).not.toMatch(/Zhao Lei|138 0000/i);
+    expect(JSON.stringify(timeline)).not.toContain(mail);
+    // The customer, whose every case is now erased, keeps id and tier only.
+    const customer = (await s.call('admin', 'GET', `/v1/customers/${c.customer.id}`)).body;
+    expect(customer).toMatchObject({ id: c.customer.id, name: '[erased]' });
+    expect(JSON.stringify(customer)).not.toContain(mail);
+    expect(JSON.stringify(customer)).not.toContain('138 0000');
   });
 });
 

@@ -95,6 +95,7 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'GET /v1/incidents/{id}': EVERYONE,
   'POST /v1/incidents/{id}/updates': STAFF,
   'POST /v1/incidents/{id}/resolve': ['supervisor'],
+  'POST /v1/incidents/{id}/approval': ['supervisor'],
   'POST /v1/incidents/{id}/cancel': ['supervisor'],
   'POST /v1/incidents/{id}/cases': STAFF,
   'DELETE /v1/incidents/{id}/cases/{caseId}': STAFF,

@@ -122,6 +122,7 @@ const BODIES: Record<string, unknown> = {
   },
   'post /v1/incidents/{id}/updates': { message: 'we are on it', status: 'monitoring' },
   'post /v1/incidents/{id}/resolve': { summary: 'fixed', remedy: 'guidance', message: 'all back' },
+  'post /v1/incidents/{id}/approval': { decision: 'approve', comment: 'agreed' },
   'post /v1/incidents/{id}/cancel': { reason: 'duplicate', message: 'withdrawn' },
   'post /v1/incidents/{id}/cases': { caseIds: ['case-1'] },
 };

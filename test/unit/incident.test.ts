@@ -152,6 +152,57 @@ describe('the incident machine', () => {
   });
 });
 
+describe('four eyes on an incident resolution', () => {
+  const propose = {
+    action: 'propose',
+    messageId: 'p1',
+    summary: 'Router replaced',
+    remedy: 'compensation',
+  } as const;
+  const decide = (decision: 'approve' | 'reject', fourEyes = true) =>
+    ({ action: 'decide', messageId: 'p1', decision, fourEyes }) as const;
+  const li = { now: T0, actor: 'supervisor:li' };
+  const wang = { now: T0 + 60_000, actor: 'supervisor:wang' };
+
+  it('records a proposal that resolves nothing and posts nothing until another supervisor approves', () => {
+    const p = applyIncidentCommand(incident(), propose, li);
+    expect(p.events.map((e) => e.type)).toEqual(['incident.resolution_proposed']);
+    expect(p.state.status).toBe('open');
+    expect(p.state.messages).toEqual([]);
+    expect(applyIncidentCommand(p.state, propose, li).events).toEqual([]);
+    // The proposer (under any key of theirs) may not approve; another resolution waits too.
+    expect(() => applyIncidentCommand(p.state, decide('approve'), { now: T0, actor: 'admin:li' })).toThrow(
+      /four-eyes/,
+    );
+    expect(() =>
+      applyIncidentCommand(p.state, { ...propose, action: 'resolve', messageId: 'r2' }, wang),
+    ).toThrow(/waiting for approval/);
+    const a = applyIncidentCommand(p.state, decide('approve'), wang);
+    expect(a.events.map((e) => e.type)).toEqual(['incident.resolution_approved', 'incident.resolved']);
+    expect(a.state.status).toBe('resolved');
+    expect(a.state.proposal).toBeNull();
+    expect(a.state.resolution).toMatchObject({ resolvedBy: 'supervisor:li', approvedBy: 'supervisor:wang' });
+    expect(a.state.messages.map((m) => [m.id, m.text])).toEqual([['p1', 'Router replaced']]);
+    // Retried approval: the message is posted, nothing more happens.
+    expect(applyIncidentCommand(a.state, decide('approve'), wang).events).toEqual([]);
+  });
+
+  it('lets the rule be switched off, and a rejection or a cancellation drops the proposal', () => {
+    const p = applyIncidentCommand(incident(), propose, li).state;
+    expect(applyIncidentCommand(p, decide('approve', false), li).state.status).toBe('resolved');
+    const rejected = applyIncidentCommand(p, decide('reject'), li);
+    expect(rejected.events.map((e) => e.type)).toEqual(['incident.resolution_rejected']);
+    expect(rejected.state.proposal).toBeNull();
+    expect(() => applyIncidentCommand(rejected.state, decide('approve'), wang)).toThrow(ActionNotAllowed);
+    const cancelled = applyIncidentCommand(
+      p,
+      { action: 'cancel', messageId: 'c', reason: 'dup' },
+      wang,
+    ).state;
+    expect(cancelled.proposal).toBeNull();
+  });
+});
+
 describe('a case told by its incident', () => {
   it('takes each message once, however often and in whatever overlap it is told', () => {
     const linked = tell(caseAt(), { ...link, latest: msg(1) });

@@ -447,11 +447,33 @@ export interface paths {
     put?: never;
     /**
      * Resolve an incident and every open linked case
-     * @description Each linked case that is not yet resolved is resolved through its own workflow with this resolution, approved by the resolving supervisor; each then goes on alone to callback and rating.
+     * @description Each linked case that is not yet resolved is resolved through its own workflow with this resolution; each then goes on alone to callback and rating. A remedy that needs approval on a case (replace, refund, compensation) needs it here too under the four-eyes rule (`APPROVAL_FOUR_EYES`, default on): the request then records a proposal (202, `proposal` in the incident) and another supervisor decides it with `POST /v1/incidents/{id}/approval`; nothing is resolved or told before.
      *
      *     **Roles:** supervisor, admin (admin may do everything).
      */
     post: operations['resolveIncident'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/incidents/{id}/approval': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve or reject an incident's proposed resolution
+     * @description Four eyes: a supervisor other than the proposer approves (the incident and its open linked cases are resolved, the public message goes out) or rejects (the proposal is dropped; the incident stays open). 409 when no resolution is waiting or the approver proposed it.
+     *
+     *     **Roles:** supervisor, admin (admin may do everything).
+     */
+    post: operations['decideIncidentResolution'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1691,6 +1713,19 @@ export interface components {
         remedy: 'repair' | 'replace' | 'refund' | 'compensation' | 'guidance' | 'other';
         /** @example 2026-11-30T09:00:00Z */
         at: string;
+        /** @description staff only: who resolved (or proposed) */
+        resolvedBy?: string;
+        /** @description staff only: the second supervisor, when the remedy needed approval */
+        approvedBy?: string;
+      } | null;
+      /** @description staff only: a resolution whose remedy needs approval, waiting for a supervisor other than the proposer */
+      proposal?: {
+        summary: string;
+        /** @enum {string} */
+        remedy: 'repair' | 'replace' | 'refund' | 'compensation' | 'guidance' | 'other';
+        proposedBy: string;
+        /** @example 2026-11-30T09:00:00Z */
+        at: string;
       } | null;
       linkedCases?: number;
       deadlines?: {
@@ -1736,6 +1771,12 @@ export interface components {
       remedy: 'repair' | 'replace' | 'refund' | 'compensation' | 'guidance' | 'other';
       /** @description public message; default: the summary */
       message?: string;
+    };
+    IncidentApprovalRequest: {
+      /** @enum {string} */
+      decision: 'approve' | 'reject';
+      /** @description internal: staff only */
+      comment?: string;
     };
     CancelIncidentRequest: {
       /** @description internal: staff only */
@@ -5279,6 +5320,116 @@ export interface operations {
     };
     responses: {
       /** @description the resolved incident */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Incident'];
+        };
+      };
+      /** @description the resolution is proposed and waits for a second supervisor */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Incident'];
+        };
+      };
+      /** @description invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown incident */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the incident is resolved or cancelled (the body says its status) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Conflict'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate limited; see Retry-After and RateLimit headers */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a dependency is unavailable; retry */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  decideIncidentResolution: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description repeat a request safely: the same key answers the stored outcome */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IncidentApprovalRequest'];
+      };
+    };
+    responses: {
+      /** @description the incident after the decision */
       200: {
         headers: {
           [name: string]: unknown;
