@@ -31,7 +31,7 @@ export async function down(db: Kysely<any>): Promise<void> {
 }
 
 /** The policies as seeded by 002 until this migration, verbatim: what "not edited" means. */
-const SEEDED_BEFORE: SlaPolicy[] = [
+export const SEEDED_BEFORE: SlaPolicy[] = [
   {
     // Most manuals: respond within 24 h, solve within 48 h; 2 h response is the quoted best practice.
     name: 'standard',
