@@ -5,7 +5,7 @@ import { DEFAULT_WARN_FRACTION, WARNING_CLOCKS } from '../../domain/case/warning
 import { DEFAULT_REMIND_CUSTOMER_AFTER } from '../../domain/case/customer-wait.js';
 import { MESSAGE_KINDS } from '../../domain/notifications/customer-messages.js';
 import { validateCalendar } from '../../domain/calendar/index.js';
-import { inputTime, isoDuration } from '../schemas.js';
+import { inputTime, isoDuration, ResourceName } from '../schemas.js';
 
 const Window = z
   .tuple([
@@ -50,15 +50,11 @@ export const CalendarBody = z
 const clockCalendars = Object.fromEntries(
   CLOCKS.map((c) => [
     `${c}On`,
-    z
-      .string()
-      .min(1)
-      .optional()
-      .openapi({
-        description: `a calendar the ${c} clock counts on instead of the policy's ('24x7': round the clock)`,
-      }),
+    ResourceName.optional().openapi({
+      description: `a calendar the ${c} clock counts on instead of the policy's ('24x7': round the clock)`,
+    }),
   ]),
-) as Record<`${(typeof CLOCKS)[number]}On`, z.ZodOptional<z.ZodString>>;
+) as Record<`${(typeof CLOCKS)[number]}On`, z.ZodOptional<typeof ResourceName>>;
 
 const WarnBefore = z
   .union([

@@ -69,12 +69,35 @@ const BODIES: Record<string, unknown> = {
     remindCustomerAfter: 'PT1H',
     closeWithoutReplyAfter: 'PT2H',
     notify: ['received'],
+    respondOn: '24x7',
+    resolveOn: '24x7',
+    callbackOn: '24x7',
+    rateOn: '24x7',
     byPriority: Object.fromEntries(
       ['urgent', 'high', 'normal', 'low'].map((p) => [
         p,
-        { respondWithin: 'PT1H', resolveWithin: 'PT1H', callbackWithin: 'PT1H', rateWithin: 'PT1H' },
+        {
+          respondWithin: 'PT1H',
+          resolveWithin: 'PT1H',
+          callbackWithin: 'PT1H',
+          rateWithin: 'PT1H',
+          respondOn: '24x7',
+          resolveOn: '24x7',
+          callbackOn: '24x7',
+          rateOn: '24x7',
+        },
       ]),
     ),
+  },
+  // warnBefore by clock: a second body for the object form.
+  'put /v1/sla-policies/{name}#warnByClock': {
+    name: 'text-policy',
+    calendar: '24x7',
+    respondWithin: 'PT1H',
+    resolveWithin: 'PT2H',
+    callbackWithin: 'PT3H',
+    rateWithin: 'P1D',
+    warnBefore: { respond: 'PT10M', resolve: 'PT10M', callback: 'PT10M' },
   },
   'put /v1/business-calendars/{name}': {
     name: 'text-cal',
