@@ -295,6 +295,31 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    // Patch per-clock-sla: an urgent complaint's first contact round the clock (respondOn 24x7) on an
+    // office-hours policy, warnings by clock (the respond lead moved to half its budget).
+    name: 'urgent-round-the-clock-per-clock',
+    input: {
+      type: 'complaint',
+      classification: { priority: 'urgent', level: 1, reasons: ['recorded history'] },
+      sla: {
+        ...COMPLAINTS,
+        warnBefore: { respond: 'PT2H', resolve: 'P1D', callback: 'PT2H' },
+        warnAtFraction: 0.5,
+        calendars: { '24x7': CALENDAR_24X7 },
+        byPriority: { urgent: { respondWithin: 'PT2H', respondOn: '24x7' } },
+      },
+    },
+    async run({ act, sleep }) {
+      await sleep(90 * M); // past the respond warning (1 h), before its breach (2 h)
+      await act({ action: 'accept', assignee: 'agent.wang' });
+      await sleep(D);
+      await act(findings);
+      await act(guidance);
+      await act(solved);
+      await act(rating(5));
+    },
+  },
+  {
     name: 'rating-expired',
     input: { type: 'service_request', sla: COMPLAINTS },
     async run({ act, handle }) {
