@@ -23,6 +23,15 @@ const BAD = { nul: 'a\u0000b', 'lone surrogate': 'a\uD800b', 'lone low surrogate
 
 /** A valid body for every operation that takes one, with every text field the schema has filled in. */
 const window = ['09:00', '18:00'];
+const POLICY_TARGETS = {
+  name: 'text-policy',
+  calendar: '24x7',
+  respondWithin: 'PT1H',
+  resolveWithin: 'PT2H',
+  callbackWithin: 'PT3H',
+  rateWithin: 'P1D',
+};
+
 const BODIES: Record<string, unknown> = {
   'post /v1/cases': {
     ...newCaseBody(),
@@ -59,12 +68,7 @@ const BODIES: Record<string, unknown> = {
   'post /v1/cases/{id}/extend#until': { clock: 'resolve', until: '2026-12-01T09:00:00Z', reason: 'parts' },
   'post /v1/cases/{id}/priority': { priority: 'low', reason: 'calm' },
   'put /v1/sla-policies/{name}': {
-    name: 'text-policy',
-    calendar: '24x7',
-    respondWithin: 'PT1H',
-    resolveWithin: 'PT2H',
-    callbackWithin: 'PT3H',
-    rateWithin: 'P1D',
+    ...POLICY_TARGETS,
     warnBefore: 'PT10M',
     remindCustomerAfter: 'PT1H',
     closeWithoutReplyAfter: 'PT2H',
@@ -91,12 +95,7 @@ const BODIES: Record<string, unknown> = {
   },
   // warnBefore by clock: a second body for the object form.
   'put /v1/sla-policies/{name}#warnByClock': {
-    name: 'text-policy',
-    calendar: '24x7',
-    respondWithin: 'PT1H',
-    resolveWithin: 'PT2H',
-    callbackWithin: 'PT3H',
-    rateWithin: 'P1D',
+    ...POLICY_TARGETS,
     warnBefore: { respond: 'PT10M', resolve: 'PT10M', callback: 'PT10M' },
   },
   'put /v1/business-calendars/{name}': {
