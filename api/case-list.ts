@@ -18,15 +18,19 @@ const NO_DEADLINE = 'none';
 
 export async function listCases(db: Db, q: Query, principal: Principal) {
   const sort = q.sort ?? (q.updatedSince ? 'updatedAt' : 'createdAt');
-  const byDeadline = sort === 'nextDeadline';
-  // `c` is the last row's sort key: created_at, updated_at, or its deadline ('none' for none).
+  const byPriority = sort === 'priority';
+  const byDeadline = sort === 'nextDeadline' || byPriority;
+  // `c` is the last row's sort key: created_at, updated_at, or its deadline ('none' for none); `p`
+  // its priority rank (0 urgent … 3 low) when sorted by priority.
   const c =
     q.cursor === undefined
       ? undefined
       : decodeCursor(
           q.cursor,
-          ['c', 'i'],
-          (c) => !Number.isNaN(Date.parse(c.c)) || (byDeadline && c.c === NO_DEADLINE),
+          byPriority ? ['c', 'i', 'p'] : ['c', 'i'],
+          (c) =>
+            (!Number.isNaN(Date.parse(c.c)) || (byDeadline && c.c === NO_DEADLINE)) &&
+            (!byPriority || /^[0-3]$/.test((c as Record<string, string>).p ?? '')),
         );
   const bool = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
   const page = await queryCases(db, {
@@ -45,12 +49,20 @@ export async function listCases(db: Db, q: Query, principal: Principal) {
     updatedSince: q.updatedSince ? new Date(q.updatedSince) : undefined,
     words: q.q?.split(/\s+/).filter(Boolean),
     sort,
-    after: c && { key: c.c === NO_DEADLINE ? null : new Date(c.c), id: c.i },
+    after: c && {
+      key: c.c === NO_DEADLINE ? null : new Date(c.c),
+      id: c.i,
+      ...(byPriority ? { rank: Number((c as Record<string, string>).p) } : {}),
+    },
     limit: q.limit,
   });
   const next = page.next;
   const nextCursor = next
-    ? encodeCursor({ c: next.key === null ? NO_DEADLINE : next.key.toISOString(), i: next.id })
+    ? encodeCursor({
+        c: next.key === null ? NO_DEADLINE : next.key.toISOString(),
+        i: next.id,
+        ...(next.rank === undefined ? {} : { p: String(next.rank) }),
+      })
     : null;
   return { items: page.items, nextCursor };
 }

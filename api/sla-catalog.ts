@@ -8,6 +8,7 @@ import type { Db } from '../db/database.js';
 import { FALLBACK_POLICY } from '../db/defaults.js';
 import { loadSlaCatalog, matchRule, type SlaCatalogSnapshot } from '../db/sla.js';
 import { CALENDAR_24X7, type BusinessCalendar } from '../domain/calendar/index.js';
+import { calendarsNamed } from '../domain/case/clocks.js';
 import { customerWaitPolicy } from '../domain/case/customer-wait.js';
 import type { SlaSnapshot } from '../domain/case/types.js';
 import { problem } from './problem.js';
@@ -55,8 +56,18 @@ export class SlaCatalog {
         ]);
       throw new Error(`SLA policy '${name}' is missing from the database`);
     }
-    // The case keeps the reminder it opened with: the default is written into its snapshot.
-    return { ...policy, ...customerWaitPolicy(policy), calendar: await this.calendar(policy.calendar) };
+    // The case keeps the reminder it opened with: the default is written into its snapshot. The
+    // calendars some clocks count on (respondOn: '24x7') are kept too, so later edits move no case.
+    const named = calendarsNamed(policy);
+    const calendars = Object.fromEntries(
+      await Promise.all(named.map(async (n) => [n, await this.calendar(n)] as const)),
+    );
+    return {
+      ...policy,
+      ...customerWaitPolicy(policy),
+      calendar: await this.calendar(policy.calendar),
+      ...(named.length > 0 ? { calendars } : {}),
+    };
   }
 
   async calendar(name: string): Promise<BusinessCalendar> {

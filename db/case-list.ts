@@ -1,7 +1,7 @@
 /**
- * The case list's query: filters, text search and the three orders (newest first, soonest deadline
- * first, least recently updated first), each with keyset paging over an index (migrations 001, 011
- * and 016).
+ * The case list's query: filters, text search and the four orders (newest first, soonest deadline
+ * first, least recently updated first, urgent first), each with keyset paging over an index
+ * (migrations 001, 011, 016 and 020).
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { CaseView } from '../domain/case/types.js';
@@ -11,6 +11,8 @@ import { caseOpenedBy, likeContaining } from './scope.js';
 /** What `q` searches: subject, description and customer name, lower-cased (a column of migration 011). */
 export const SEARCH_TEXT = sql<string>`search_text`;
 export const DEADLINE_KEY = sql<Date>`coalesce(next_deadline, 'infinity'::timestamptz)`;
+/** Urgent first: the order of `sort=priority`, indexed with the deadline by migration 020. */
+export const PRIORITY_RANK = sql<number>`(CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END)`;
 
 export interface CaseListFilter {
   /** A scoped integration's actor: its filters and search run inside its own cases only. */
@@ -34,22 +36,34 @@ export interface CaseListFilter {
   updatedSince?: Date;
   /** Words that must all occur in the search text. */
   words?: string[];
-  sort: 'createdAt' | 'nextDeadline' | 'updatedAt';
-  /** The last row of the previous page: its sort key (null: a case without a deadline) and id. */
-  after?: { key: Date | null; id: string };
+  /** `priority`: urgent first, then soonest deadline (none last) within a priority. */
+  sort: 'createdAt' | 'nextDeadline' | 'updatedAt' | 'priority';
+  /**
+   * The last row of the previous page: its sort key (null: a case without a deadline) and id, and
+   * for `priority` its rank (0 urgent … 3 low).
+   */
+  after?: CaseListKey;
   limit: number;
+}
+
+export interface CaseListKey {
+  key: Date | null;
+  id: string;
+  rank?: number;
 }
 
 export interface CaseListPage {
   items: CaseView[];
   /** The last row's sort key and id when there are more rows, for the next page's `after`. */
-  next: { key: Date | null; id: string } | null;
+  next: CaseListKey | null;
 }
 
 const sortKey = (d: Date | string | null) => (d === null ? null : new Date(d));
 
 export async function listCases(db: Db, f: CaseListFilter): Promise<CaseListPage> {
-  let sel = db.selectFrom('cases').select(['id', 'created_at', 'updated_at', 'next_deadline', 'view']);
+  let sel = db
+    .selectFrom('cases')
+    .select(['id', 'created_at', 'updated_at', 'next_deadline', 'view', PRIORITY_RANK.as('rank')]);
   if (f.scope) sel = sel.where(caseOpenedBy(f.scope));
   if (f.status) sel = sel.where('status', 'in', f.status);
   if (f.type) sel = sel.where('type', 'in', f.type);
@@ -69,18 +83,22 @@ export async function listCases(db: Db, f: CaseListFilter): Promise<CaseListPage
   for (const word of f.words ?? []) {
     sel = sel.where(sql<SqlBool>`${SEARCH_TEXT} like ${likeContaining(word.toLowerCase())}`);
   }
-  const byDeadline = f.sort === 'nextDeadline';
+  const byPriority = f.sort === 'priority';
+  const byDeadline = f.sort === 'nextDeadline' || byPriority;
   // Oldest change first, as an incremental export: a case changed again moves behind the cursor.
   const byUpdate = f.sort === 'updatedAt';
   if (f.after) {
     const key = f.after.key === null ? sql`'infinity'::timestamptz` : f.after.key;
-    const after: Expression<SqlBool> = byDeadline
-      ? sql<SqlBool>`(${DEADLINE_KEY}, id) > (${key}, ${f.after.id})`
-      : byUpdate
-        ? sql<SqlBool>`(updated_at, id) > (${key}, ${f.after.id})`
-        : sql<SqlBool>`(created_at, id) < (${key}, ${f.after.id})`;
+    const after: Expression<SqlBool> = byPriority
+      ? sql<SqlBool>`(${PRIORITY_RANK}, ${DEADLINE_KEY}, id) > (${f.after.rank ?? 0}, ${key}, ${f.after.id})`
+      : byDeadline
+        ? sql<SqlBool>`(${DEADLINE_KEY}, id) > (${key}, ${f.after.id})`
+        : byUpdate
+          ? sql<SqlBool>`(updated_at, id) > (${key}, ${f.after.id})`
+          : sql<SqlBool>`(created_at, id) < (${key}, ${f.after.id})`;
     sel = sel.where(after);
   }
+  if (byPriority) sel = sel.orderBy(PRIORITY_RANK, 'asc');
   sel = byDeadline
     ? sel.orderBy(DEADLINE_KEY, 'asc').orderBy('id', 'asc')
     : byUpdate
@@ -94,6 +112,7 @@ export async function listCases(db: Db, f: CaseListFilter): Promise<CaseListPage
       ? {
           key: sortKey(byDeadline ? last.next_deadline : byUpdate ? last.updated_at : last.created_at),
           id: last.id,
+          ...(byPriority ? { rank: Number(last.rank) } : {}),
         }
       : null;
   return { items: page.map((r) => r.view), next };

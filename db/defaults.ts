@@ -45,6 +45,20 @@ export const DEFAULT_CALENDARS: BusinessCalendar[] = [
   },
 ];
 
+/**
+ * Urgent and safety cases get first contact round the clock within 2 hours on every policy, office
+ * hours or not (seed 004: 「對于緊急投訴…立即啟動應急處理程序,優先解決」; seed 000: safety first).
+ * `respondOn: '24x7'` is written even where the policy's calendar is 24x7, so the target still holds
+ * if an admin moves the policy to office hours.
+ */
+const URGENT_FIRST_CONTACT = { respondWithin: 'PT2H', respondOn: '24x7' } as const;
+
+/**
+ * Warnings: a lead per clock, and half the clock's budget wherever that lead would reach back to the
+ * clock's start (urgent targets of 2 hours): no case warns the moment it opens.
+ */
+const HALFWAY = 0.5;
+
 export const DEFAULT_POLICIES: SlaPolicy[] = [
   {
     // Most manuals: respond within 24 h, solve within 48 h; 2 h response is the quoted best practice.
@@ -54,8 +68,9 @@ export const DEFAULT_POLICIES: SlaPolicy[] = [
     resolveWithin: 'PT48H',
     callbackWithin: 'PT24H',
     rateWithin: 'P7D',
-    warnBefore: 'PT2H',
-    byPriority: { urgent: { respondWithin: 'PT2H' }, high: { respondWithin: 'PT4H' } },
+    warnBefore: { respond: 'PT2H', resolve: 'PT4H', callback: 'PT2H' },
+    warnAtFraction: HALFWAY,
+    byPriority: { urgent: URGENT_FIRST_CONTACT, high: { respondWithin: 'PT4H' } },
   },
   {
     // Fault reports: channels open 24x7; respond 24 h, solve 48 h.
@@ -65,48 +80,62 @@ export const DEFAULT_POLICIES: SlaPolicy[] = [
     resolveWithin: 'PT48H',
     callbackWithin: 'PT24H',
     rateWithin: 'P7D',
-    warnBefore: 'PT2H',
-    byPriority: { urgent: { respondWithin: 'PT2H' }, high: { respondWithin: 'PT4H' } },
+    warnBefore: { respond: 'PT2H', resolve: 'PT4H', callback: 'PT2H' },
+    warnAtFraction: HALFWAY,
+    byPriority: { urgent: URGENT_FIRST_CONTACT, high: { respondWithin: 'PT4H' } },
   },
   {
-    // A major problem: 72 h to solve, response at the best-practice 2 h.
+    // A major problem: 72 h to solve, response at the best-practice 2 h; urgent ones solved in a day.
     name: 'fault-major',
     calendar: '24x7',
     respondWithin: 'PT2H',
     resolveWithin: 'PT72H',
     callbackWithin: 'PT24H',
     rateWithin: 'P7D',
-    warnBefore: 'PT1H',
+    warnBefore: { respond: 'PT1H', resolve: 'PT8H', callback: 'PT2H' },
+    warnAtFraction: HALFWAY,
+    byPriority: { urgent: { ...URGENT_FIRST_CONTACT, resolveWithin: 'PT24H' } },
   },
   {
-    // Complaints: processed within 3 working days; first contact within a configurable number of hours.
+    // Complaints: processed within 3 working days; first contact within a configurable number of
+    // hours. Urgent ones: first contact round the clock, solved first (within one working day).
     name: 'complaint-3wd',
     calendar: 'cn-workdays',
     respondWithin: 'PT4H',
     resolveWithin: 'P3D',
     callbackWithin: 'P1D',
     rateWithin: 'P5D',
-    warnBefore: 'PT4H',
+    warnBefore: { respond: 'PT1H', resolve: 'P1D', callback: 'PT2H' },
+    warnAtFraction: HALFWAY,
+    byPriority: {
+      urgent: { ...URGENT_FIRST_CONTACT, resolveWithin: 'P1D' },
+      high: { respondWithin: 'PT2H' },
+    },
   },
   {
     // An inquiry that needs a specialist: the specialist within working days, then the customer.
+    // Safety questions come first: contact round the clock.
     name: 'inquiry-specialist',
     calendar: 'cn-workdays',
     respondWithin: 'PT4H',
     resolveWithin: 'P2D',
     callbackWithin: 'P1D',
     rateWithin: 'P5D',
-    warnBefore: 'PT2H',
+    warnBefore: { respond: 'PT1H', resolve: 'PT4H', callback: 'PT2H' },
+    warnAtFraction: HALFWAY,
+    byPriority: { urgent: URGENT_FIRST_CONTACT, high: { respondWithin: 'PT2H' } },
   },
   {
-    // Long-term / premium customers get priority service.
+    // Long-term / premium customers get priority service; urgent ones within the hour.
     name: 'premium-support',
     calendar: '24x7',
     respondWithin: 'PT2H',
     resolveWithin: 'PT24H',
     callbackWithin: 'PT12H',
     rateWithin: 'P7D',
-    warnBefore: 'PT1H',
+    warnBefore: { respond: 'PT1H', resolve: 'PT4H', callback: 'PT2H' },
+    warnAtFraction: HALFWAY,
+    byPriority: { urgent: { respondWithin: 'PT1H', respondOn: '24x7', resolveWithin: 'PT12H' } },
   },
 ];
 

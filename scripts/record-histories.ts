@@ -271,6 +271,55 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    // Recorded before warnings per clock (patch per-clock-sla): one warnBefore for every clock, its
+    // days part counted as 24 h of working time, so both clocks warn at their start (the respond
+    // clock at opening, the resolve clock at acceptance). Cases opened before keep doing so.
+    name: 'warnings-at-start-before-per-clock',
+    input: {
+      type: 'complaint',
+      classification: { priority: 'urgent', level: 1, reasons: ['recorded history'] },
+      sla: {
+        ...COMPLAINTS,
+        warnBefore: 'P1D',
+        byPriority: { urgent: { respondWithin: 'PT2H' } },
+      },
+    },
+    async run({ act, sleep }) {
+      await sleep(3 * H); // past the respond warning and, on a working day, its breach
+      await act({ action: 'accept', assignee: 'agent.wang' });
+      await sleep(2 * D);
+      await act(findings);
+      await act(guidance);
+      await act(solved);
+      await act(rating(4));
+    },
+  },
+  {
+    // Patch per-clock-sla: an urgent complaint's first contact round the clock (respondOn 24x7) on an
+    // office-hours policy, warnings by clock (the respond lead moved to half its budget).
+    name: 'urgent-round-the-clock-per-clock',
+    input: {
+      type: 'complaint',
+      classification: { priority: 'urgent', level: 1, reasons: ['recorded history'] },
+      sla: {
+        ...COMPLAINTS,
+        warnBefore: { respond: 'PT2H', resolve: 'P1D', callback: 'PT2H' },
+        warnAtFraction: 0.5,
+        calendars: { '24x7': CALENDAR_24X7 },
+        byPriority: { urgent: { respondWithin: 'PT2H', respondOn: '24x7' } },
+      },
+    },
+    async run({ act, sleep }) {
+      await sleep(90 * M); // past the respond warning (1 h), before its breach (2 h)
+      await act({ action: 'accept', assignee: 'agent.wang' });
+      await sleep(D);
+      await act(findings);
+      await act(guidance);
+      await act(solved);
+      await act(rating(5));
+    },
+  },
+  {
     name: 'rating-expired',
     input: { type: 'service_request', sla: COMPLAINTS },
     async run({ act, handle }) {

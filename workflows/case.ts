@@ -65,7 +65,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   if ('open' in input) {
     // Cases opened before this change started their clocks at the first workflow task.
     const now = isPatched(PATCHES.clockFromReceivedAt) ? openedAt(input.open, Date.now()) : Date.now();
-    const o = openCase(input.open, { now, actor: input.open.openedBy });
+    // Cases opened before per-clock rules keep one warning rule and the policy's calendar for all clocks.
+    const sla = isPatched(PATCHES.perClockSla)
+      ? { ...input.open.sla, perClock: true as const }
+      : { ...input.open.sla, perClock: undefined };
+    const o = openCase({ ...input.open, sla }, { now, actor: input.open.openedBy });
     state = o.state;
     unprojected = o.events;
   } else {

@@ -26,6 +26,7 @@
  * | incident-links           | 2026-11-30 (931fca9) | workflows/case-incident.ts: a link upserts no CaseIncidentId         | no open run started before its deploy          |
  * | notify-customer-wait     | 2026-11-30 (d9e77de) | workflows/case.ts: a wait for the customer arms no reminder or close | no open run started before its deploy          |
  * | prune-audit-log          | 2026-12-06 (1cf944a) | workflows/retention.ts: the sweep leaves the audit log alone         | no retention run started before its deploy (runs last minutes) |
+ * | per-clock-sla            | 2026-12-07           | domain/case/clocks.ts (`sla.perClock` absent): one warnBefore, days as 24 h, warnings at a clock's start; every clock on the policy's calendar | no open run started before its deploy |
  */
 import { patched } from '@temporalio/workflow';
 
@@ -60,6 +61,12 @@ export const PATCHES = {
   customerWait: 'notify-customer-wait',
   /** 2026-12: the retention sweep also deletes audit log entries past AUDIT_RETENTION_DAYS. */
   pruneAuditLog: 'prune-audit-log',
+  /**
+   * 2026-12: a case opened since marks its SLA snapshot `perClock`: each clock may count on its own
+   * calendar (urgent first contact round the clock) and warns by its own rule, never at its start,
+   * days of a lead as working days. Asked once, when the case opens.
+   */
+  perClockSla: 'per-clock-sla',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];

@@ -115,9 +115,9 @@ export const ListQuery = z
         'only cases updated at or after this instant, listed by update time (oldest first, then id): page on to catch up on every change (a case changed again reappears later)',
     }),
     // No default here: leaving it out means updatedAt when updatedSince is given, else createdAt.
-    sort: z.enum(['createdAt', 'nextDeadline', 'updatedAt']).optional().openapi({
+    sort: z.enum(['createdAt', 'nextDeadline', 'updatedAt', 'priority']).optional().openapi({
       description:
-        'createdAt: newest first; nextDeadline: soonest deadline first, none last; updatedAt: least recently updated first. Default: updatedAt with updatedSince (a sync), else createdAt',
+        'createdAt: newest first; nextDeadline: soonest deadline first, none last; updatedAt: least recently updated first; priority: urgent first, then high, normal, low, each soonest deadline first (none last). Default: updatedAt with updatedSince (a sync), else createdAt',
     }),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().min(1).optional(),

@@ -1,10 +1,11 @@
 /** The shapes of /v1/sla-policies and /v1/business-calendars. */
 import { z } from '../zod.js';
-import { PRIORITIES } from '../../domain/case/contract.js';
+import { CLOCKS, PRIORITIES } from '../../domain/case/contract.js';
+import { DEFAULT_WARN_FRACTION, WARNING_CLOCKS } from '../../domain/case/warnings.js';
 import { DEFAULT_REMIND_CUSTOMER_AFTER } from '../../domain/case/customer-wait.js';
 import { MESSAGE_KINDS } from '../../domain/notifications/customer-messages.js';
 import { validateCalendar } from '../../domain/calendar/index.js';
-import { inputTime, isoDuration } from '../schemas.js';
+import { inputTime, isoDuration, ResourceName } from '../schemas.js';
 
 const Window = z
   .tuple([
@@ -45,6 +46,30 @@ export const CalendarBody = z
   })
   .openapi('BusinessCalendarInput');
 
+/** `respondOn`, `resolveOn`, …: the calendar one clock counts on instead of the policy's. */
+const clockCalendars = Object.fromEntries(
+  CLOCKS.map((c) => [
+    `${c}On`,
+    ResourceName.optional().openapi({
+      description: `a calendar the ${c} clock counts on instead of the policy's ('24x7': round the clock)`,
+    }),
+  ]),
+) as Record<`${(typeof CLOCKS)[number]}On`, z.ZodOptional<typeof ResourceName>>;
+
+const WarnBefore = z
+  .union([
+    isoDuration,
+    z
+      .partialRecord(z.enum(WARNING_CLOCKS as [string, ...string[]]), isoDuration)
+      .refine((o) => Object.keys(o).every((k) => (WARNING_CLOCKS as string[]).includes(k)), {
+        message: `keys are clocks that warn: ${WARNING_CLOCKS.join(', ')} (rate never warns)`,
+      }),
+  ])
+  .openapi({
+    description:
+      "how long before its deadline a clock warns: one ISO duration for every clock, or an object by clock ({respond: 'PT1H', resolve: 'P1D'}); days count as working days on the clock's calendar. A lead that reaches back to the clock's start moves to warnAtFraction",
+  });
+
 export const PolicyBody = z
   .object({
     name: z.string().optional().openapi({ description: 'optional; must equal the name in the path' }),
@@ -53,7 +78,16 @@ export const PolicyBody = z
     resolveWithin: isoDuration,
     callbackWithin: isoDuration,
     rateWithin: isoDuration,
-    warnBefore: isoDuration.optional(),
+    ...clockCalendars,
+    warnBefore: WarnBefore.optional(),
+    warnAtFraction: z
+      .number()
+      .gt(0)
+      .lt(1)
+      .optional()
+      .openapi({
+        description: `the share of a clock's budget after which it warns, for clocks with no warnBefore, and for those whose warnBefore would reach back to the clock's start (then ${DEFAULT_WARN_FRACTION} when absent)`,
+      }),
     byPriority: z
       .partialRecord(
         z.enum(PRIORITIES),
@@ -63,6 +97,7 @@ export const PolicyBody = z
             resolveWithin: isoDuration.optional(),
             callbackWithin: isoDuration.optional(),
             rateWithin: isoDuration.optional(),
+            ...clockCalendars,
           })
           .strict(),
       )

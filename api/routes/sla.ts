@@ -8,6 +8,7 @@ import {
   computeDue,
   type BusinessCalendar,
 } from '../../domain/calendar/index.js';
+import { CLOCKS } from '../../domain/case/contract.js';
 import { customerWaitPolicy } from '../../domain/case/customer-wait.js';
 import type { Role } from '../../domain/people.js';
 import type { SlaCatalog } from '../sla-catalog.js';
@@ -63,18 +64,60 @@ function dueWithinHorizon(field: string, ...args: Parameters<typeof computeDue>)
   }
 }
 
-/** Every duration of a policy must give a deadline within the horizon on its calendar (from now). */
-function checkPolicyHorizon(p: z.infer<typeof PolicyBody>, calendar: BusinessCalendar): void {
+type Targets = Partial<Record<string, unknown>> | undefined;
+
+/** The policy's own targets (path prefix '') and each priority's (`byPriority.urgent.`). */
+const targetsOf = (p: z.infer<typeof PolicyBody>): [string, Targets][] => [
+  ['', p],
+  ...Object.entries(p.byPriority ?? {}).map(([k, v]): [string, Targets] => [`byPriority.${k}.`, v]),
+];
+
+const field = (t: Targets, key: string): string | undefined =>
+  typeof t?.[key] === 'string' ? (t[key] as string) : undefined;
+
+/**
+ * Every duration of a policy must give a deadline within the horizon (from now) on the calendar its
+ * clock counts on: the policy's, or the one a `…On` field names for that clock.
+ */
+function checkPolicyHorizon(
+  p: z.infer<typeof PolicyBody>,
+  calendar: BusinessCalendar,
+  named: Map<string, BusinessCalendar>,
+): void {
   const now = Date.now();
-  const fields = ['respondWithin', 'resolveWithin', 'callbackWithin', 'rateWithin'] as const;
-  for (const f of fields) dueWithinHorizon(f, calendar, now, p[f]);
-  checkCustomerWait(p, calendar, now);
-  for (const [priority, targets] of Object.entries(p.byPriority ?? {})) {
-    for (const f of fields) {
-      const d = targets?.[f];
-      if (d) dueWithinHorizon(`byPriority.${priority}.${f}`, calendar, now, d);
+  for (const [prefix, targets] of targetsOf(p)) {
+    for (const c of CLOCKS) {
+      const d = field(targets, `${c}Within`);
+      const on = field(targets, `${c}On`) ?? field(p, `${c}On`);
+      if (d) dueWithinHorizon(`${prefix}${c}Within`, (on && named.get(on)) || calendar, now, d);
     }
   }
+  checkCustomerWait(p, calendar, now);
+}
+
+/** The calendars a policy's `…On` fields name; an unknown one is a 400 naming the field. */
+async function namedCalendars(
+  db: Db,
+  cases: CaseService,
+  p: z.infer<typeof PolicyBody>,
+): Promise<Map<string, BusinessCalendar>> {
+  const out = new Map<string, BusinessCalendar>();
+  for (const [prefix, targets] of targetsOf(p)) {
+    for (const c of CLOCKS) {
+      const name = field(targets, `${c}On`);
+      if (name === undefined || out.has(name)) continue;
+      await requireCalendar(db, name, `${prefix}${c}On`);
+      out.set(name, await cases.calendar(name));
+    }
+  }
+  return out;
+}
+
+async function requireCalendar(db: Db, name: string, field: string): Promise<void> {
+  if (name === CALENDAR_24X7.name || (await definitionExists(db, 'business_calendars', name))) return;
+  throw problem.badRequest(`${field}: unknown calendar '${name}'`, [
+    { path: field, in: 'body', message: 'unknown calendar' },
+  ]);
 }
 
 /**
@@ -123,7 +166,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
         200: { description: 'the policy', schema: Policy },
         400: {
           description:
-            'invalid policy, unknown calendar, or a duration that ends beyond the ten-year horizon',
+            "invalid policy, unknown calendar (the policy's or one a `…On` field names), or a duration that ends beyond the ten-year horizon",
         },
       },
       handler: async ({ res, params, body }) => {
@@ -135,7 +178,7 @@ export function slaRoutes(db: Db, cases: CaseService, catalog: SlaCatalog): Rout
               { path: 'calendar', in: 'body', message: 'unknown' },
             ]);
         }
-        checkPolicyHorizon(p, await cases.calendar(p.calendar));
+        checkPolicyHorizon(p, await cases.calendar(p.calendar), await namedCalendars(db, cases, p));
         const definition = { ...p, name };
         await putDefinition(db, 'sla_policies', name, definition);
         catalog.invalidate();

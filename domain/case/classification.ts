@@ -2,8 +2,21 @@
  * Intake classification (分类/优先级, classification and priority): priority from the kind, the customer's importance
  * and signs of urgency; the three-level response from the priority and the kind of problem.
  */
+import { Converter } from 'opencc-js/t2cn';
 import type { CaseType, CustomerTier, Level, Priority } from './contract.js';
 import type { Classification } from './types.js';
+
+/**
+ * Traditional script (Taiwan and Hong Kong forms included) to simplified, so one list of signs
+ * reads both: 「車間發生火災」 is 「车间发生火灾」. Pure table lookups, no I/O; only the API
+ * classifies (the workflow never imports this module).
+ */
+const fromTaiwan = Converter({ from: 'tw', to: 'cn' });
+const fromHongKong = Converter({ from: 'hk', to: 'cn' });
+/** Han ideographs (with the compatibility block): text without any has nothing to convert. */
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+export const toSimplified = (text: string): string =>
+  HAN.test(text) ? fromHongKong(fromTaiwan(text)) : text;
 
 export interface IntakeFacts {
   type: CaseType;
@@ -54,7 +67,7 @@ const ORDER: Priority[] = ['low', 'normal', 'high', 'urgent'];
 const raise = (p: Priority): Priority => ORDER[Math.min(ORDER.indexOf(p) + 1, ORDER.length - 1)]!;
 
 export function classify(f: IntakeFacts): Classification {
-  const text = `${f.subject}\n${f.description}`;
+  const text = toSimplified(`${f.subject}\n${f.description}`);
   const safety = SAFETY.some((re) => re.test(text));
   const stoppage = STOPPAGE.some((re) => re.test(text));
   const reasons: string[] = [];

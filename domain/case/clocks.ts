@@ -11,8 +11,9 @@ import {
   workingTimeBetween,
   type BusinessCalendar,
 } from '../calendar/index.js';
-import type { ClockName, Priority } from './contract.js';
-import type { Clock, ClockTargets, SlaSnapshot } from './types.js';
+import { CLOCKS, type ClockName, type Priority } from './contract.js';
+import type { Clock, ClockCalendars, ClockTargets, SlaPolicy, SlaSnapshot } from './types.js';
+import { leadFor, warningOffset } from './warnings.js';
 
 const TARGET_KEY: Record<ClockName, keyof ClockTargets> = {
   respond: 'respondWithin',
@@ -30,9 +31,48 @@ export function targetFor(sla: SlaSnapshot, clock: ClockName, priority: Priority
   return sla.byPriority?.[priority]?.[key] ?? sla[key];
 }
 
+/**
+ * The calendar a clock counts on when a `…On` field of the policy (the priority's first) names one
+ * other than the policy's; undefined: the policy's. Only cases opened since per-clock rules ask.
+ */
+export function ownCalendar(
+  sla: SlaSnapshot,
+  clock: ClockName,
+  priority: Priority,
+): BusinessCalendar | undefined {
+  if (!sla.perClock) return undefined;
+  const key = `${clock}On` as const;
+  const name = sla.byPriority?.[priority]?.[key] ?? sla[key];
+  return name === undefined || name === sla.calendar.name ? undefined : sla.calendars?.[name];
+}
+
+/** Every calendar name the policy's `…On` fields use (the API snapshots these with the case). */
+export function calendarsNamed(policy: ClockCalendars & Pick<SlaPolicy, 'byPriority'>): string[] {
+  const names = new Set<string>();
+  for (const targets of [policy, ...Object.values(policy.byPriority ?? {})]) {
+    for (const clock of CLOCKS) {
+      const name = targets?.[`${clock}On`];
+      if (name !== undefined) names.add(name);
+    }
+  }
+  return [...names];
+}
+
+/** The calendar a running clock counts on: its own, else the policy's. */
+export const clockCalendar = (clock: Clock, policyCalendar: BusinessCalendar): BusinessCalendar =>
+  clock.calendar ?? policyCalendar;
+
 export function startClock(sla: SlaSnapshot, name: ClockName, priority: Priority, now: number): Clock {
-  const { start, budgetMs } = slaBudget(sla.calendar, now, targetFor(sla, name, priority));
-  return { ...idleClock(), state: 'running', startedAt: now, start, budgetMs };
+  const own = ownCalendar(sla, name, priority);
+  const { start, budgetMs } = slaBudget(own ?? sla.calendar, now, targetFor(sla, name, priority));
+  return {
+    ...idleClock(),
+    state: 'running',
+    startedAt: now,
+    start,
+    budgetMs,
+    ...(own ? { calendar: own } : {}),
+  };
 }
 
 export function stopClock(clock: Clock): Clock {
@@ -52,8 +92,16 @@ export function resumeClock(clock: Clock, now: number): Clock {
 /** A new target for the same clock: elapsed and paused time are kept, only the budget changes. */
 export function retargetClock(clock: Clock, sla: SlaSnapshot, name: ClockName, priority: Priority): Clock {
   if (clock.startedAt === undefined || clock.state === 'idle' || clock.state === 'stopped') return clock;
-  const { budgetMs } = slaBudget(sla.calendar, clock.startedAt, targetFor(sla, name, priority));
-  return { ...clock, budgetMs };
+  if (!sla.perClock) {
+    const { budgetMs } = slaBudget(sla.calendar, clock.startedAt, targetFor(sla, name, priority));
+    return { ...clock, budgetMs };
+  }
+  // The new priority may count this clock on another calendar (urgent: round the clock): the time
+  // since the clock started is then counted on that calendar.
+  const own = ownCalendar(sla, name, priority);
+  const { start, budgetMs } = slaBudget(own ?? sla.calendar, clock.startedAt, targetFor(sla, name, priority));
+  const { calendar: _previous, ...rest } = clock;
+  return { ...rest, start, budgetMs, ...(own ? { calendar: own } : {}) };
 }
 
 /**
@@ -70,16 +118,34 @@ function withinHorizon(at: () => number): number | undefined {
   }
 }
 
+/** `calendar`: the policy's; a clock with a calendar of its own counts on that one. */
 export function clockDueAt(clock: Clock, calendar: BusinessCalendar): number | undefined {
   if (clock.state !== 'running' || clock.start === undefined || clock.budgetMs === undefined)
     return undefined;
   const { start, budgetMs, extraMs, pauses } = clock;
-  return withinHorizon(() => instantAfterWorkingTime(calendar, start, budgetMs + extraMs, pauses));
+  const cal = clockCalendar(clock, calendar);
+  return withinHorizon(() => instantAfterWorkingTime(cal, start, budgetMs + extraMs, pauses));
 }
 
-export function clockWarnAt(clock: Clock, sla: SlaSnapshot): number | undefined {
-  if (!sla.warnBefore || clock.state !== 'running' || clock.warned || clock.breached) return undefined;
+export function clockWarnAt(clock: Clock, sla: SlaSnapshot, name: ClockName): number | undefined {
+  if (clock.state !== 'running' || clock.warned || clock.breached) return undefined;
   if (clock.start === undefined || clock.budgetMs === undefined) return undefined;
+  if (sla.perClock) {
+    const { start, pauses } = clock;
+    const cal = clockCalendar(clock, sla.calendar);
+    const at = warningOffset(
+      cal,
+      start,
+      clock.budgetMs + clock.extraMs,
+      leadFor(sla, name),
+      sla.warnAtFraction,
+    );
+    return at === undefined
+      ? undefined
+      : withinHorizon(() => instantAfterWorkingTime(cal, start, at, pauses));
+  }
+  // Cases opened before per-clock rules: one lead for every clock, its days as 24 h of working time.
+  if (typeof sla.warnBefore !== 'string' || !sla.warnBefore) return undefined;
   const before = parseSlaDuration(sla.warnBefore);
   const warnMs = before.days * 86_400_000 + before.ms;
   const budget = Math.max(0, clock.budgetMs + clock.extraMs - warnMs);
@@ -94,5 +160,6 @@ export function clockWarnAt(clock: Clock, sla: SlaSnapshot): number | undefined 
 export function extendClock(clock: Clock, calendar: BusinessCalendar, newDue: number): Clock {
   const due = clockDueAt(clock, calendar);
   if (due === undefined) return clock;
-  return { ...clock, extraMs: clock.extraMs + workingTimeBetween(calendar, due, newDue, clock.pauses) };
+  const cal = clockCalendar(clock, calendar);
+  return { ...clock, extraMs: clock.extraMs + workingTimeBetween(cal, due, newDue, clock.pauses) };
 }

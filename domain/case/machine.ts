@@ -14,6 +14,7 @@ import {
 } from './commands.js';
 import { CLOCKS, isTerminal, MAX_LEVEL, REMEDIES_NEEDING_APPROVAL, type CaseStatus } from './contract.js';
 import {
+  clockCalendar,
   clockDueAt,
   extendClock,
   pauseClock,
@@ -278,13 +279,15 @@ function apply(current: CaseState, cmd: CaseCommand, ctx: Context): Outcome {
       if (due === undefined) {
         throw new ActionNotAllowed(cmd.action, s.status, `the ${cmd.clock} clock is not running`);
       }
-      const newDue = extensionTarget(s.sla.calendar, due, cmd, ctx.now);
+      // A clock of its own calendar (round the clock) is extended on that calendar.
+      const calendar = clockCalendar(clock, s.sla.calendar);
+      const newDue = extensionTarget(calendar, due, cmd, ctx.now);
       s.clocks[cmd.clock] = extendClock(clock, s.sla.calendar, newDue);
       const effective = clockDueAt(s.clocks[cmd.clock], s.sla.calendar)!;
       // Compare the deadline that results: an extension into non-working time moves nothing.
       if (!(effective > due)) {
         throw new InvalidCommand(
-          `the new ${cmd.clock} deadline must add working time after the current one (${iso(due)}) on calendar ${s.sla.calendar.name}`,
+          `the new ${cmd.clock} deadline must add working time after the current one (${iso(due)}) on calendar ${calendar.name}`,
         );
       }
       r.emit('sla.extended', {

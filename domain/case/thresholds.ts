@@ -29,7 +29,7 @@ export function pendingThresholds(s: CaseState): Threshold[] {
     if (clock.breached) continue;
     const due = clockDueAt(clock, s.sla.calendar);
     if (due === undefined) continue;
-    const warnAt = name === 'rate' ? undefined : clockWarnAt(clock, s.sla);
+    const warnAt = name === 'rate' ? undefined : clockWarnAt(clock, s.sla, name);
     if (warnAt !== undefined && warnAt < due) out.push({ clock: name, kind: 'warning', at: warnAt });
     out.push({ clock: name, kind: name === 'rate' ? 'expiry' : 'breach', at: due });
   }

@@ -30,12 +30,30 @@ export interface ClockTargets {
   rateWithin: string;
 }
 
-export interface SlaPolicy extends ClockTargets {
+/**
+ * The calendar one clock counts on instead of the policy's, by name (`respondOn: '24x7'`: first
+ * contact round the clock). Read only by cases opened since per-clock rules (`SlaSnapshot.perClock`).
+ */
+export type ClockCalendars = Partial<Record<`${ClockName}On`, string>>;
+
+/** A priority's targets: tighter (or looser) durations, and the calendars some clocks count on. */
+export type PriorityTargets = Partial<ClockTargets> & ClockCalendars;
+
+/** How long before its deadline a clock warns: one lead for every clock, or a lead by clock. */
+export type WarnBefore = string | Partial<Record<ClockName, string>>;
+
+export interface SlaPolicy extends ClockTargets, ClockCalendars {
   name: string;
   calendar: string;
-  warnBefore?: string;
+  /** Days count as working days on the clock's calendar, like the deadline rule (docs/api.md). */
+  warnBefore?: WarnBefore;
+  /**
+   * The share of a clock's budget after which it warns when no lead applies to it, or when its lead
+   * would reach back to the clock's start (then 0.5 when absent). Between 0 and 1, exclusive.
+   */
+  warnAtFraction?: number;
   /** Tighter (or looser) targets by priority; a priority change re-targets running clocks. */
-  byPriority?: Partial<Record<Priority, Partial<ClockTargets>>>;
+  byPriority?: Partial<Record<Priority, PriorityTargets>>;
   /**
    * Working time in `pending_customer` before the customer is reminded; null: never. Absent in a
    * stored policy means the default (DEFAULT_REMIND_CUSTOMER_AFTER), filled in when a case opens.
@@ -50,6 +68,14 @@ export interface SlaPolicy extends ClockTargets {
 /** What the workflow keeps of the policy: the calendar itself, so later edits never move open cases. */
 export interface SlaSnapshot extends Omit<SlaPolicy, 'calendar'> {
   calendar: BusinessCalendar;
+  /** The calendars the policy's `…On` fields name, as they were when the case opened. */
+  calendars?: Record<string, BusinessCalendar>;
+  /**
+   * Set by the workflow when the case opens, for cases opened since the `per-clock-sla` patch: a
+   * clock may count on its own calendar, and warns by its own rule (docs/api.md, Warnings). Absent
+   * (cases opened before): every clock on the policy's calendar, one `warnBefore` for all.
+   */
+  perClock?: true;
 }
 
 export interface Classification {
@@ -92,6 +118,8 @@ export interface Clock {
   extraMs: number;
   pauses: Interval[];
   pausedAt?: number;
+  /** The calendar this clock counts on when not the policy's (a round-the-clock priority target). */
+  calendar?: BusinessCalendar;
   warned: boolean;
   breached: boolean;
 }

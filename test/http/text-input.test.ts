@@ -23,6 +23,15 @@ const BAD = { nul: 'a\u0000b', 'lone surrogate': 'a\uD800b', 'lone low surrogate
 
 /** A valid body for every operation that takes one, with every text field the schema has filled in. */
 const window = ['09:00', '18:00'];
+const POLICY_TARGETS = {
+  name: 'text-policy',
+  calendar: '24x7',
+  respondWithin: 'PT1H',
+  resolveWithin: 'PT2H',
+  callbackWithin: 'PT3H',
+  rateWithin: 'P1D',
+};
+
 const BODIES: Record<string, unknown> = {
   'post /v1/cases': {
     ...newCaseBody(),
@@ -59,22 +68,35 @@ const BODIES: Record<string, unknown> = {
   'post /v1/cases/{id}/extend#until': { clock: 'resolve', until: '2026-12-01T09:00:00Z', reason: 'parts' },
   'post /v1/cases/{id}/priority': { priority: 'low', reason: 'calm' },
   'put /v1/sla-policies/{name}': {
-    name: 'text-policy',
-    calendar: '24x7',
-    respondWithin: 'PT1H',
-    resolveWithin: 'PT2H',
-    callbackWithin: 'PT3H',
-    rateWithin: 'P1D',
+    ...POLICY_TARGETS,
     warnBefore: 'PT10M',
     remindCustomerAfter: 'PT1H',
     closeWithoutReplyAfter: 'PT2H',
     notify: ['received'],
+    respondOn: '24x7',
+    resolveOn: '24x7',
+    callbackOn: '24x7',
+    rateOn: '24x7',
     byPriority: Object.fromEntries(
       ['urgent', 'high', 'normal', 'low'].map((p) => [
         p,
-        { respondWithin: 'PT1H', resolveWithin: 'PT1H', callbackWithin: 'PT1H', rateWithin: 'PT1H' },
+        {
+          respondWithin: 'PT1H',
+          resolveWithin: 'PT1H',
+          callbackWithin: 'PT1H',
+          rateWithin: 'PT1H',
+          respondOn: '24x7',
+          resolveOn: '24x7',
+          callbackOn: '24x7',
+          rateOn: '24x7',
+        },
       ]),
     ),
+  },
+  // warnBefore by clock: a second body for the object form.
+  'put /v1/sla-policies/{name}#warnByClock': {
+    ...POLICY_TARGETS,
+    warnBefore: { respond: 'PT10M', resolve: 'PT10M', callback: 'PT10M' },
   },
   'put /v1/business-calendars/{name}': {
     name: 'text-cal',

@@ -1,6 +1,6 @@
 /** Intake classification (domain/case/classification.ts): priority and level from the facts. Pure: no Temporal, no database. */
 import { describe, expect, it } from 'vitest';
-import { classify, type IntakeFacts } from '../../domain/case/classification.js';
+import { classify, toSimplified, type IntakeFacts } from '../../domain/case/classification.js';
 
 describe('classify', () => {
   const facts = (over: Partial<IntakeFacts> = {}): IntakeFacts => ({
@@ -90,6 +90,31 @@ describe('classify', () => {
     expect(classify(facts({ type: 'inquiry', priority: 'urgent' }))).toMatchObject({
       priority: 'urgent',
       level: 2,
+    });
+  });
+
+  describe('traditional script reads like simplified', () => {
+    it.each([
+      ['車間發生火災', '车间发生火灾', 'urgent', 3],
+      ['設備停機', '设备停机', 'urgent', 2],
+      ['電機冒煙', '电机冒烟', 'urgent', 3],
+      ['液壓油洩漏', '液压油泄漏', 'urgent', 3],
+      ['網路中斷', '网络中断', 'urgent', 2],
+    ] as const)('%s classifies as %s', (traditional, simplified, priority, level) => {
+      const expected = classify(facts({ type: 'complaint', subject: simplified }));
+      expect(expected).toMatchObject({ priority, level });
+      expect(classify(facts({ type: 'complaint', subject: traditional }))).toEqual(expected);
+      expect(
+        classify(facts({ type: 'complaint', subject: '請處理', description: `現場:${traditional}` })),
+      ).toMatchObject({ priority, level });
+    });
+
+    it('leaves text without Han characters and ordinary complaints alone', () => {
+      expect(toSimplified('Fire in the motor room')).toBe('Fire in the motor room');
+      expect(classify(facts({ type: 'complaint', subject: '發票金額有誤' }))).toMatchObject({
+        priority: 'normal',
+        level: 1,
+      });
     });
   });
 });

@@ -1854,11 +1854,36 @@ export interface components {
        * @example PT4H
        */
       rateWithin: string;
-      /**
-       * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
-       * @example PT4H
-       */
-      warnBefore?: string;
+      /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
+      respondOn?: string;
+      /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
+      resolveOn?: string;
+      /** @description a calendar the callback clock counts on instead of the policy's ('24x7': round the clock) */
+      callbackOn?: string;
+      /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
+      rateOn?: string;
+      /** @description how long before its deadline a clock warns: one ISO duration for every clock, or an object by clock ({respond: 'PT1H', resolve: 'P1D'}); days count as working days on the clock's calendar. A lead that reaches back to the clock's start moves to warnAtFraction */
+      warnBefore?:
+        | string
+        | {
+            /**
+             * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+             * @example PT4H
+             */
+            respond?: string;
+            /**
+             * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+             * @example PT4H
+             */
+            resolve?: string;
+            /**
+             * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+             * @example PT4H
+             */
+            callback?: string;
+          };
+      /** @description the share of a clock's budget after which it warns, for clocks with no warnBefore, and for those whose warnBefore would reach back to the clock's start (then 0.5 when absent) */
+      warnAtFraction?: number;
       byPriority?: {
         urgent?: {
           /**
@@ -1881,6 +1906,14 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
+          respondOn?: string;
+          /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
+          resolveOn?: string;
+          /** @description a calendar the callback clock counts on instead of the policy's ('24x7': round the clock) */
+          callbackOn?: string;
+          /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
+          rateOn?: string;
         };
         high?: {
           /**
@@ -1903,6 +1936,14 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
+          respondOn?: string;
+          /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
+          resolveOn?: string;
+          /** @description a calendar the callback clock counts on instead of the policy's ('24x7': round the clock) */
+          callbackOn?: string;
+          /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
+          rateOn?: string;
         };
         normal?: {
           /**
@@ -1925,6 +1966,14 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
+          respondOn?: string;
+          /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
+          resolveOn?: string;
+          /** @description a calendar the callback clock counts on instead of the policy's ('24x7': round the clock) */
+          callbackOn?: string;
+          /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
+          rateOn?: string;
         };
         low?: {
           /**
@@ -1947,6 +1996,14 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
+          respondOn?: string;
+          /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
+          resolveOn?: string;
+          /** @description a calendar the callback clock counts on instead of the policy's ('24x7': round the clock) */
+          callbackOn?: string;
+          /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
+          rateOn?: string;
         };
       };
       /**
@@ -2001,11 +2058,36 @@ export interface components {
        * @example PT4H
        */
       rateWithin: string;
-      /**
-       * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
-       * @example PT4H
-       */
-      warnBefore?: string;
+      /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
+      respondOn?: string;
+      /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
+      resolveOn?: string;
+      /** @description a calendar the callback clock counts on instead of the policy's ('24x7': round the clock) */
+      callbackOn?: string;
+      /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
+      rateOn?: string;
+      /** @description how long before its deadline a clock warns: one ISO duration for every clock, or an object by clock ({respond: 'PT1H', resolve: 'P1D'}); days count as working days on the clock's calendar. A lead that reaches back to the clock's start moves to warnAtFraction */
+      warnBefore?:
+        | string
+        | {
+            /**
+             * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+             * @example PT4H
+             */
+            respond?: string;
+            /**
+             * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+             * @example PT4H
+             */
+            resolve?: string;
+            /**
+             * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+             * @example PT4H
+             */
+            callback?: string;
+          };
+      /** @description the share of a clock's budget after which it warns, for clocks with no warnBefore, and for those whose warnBefore would reach back to the clock's start (then 0.5 when absent) */
+      warnAtFraction?: number;
       byPriority?: {
         urgent?: {
           /**
@@ -2028,6 +2110,14 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
+          respondOn?: string;
+          /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
+          resolveOn?: string;
+          /** @description a calendar the callback clock counts on instead of the policy's ('24x7': round the clock) */
+          callbackOn?: string;
+          /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
+          rateOn?: string;
         };
         high?: {
           /**
@@ -2050,6 +2140,14 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
+          respondOn?: string;
+          /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
+          resolveOn?: string;
+          /** @description a calendar the callback clock counts on instead of the policy's ('24x7': round the clock) */
+          callbackOn?: string;
+          /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
+          rateOn?: string;
         };
         normal?: {
           /**
@@ -2072,6 +2170,14 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
+          respondOn?: string;
+          /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
+          resolveOn?: string;
+          /** @description a calendar the callback clock counts on instead of the policy's ('24x7': round the clock) */
+          callbackOn?: string;
+          /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
+          rateOn?: string;
         };
         low?: {
           /**
@@ -2094,6 +2200,14 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
+          respondOn?: string;
+          /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
+          resolveOn?: string;
+          /** @description a calendar the callback clock counts on instead of the policy's ('24x7': round the clock) */
+          callbackOn?: string;
+          /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
+          rateOn?: string;
         };
       };
       /**
@@ -3051,8 +3165,8 @@ export interface operations {
         externalRef?: string;
         /** @description only cases updated at or after this instant, listed by update time (oldest first, then id): page on to catch up on every change (a case changed again reappears later) */
         updatedSince?: string;
-        /** @description createdAt: newest first; nextDeadline: soonest deadline first, none last; updatedAt: least recently updated first. Default: updatedAt with updatedSince (a sync), else createdAt */
-        sort?: 'createdAt' | 'nextDeadline' | 'updatedAt';
+        /** @description createdAt: newest first; nextDeadline: soonest deadline first, none last; updatedAt: least recently updated first; priority: urgent first, then high, normal, low, each soonest deadline first (none last). Default: updatedAt with updatedSince (a sync), else createdAt */
+        sort?: 'createdAt' | 'nextDeadline' | 'updatedAt' | 'priority';
         limit?: number;
         cursor?: string;
       };
@@ -6060,7 +6174,7 @@ export interface operations {
           'application/json': components['schemas']['SlaPolicy'];
         };
       };
-      /** @description invalid policy, unknown calendar, or a duration that ends beyond the ten-year horizon */
+      /** @description invalid policy, unknown calendar (the policy's or one a `…On` field names), or a duration that ends beyond the ten-year horizon */
       400: {
         headers: {
           [name: string]: unknown;

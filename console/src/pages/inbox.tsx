@@ -5,6 +5,7 @@ import { useI18n } from '../i18n.js';
 import { useCaseChanges } from '../live.js';
 import { linkProps } from '../router.js';
 import { Countdown } from './countdown.js';
+import { UrgentMark } from './urgent.js';
 
 interface Proposal {
   case: CaseView;
@@ -20,7 +21,7 @@ function latest(tl: TimelineItem[], type: string) {
 }
 
 async function loadProposals(): Promise<Proposal[]> {
-  const page = await api<CasePage>('GET', '/v1/cases?status=pending_approval&sort=nextDeadline&limit=200');
+  const page = await api<CasePage>('GET', '/v1/cases?status=pending_approval&sort=priority&limit=200');
   return Promise.all(
     page.items.map(async (c) => {
       const tl = (await api<{ items: TimelineItem[] }>('GET', `/v1/cases/${c.id}/timeline`)).items;
@@ -169,8 +170,8 @@ export function InboxPage({ me }: { me: Me }) {
                       setSelected(s);
                     }}
                   />
-                  <a {...linkProps(`/cases/${p.case.id}`)}>{p.case.number}</a> {p.case.subject} —{' '}
-                  {p.case.customer.name}
+                  <a {...linkProps(`/cases/${p.case.id}`)}>{p.case.number}</a>{' '}
+                  <UrgentMark priority={p.case.priority} /> {p.case.subject} — {p.case.customer.name}
                   <Countdown c={p.case} />
                 </div>
                 <dl class="proposal">

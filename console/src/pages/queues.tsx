@@ -6,6 +6,7 @@ import { useI18n, type Key } from '../i18n.js';
 import { useCaseChanges } from '../live.js';
 import { linkProps } from '../router.js';
 import { Countdown } from './countdown.js';
+import { UrgentMark } from './urgent.js';
 
 const STATUSES = [...CASE_STATUSES];
 const TYPES = [...CASE_TYPES];
@@ -41,7 +42,8 @@ const NO_FILTERS: Filters = {
   assignee: '',
   customerId: '',
   q: '',
-  sort: 'nextDeadline',
+  // Urgent first (then the next deadline), in every queue.
+  sort: 'priority',
 };
 
 export function QueuesPage({ me }: { me: Me }) {
@@ -161,6 +163,7 @@ export function QueuesPage({ me }: { me: Me }) {
             value={draft.sort}
             onChange={(e) => setDraft({ ...draft, sort: e.currentTarget.value })}
           >
+            <option value="priority">{t('sortPriority')}</option>
             <option value="nextDeadline">{t('sortDeadline')}</option>
             <option value="createdAt">{t('sortNewest')}</option>
           </select>
@@ -209,7 +212,7 @@ export function QueuesPage({ me }: { me: Me }) {
           </thead>
           <tbody>
             {page.items.map((c) => (
-              <tr key={c.id} data-case={c.id}>
+              <tr key={c.id} data-case={c.id} class={c.priority === 'urgent' ? 'urgent' : undefined}>
                 {(me.role === 'supervisor' || me.role === 'admin') && (
                   <td>
                     <input
@@ -228,7 +231,9 @@ export function QueuesPage({ me }: { me: Me }) {
                 <td>
                   <a {...linkProps(`/cases/${c.id}`)}>{c.number}</a>
                 </td>
-                <td>{c.subject}</td>
+                <td>
+                  <UrgentMark priority={c.priority} /> {c.subject}
+                </td>
                 <td>{c.customer.name}</td>
                 <td>
                   <span class={`status s-${c.status}`}>{v(c.status)}</span>
