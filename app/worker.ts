@@ -9,6 +9,7 @@ import type { Client } from '@temporalio/client';
 import { createActivities } from '../activities/case.js';
 import { createDeliveryActivities } from '../activities/webhooks.js';
 import type { MailQueueDeps } from '../activities/mail.js';
+import type { StaffNoticeDeps } from '../activities/staff-notices.js';
 import { createMailActivities } from '../activities/mail-sender.js';
 import type { Transporter } from 'nodemailer';
 import { mailWaker } from './mail-delivery.js';
@@ -41,6 +42,8 @@ export interface WorkerDeps {
   webhooks: { taskQueue: string; retryForMs: number; timeoutMs?: number };
   /** Customer notifications (workflows/mail.ts on their own task queue); none when absent. */
   mail?: MailWorkerOptions;
+  /** Staff notifications: who besides the database's keys is a supervisor. */
+  staff?: StaffNoticeDeps;
 }
 
 export interface MailWorkerOptions {
@@ -62,6 +65,7 @@ export async function createCaseWorker(o: WorkerDeps): Promise<Worker> {
         logger: o.logger.child({ component: 'activities' }),
         personalData: o.personalData,
         wakeDeliveries,
+        staff: o.staff,
         ...(o.mail
           ? {
               mail: {
