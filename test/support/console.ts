@@ -91,11 +91,16 @@ const run = browserAvailable() ? describe : describe.skip;
  * The console's tests on one stack and one Chromium, built, started and closed around them; a
  * script error in a page fails the test that caused it.
  */
-export function describeConsole(title: string, tests: () => void): void {
+export function describeConsole(
+  title: string,
+  tests: () => void,
+  /** The stack's environment beyond the tests' (e.g. a database of the file's own). */
+  env: () => Promise<Record<string, string>> = async () => ({}),
+): void {
   run(title, () => {
     beforeAll(async () => {
       await buildConsole();
-      s = await startTestStack();
+      s = await startTestStack(await env());
       browser = await launchChromium();
     });
     afterEach(() => {
