@@ -12,7 +12,7 @@ import { createActivities } from '../../activities/case.js';
 import type { MailQueueDeps } from '../../activities/mail.js';
 import { createDb, migrate, type Db } from '../../db/database.js';
 import { createApiKey, putAgent, putTeam, revokeApiKey } from '../../db/directory.js';
-import { PersonalData } from '../../db/personal-data.js';
+import { ERASED, PersonalData } from '../../db/personal-data.js';
 import { openCase } from '../../domain/case/opening.js';
 import { toProjection, type CaseProjection } from '../../domain/case/projection.js';
 import type { CaseEvent } from '../../domain/case/types.js';
@@ -23,6 +23,7 @@ import { ownDatabase, TEST_ENCRYPTION_KEYS } from '../support/stack.js';
 
 let db: Db;
 let project: (p: CaseProjection) => Promise<unknown>;
+let personalData: PersonalData;
 const mail: MailQueueDeps = {
   links: new CustomerLinks(parseLinkKeys('k1:staff-notices-test-key'), () => 'http://localhost', 60_000),
   kinds: new Set(),
@@ -50,10 +51,11 @@ beforeAll(async () => {
   await createApiKey(db, { role: 'supervisor', name: 'sup1' });
   const old = await createApiKey(db, { role: 'supervisor', name: 'sup-gone' });
   await revokeApiKey(db, old.record.id);
+  personalData = new PersonalData(db, parseEncryptionKeys(TEST_ENCRYPTION_KEYS));
   const activities = createActivities({
     db,
     logger: pino({ level: 'silent' }),
-    personalData: new PersonalData(db, parseEncryptionKeys(TEST_ENCRYPTION_KEYS)),
+    personalData,
     wakeDeliveries: async () => {},
     mail: { queue: mail, wake: async () => {} },
     staff: { envSupervisors: ['supervisor'] },
@@ -208,6 +210,27 @@ describe('approvals and the teams branch events', () => {
         expect.stringContaining('moved to quality'),
       ]),
     );
+  });
+
+  it('an erasure scrubs free text from the notifications and empties unsent mail copies', async () => {
+    const c = await caseOfA1();
+    await c.next([
+      'case.transferred',
+      { team: 'quality', from: 'front', reason: 'Call Wang on 139 1111 2222' },
+      'agent:a1',
+    ]);
+    await personalData.eraseCases([c.id]);
+    const rows = await db.selectFrom('notifications').select('data').where('case_id', '=', c.id).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toContain('139 1111');
+    expect(rows[0]!.data.reason).toBe(ERASED);
+    const copies = await db
+      .selectFrom('mail_messages')
+      .select(['status', 'to_address', 'text_body'])
+      .where('case_id', '=', c.id)
+      .where('kind', '=', 'staff')
+      .execute();
+    expect(copies).toEqual([{ status: 'erased', to_address: null, text_body: null }]);
   });
 
   it('the view team, when there is one, decides whose lead is told (else the assignee team)', async () => {
