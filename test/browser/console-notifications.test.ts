@@ -4,7 +4,17 @@
  * arriving on the open page without a reload, in English and in Chinese; marking one read.
  */
 import { expect, it } from 'vitest';
-import { describeConsole, newPage, openCase, PATIENT, s, shot, signIn, token } from '../support/console.js';
+import {
+  describeConsole,
+  fastPolicy,
+  newPage,
+  openCase,
+  PATIENT,
+  s,
+  shot,
+  signIn,
+  token,
+} from '../support/console.js';
 import { ownDatabase } from '../support/stack.js';
 
 const unreadOf = async () => (await s.call('supervisor', 'GET', '/v1/notifications')).body.unread as number;
@@ -14,15 +24,7 @@ describeConsole(
   () => {
     it('the unread count is shown, and a breach arrives live; one is marked read', async () => {
       const policy = `notify-fast-${token}`;
-      const put = await s.call('admin', 'PUT', `/v1/sla-policies/${policy}`, {
-        calendar: '24x7',
-        respondWithin: 'PT8S',
-        resolveWithin: 'PT1H',
-        callbackWithin: 'PT1H',
-        rateWithin: 'PT1H',
-        warnBefore: 'PT2S',
-      });
-      expect(put.status, JSON.stringify(put.body)).toBe(200);
+      await fastPolicy(policy, 'PT8S', 'PT2S');
       const page = await newPage();
       await signIn(page, 'supervisor');
       const badge = page.getByTestId('unread-count');
