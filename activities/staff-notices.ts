@@ -18,7 +18,12 @@ import {
 import type { Database } from '../db/schema.js';
 import type { CaseProjection } from '../domain/case/projection.js';
 import type { CaseEvent } from '../domain/case/types.js';
-import { noticeMail, toldOf, type NoticeFacts } from '../domain/notifications/staff-notices.js';
+import {
+  noticeMail,
+  toldOf,
+  type Audience,
+  type NoticeFacts,
+} from '../domain/notifications/staff-notices.js';
 import type { MailQueueDeps } from './mail.js';
 
 export interface StaffNoticeDeps {
@@ -49,12 +54,18 @@ export async function tellPeople(
   const view = p.view as CaseProjection['view'] & { team?: string | null };
   const facts: CaseFacts = { team: view.team ?? null, assignee: view.assignee, owner: view.owner };
   const rows: NewNotification[] = [];
+  // A breach's three events tell the same audiences: each is looked up once per projection.
+  const known = new Map<string, Promise<string[]>>();
+  const resolve = (a: Audience) => {
+    const key = JSON.stringify(a);
+    if (!known.has(key)) known.set(key, peopleOf(trx, a, facts, deps.envSupervisors));
+    return known.get(key)!;
+  };
   for (const e of p.events) {
     const told = toldOf(e);
     if (!told) continue;
     const people = new Set<string>();
-    for (const a of told.audiences)
-      for (const person of await peopleOf(trx, a, facts, deps.envSupervisors)) people.add(person);
+    for (const a of told.audiences) for (const person of await resolve(a)) people.add(person);
     for (const person of told.except) people.delete(person);
     for (const person of people)
       rows.push({ person, case_id: view.id, seq: e.seq, event_type: e.type, data: noticeData(p, e) });
