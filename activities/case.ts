@@ -19,6 +19,7 @@ import type { CaseProjection } from '../domain/case/projection.js';
 import { visibleTo } from '../domain/case/visibility.js';
 import { eventId, webhookPayload } from './webhooks.js';
 import { queueMessages, type MailQueueDeps } from './mail.js';
+import { tellPeople, type StaffNoticeDeps } from './staff-notices.js';
 
 /** Wakes the mail sender of the queue after the projection wrote outbox rows. */
 export type WakeMail = () => Promise<void>;
@@ -33,6 +34,8 @@ export interface ActivityDeps {
   mail?: { queue: MailQueueDeps; wake: WakeMail };
   /** Retention keeps the complaint archive's findings and resolution text (RETENTION_ARCHIVE). */
   keepArchive?: boolean;
+  /** Staff notifications (activities/staff-notices.ts); the database's supervisors alone when absent. */
+  staff?: StaffNoticeDeps;
 }
 
 export function createActivities({
@@ -41,6 +44,7 @@ export function createActivities({
   personalData,
   wakeDeliveries,
   mail,
+  staff,
   keepArchive = true,
 }: ActivityDeps) {
   return {
@@ -59,9 +63,12 @@ export function createActivities({
         // The workflow only holds personal data sealed; the read model stores it revealed, read with
         // the case's data key locked so that an erasure cannot interleave (see revealLocked).
         ({ p, written } = await db.transaction().execute(async (trx) => {
-          const p = await personalData.revealLocked(sealed, trx);
+          const revealed = await personalData.revealLocked(sealed, trx);
+          // People are told first, so that a stored `supervisor.notified` names them.
+          const told = await tellPeople(trx, staff ?? { envSupervisors: [] }, mail?.queue, revealed);
+          const p = told.projection;
           const written = await writeProjection(trx, p, published(p));
-          if (mail) messages = await queueMessages(trx, mail.queue, p.view, p.events);
+          if (mail) messages = [...told.mail, ...(await queueMessages(trx, mail.queue, p.view, p.events))];
           return { p, written };
         }));
       } catch (err) {

@@ -166,7 +166,9 @@ async function recordMailFailure(deps: MailDeps, id: string, error: string): Pro
   const { db } = deps;
   const row = await markMailFailed(db, id, error);
   if (!row) return;
-  const text = `Notification '${row.kind}' (${id}) could not be sent to the customer after ${row.attempts} attempt(s): ${row.last_error ?? error}`;
+  // A staff member's mail copy (activities/staff-notices.ts) is not a message to the customer.
+  const to = row.kind === 'staff' ? 'as a mail copy to staff' : 'to the customer';
+  const text = `Notification '${row.kind}' (${id}) could not be sent ${to} after ${row.attempts} attempt(s): ${row.last_error ?? error}`;
   deps.logger.error(
     { caseId: row.case_id, messageId: id, error },
     'notification failed after the last retry',

@@ -36,6 +36,7 @@ import { customerLinkRoutes } from './routes/customer-links.js';
 import { customerPages, type MailboxReader } from './customer-page.js';
 import { auditRecorder } from './audit.js';
 import { auditLogRoutes } from './routes/audit-log.js';
+import { notificationRoutes } from './routes/notifications.js';
 import type { CustomerLinks } from '../platform/customer-links.js';
 import type { Locale } from '../domain/notifications/customer-messages.js';
 import { z } from './zod.js';
@@ -228,6 +229,7 @@ export function createApp(deps: AppDeps) {
   ];
   specs.push(
     ...directoryRoutes(db),
+    ...notificationRoutes(db, feed, mail?.locale?.timeZone ?? 'Asia/Shanghai'),
     ...auditLogRoutes(db),
     ...webhookRoutes(db, webhooks.wakeDeliveries, webhooks.targets),
     ...privacyRoutes({

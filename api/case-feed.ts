@@ -1,5 +1,6 @@
 /**
- * Changes of cases as they are committed, from PostgreSQL's NOTIFY (trigger of migration 011): one
+ * Changes of cases as they are committed, from PostgreSQL's NOTIFY (trigger of migration 011; staff
+ * notifications, migration 019, on a channel of their own): one
  * listening connection per API process, fanned out to the server-sent-event streams of the console.
  * The connection reconnects by itself; a stream that missed changes while it was down is told to
  * reload (`resync`), so nothing is silently lost.
@@ -14,6 +15,16 @@ export interface CaseChange {
   status: string;
   breached: boolean;
 }
+
+/** A staff notification committed (trigger of migration 019). */
+export interface NotificationAdded {
+  id: string;
+  person: string;
+  caseId: string;
+}
+
+/** The feed's event for each channel it listens on. */
+const CHANNELS: Record<string, string> = { case_changed: 'change', notification_added: 'notification' };
 
 export class CaseFeed {
   private readonly events = new EventEmitter();
@@ -36,12 +47,21 @@ export class CaseFeed {
    * lost connection; returns the unsubscribe.
    */
   subscribe(onChange: (c: CaseChange) => void, onResync: () => void): () => void {
+    return this.listen('change', onChange, onResync);
+  }
+
+  /** As `subscribe`, for the staff notifications committed (a person's own are theirs to show). */
+  subscribeNotifications(onAdded: (n: NotificationAdded) => void, onResync: () => void): () => void {
+    return this.listen('notification', onAdded, onResync);
+  }
+
+  private listen<T>(event: string, fn: (x: T) => void, onResync: () => void): () => void {
     if (!this.client && !this.retry) void this.connect();
-    this.events.on('change', onChange);
+    this.events.on(event, fn);
     this.events.on('resync', onResync);
     if (this.listening) queueMicrotask(onResync);
     return () => {
-      this.events.off('change', onChange);
+      this.events.off(event, fn);
       this.events.off('resync', onResync);
     };
   }
@@ -68,16 +88,17 @@ export class CaseFeed {
     client.on('error', lost);
     client.on('end', () => lost());
     client.on('notification', (n) => {
-      if (n.channel !== 'case_changed' || !n.payload) return;
+      const event = CHANNELS[n.channel];
+      if (!event || !n.payload) return;
       try {
-        this.events.emit('change', JSON.parse(n.payload) as CaseChange);
+        this.events.emit(event, JSON.parse(n.payload));
       } catch {
         // not ours
       }
     });
     try {
       await client.connect();
-      await client.query('LISTEN case_changed');
+      await client.query('LISTEN case_changed; LISTEN notification_added');
       this.listening = true;
       this.events.emit('resync');
     } catch (err) {

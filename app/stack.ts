@@ -178,6 +178,12 @@ export async function startStack(config: Config, opts: StackOptions): Promise<St
         webhooks: config.webhooks,
         mail: notifications.worker,
         keepArchive: config.retention.keepArchive,
+        // CASE_API_KEYS' supervisors are people to tell too: the database does not list them.
+        staff: {
+          envSupervisors: [...parseEnvKeys(config.apiKeys).values()]
+            .filter((k) => k.role === 'supervisor')
+            .map((k) => k.name),
+        },
       };
       worker = await createCaseWorker(workerOptions);
       const webhookWorker = await createWebhookWorker(workerOptions);

@@ -9,6 +9,7 @@ import type { Client } from '@temporalio/client';
 import { createActivities } from '../activities/case.js';
 import { createDeliveryActivities } from '../activities/webhooks.js';
 import type { MailQueueDeps } from '../activities/mail.js';
+import type { StaffNoticeDeps } from '../activities/staff-notices.js';
 import { createMailActivities } from '../activities/mail-sender.js';
 import type { Transporter } from 'nodemailer';
 import { mailWaker } from './mail-delivery.js';
@@ -43,6 +44,8 @@ export interface WorkerDeps {
   mail?: MailWorkerOptions;
   /** Retention keeps the complaint archive's findings and resolution text (default true). */
   keepArchive?: boolean;
+  /** Staff notifications: who besides the database's keys is a supervisor. */
+  staff?: StaffNoticeDeps;
 }
 
 export interface MailWorkerOptions {
@@ -65,6 +68,7 @@ export async function createCaseWorker(o: WorkerDeps): Promise<Worker> {
         personalData: o.personalData,
         wakeDeliveries,
         ...(o.keepArchive === undefined ? {} : { keepArchive: o.keepArchive }),
+        staff: o.staff,
         ...(o.mail
           ? {
               mail: {

@@ -3,8 +3,8 @@
  *   npm run cli -- keys create --role supervisor --name li.na [--expires 2027-06-30]   (prints the key once)
  *   npm run cli -- keys create --role integrator --name crm-sync [--unscoped]    (integrators: scoped by default)
  *   npm run cli -- keys list | keys revoke <id>
- *   npm run cli -- teams list | teams put <name> --types complaint,inquiry [--min-level 1] [--max-level 3]
- *   npm run cli -- agents list [--team T] | agents put <id> --name "Zhang San" --team front-line [--inactive]
+ *   npm run cli -- teams list | teams put <name> --types complaint,inquiry [--min-level 1] [--max-level 3] [--lead AGENT]
+ *   npm run cli -- agents list [--team T] | agents put <id> --name "Zhang San" --team front-line [--inactive] [--email A]
  * Uses DATABASE_URL, else the running embedded service's database, else opens the embedded one.
  */
 import { readFileSync } from 'node:fs';
@@ -94,6 +94,8 @@ async function run(argv: string[]): Promise<void> {
       'min-level': { type: 'string' },
       'max-level': { type: 'string' },
       inactive: { type: 'boolean' },
+      lead: { type: 'string' },
+      email: { type: 'string' },
       expires: { type: 'string' },
       unscoped: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -159,6 +161,7 @@ async function run(argv: string[]): Promise<void> {
           caseTypes: types,
           minLevel: Number(values['min-level'] ?? 1),
           maxLevel: Number(values['max-level'] ?? 3),
+          lead: values.lead ?? null,
         });
         await cliAudit(db, 'team.put', 'team', arg, teamBefore, await auditedState.team(db)(arg));
         console.log(
@@ -177,6 +180,7 @@ async function run(argv: string[]): Promise<void> {
           name: values.name ?? arg,
           team: values.team,
           active: !values.inactive,
+          email: values.email ?? null,
         });
         await cliAudit(db, 'agent.put', 'agent', arg, agentBefore, await auditedState.agent(db)(arg));
         console.log(`agent ${a.id} (${a.name}) in ${a.team}${a.active ? '' : ', inactive'}`);

@@ -10,6 +10,8 @@ export interface Team {
   caseTypes: string[];
   minLevel: number;
   maxLevel: number;
+  /** The team's lead (an agent id): told of the breaches and escalations of the team's cases. */
+  lead: string | null;
 }
 
 export interface Agent {
@@ -17,6 +19,8 @@ export interface Agent {
   name: string;
   team: string;
   active: boolean;
+  /** Where copies of the agent's notifications go, or null for none. */
+  email: string | null;
 }
 
 export async function listTeams(db: Db): Promise<Team[]> {
@@ -26,11 +30,19 @@ export async function listTeams(db: Db): Promise<Team[]> {
     caseTypes: r.case_types,
     minLevel: r.min_level,
     maxLevel: r.max_level,
+    lead: r.lead,
   }));
 }
 
 export async function putTeam(db: Db, t: Team): Promise<Team> {
-  const row = { case_types: JSON.stringify(t.caseTypes), min_level: t.minLevel, max_level: t.maxLevel };
+  if (t.lead !== null && !(await findAgent(db, t.lead)))
+    throw new UnknownAgent(t.lead, `no agent '${t.lead}' in the directory to lead the team`);
+  const row = {
+    case_types: JSON.stringify(t.caseTypes),
+    min_level: t.minLevel,
+    max_level: t.maxLevel,
+    lead: t.lead,
+  };
   await db
     .insertInto('teams')
     .values({ name: t.name, ...row })
@@ -55,7 +67,9 @@ export async function putAgent(db: Db, a: Agent): Promise<Agent> {
   await db
     .insertInto('agents')
     .values(a)
-    .onConflict((oc) => oc.column('id').doUpdateSet({ name: a.name, team: a.team, active: a.active }))
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({ name: a.name, team: a.team, active: a.active, email: a.email }),
+    )
     .execute();
   return a;
 }
@@ -94,8 +108,11 @@ export class UnknownTeam extends Error {
 }
 
 export class UnknownAgent extends Error {
-  constructor(readonly agent: string) {
-    super(`no active agent '${agent}' in the directory`);
+  constructor(
+    readonly agent: string,
+    detail = `no active agent '${agent}' in the directory`,
+  ) {
+    super(detail);
   }
 }
 

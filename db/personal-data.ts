@@ -12,6 +12,7 @@ import { seal, unseal, type EncryptionKey } from '../platform/payload-codec.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
 import { scrubMail } from './mail-erasure.js';
+import { scrubNotifications } from './notifications.js';
 import { LRUCache } from 'lru-cache';
 
 const PREFIX = 'pd1:';
@@ -213,6 +214,11 @@ async function scrubCases(
   await scrubMail(
     trx,
     cases.rows.map((r) => r.id),
+  );
+  await scrubNotifications(
+    trx,
+    cases.rows.map((r) => r.id),
+    ERASED,
   );
   return cases.rows.map((r) => r.id);
 }

@@ -95,6 +95,8 @@ export interface TeamsTable {
   case_types: JSONColumnType<string[]>;
   min_level: number;
   max_level: number;
+  /** The team's lead: an agent id (migration 019). */
+  lead: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AgentsTable {
@@ -102,6 +104,8 @@ export interface AgentsTable {
   name: string;
   team: string;
   active: boolean;
+  /** Where copies of the agent's notifications go (migration 019). */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ApiKeysTable {
@@ -239,6 +243,18 @@ export interface MailMessagesTable {
   locked_until: Timestamp | null;
 }
 
+/** One per case event and person told (migration 019). */
+export interface NotificationsTable {
+  id: Generated<number>;
+  person: string;
+  case_id: string;
+  seq: number;
+  event_type: string;
+  data: JSONColumnType<Record<string, unknown>>;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+}
+
 export interface CustomerLinkRevocationsTable {
   case_id: string;
   revoked_before: Timestamp;
@@ -266,4 +282,5 @@ export interface Database extends IncidentTables {
   console_sessions: ConsoleSessionsTable;
   mail_messages: MailMessagesTable;
   customer_link_revocations: CustomerLinkRevocationsTable;
+  notifications: NotificationsTable;
 }

@@ -11,6 +11,7 @@ import { type KeyStore, type Principal } from '../auth.js';
 import { actorOf, type Role } from '../../domain/people.js';
 import { signIn } from '../audit.js';
 import type { CaseFeed } from '../case-feed.js';
+import { openEventStream } from '../event-stream.js';
 import type { CaseService } from '../case-service.js';
 import { dependencyProblem } from '../errors.js';
 import { route, type RouteSpec } from '../http.js';
@@ -209,28 +210,12 @@ async function reassignOne(cases: CaseService, id: string, assignee: string, pri
 }
 
 function stream(req: Request, res: Response, feed: CaseFeed, follow: 'all' | Set<string>): void {
-  res.writeHead(200, {
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
-    Connection: 'keep-alive',
-    'X-Accel-Buffering': 'no',
-  });
-  res.write('retry: 1000\n\n');
-  const send = (event: string, data: unknown) =>
-    res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-  const unsubscribe = feed.subscribe(
-    (c) => {
-      if (follow === 'all' || follow.has(c.id)) send('case', c);
-    },
-    () => send('resync', {}),
+  openEventStream(req, res, feed, (send) =>
+    feed.subscribe(
+      (c) => {
+        if (follow === 'all' || follow.has(c.id)) send('case', c);
+      },
+      () => send('resync', {}),
+    ),
   );
-  const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
-  const end = () => {
-    clearInterval(ping);
-    unsubscribe();
-    offStop();
-    res.end();
-  };
-  const offStop = feed.onStop(end);
-  req.on('close', end);
 }

@@ -27,6 +27,10 @@ const Team = z
     caseTypes: z.array(z.enum(CASE_TYPES)).min(1),
     minLevel: z.number().int().min(1).max(3).default(1),
     maxLevel: z.number().int().min(1).max(3).default(3),
+    lead: z.string().min(1).max(100).nullable().default(null).openapi({
+      description:
+        "an agent's id: told of breaches, escalations and supervisor alerts on the team's cases (422 when no such agent)",
+    }),
   })
   .strict()
   .refine((t) => t.minLevel <= t.maxLevel, {
@@ -35,18 +39,33 @@ const Team = z
   })
   .openapi('TeamInput');
 const TeamOut = z
-  .object({ name: z.string(), caseTypes: z.array(z.string()), minLevel: z.number(), maxLevel: z.number() })
+  .object({
+    name: z.string(),
+    caseTypes: z.array(z.string()),
+    minLevel: z.number(),
+    maxLevel: z.number(),
+    lead: z.string().nullable(),
+  })
   .openapi('Team');
 const Agent = z
   .object({
     name: nonBlank(200),
     team: z.string().min(1),
     active: z.boolean().default(true),
+    email: z.email().max(254).nullable().default(null).openapi({
+      description: 'where copies of the agent’s notifications are mailed; null for none',
+    }),
   })
   .strict()
   .openapi('AgentInput');
 const AgentOut = z
-  .object({ id: z.string(), name: z.string(), team: z.string(), active: z.boolean() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    team: z.string(),
+    active: z.boolean(),
+    email: z.string().nullable(),
+  })
   .openapi('Agent');
 const KeyOut = z
   .object({
@@ -119,10 +138,19 @@ export function directoryRoutes(db: Db): RouteSpec[] {
       roles: ADMIN,
       audit: { action: 'team.put', targetType: 'team', state: auditedState.team(db) },
       body: Team,
-      responses: { 200: { description: 'the team', schema: TeamOut }, 400: { description: 'invalid team' } },
+      responses: {
+        200: { description: 'the team', schema: TeamOut },
+        400: { description: 'invalid team' },
+        422: { description: 'the lead is no agent of the directory' },
+      },
       handler: async ({ res, params, body }) => {
         const t = body as z.infer<typeof Team>;
-        res.json(await putTeam(db, { name: name(params.name, 'name'), ...t }));
+        try {
+          res.json(await putTeam(db, { name: name(params.name, 'name'), ...t }));
+        } catch (err) {
+          if (err instanceof UnknownAgent) throw problem.unprocessable(err.message);
+          throw err;
+        }
       },
     }),
     route({

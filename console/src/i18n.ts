@@ -137,6 +137,10 @@ const en = {
   error: 'Error',
   reason: 'Reason',
   reasonCustomer: 'Reason (the customer is told)',
+  notifications: 'Notifications',
+  unreadCount: '{n} unread',
+  noNotifications: 'Nothing to tell you yet.',
+  markRead: 'Mark read',
 };
 export type Key = keyof typeof en;
 
@@ -273,6 +277,10 @@ const zh: Record<Key, string> = {
   error: '错误',
   reason: '原因',
   reasonCustomer: '原因（将告知客户）',
+  notifications: '通知',
+  unreadCount: '{n} 条未读',
+  noNotifications: '暂无通知。',
+  markRead: '标为已读',
 };
 
 /** Names of the domain's values (statuses, types …) per language; English falls back to the value. */

@@ -13,6 +13,7 @@ import { CasePage } from './pages/case.js';
 import { InboxPage } from './pages/inbox.js';
 import { ReportsPage } from './pages/reports.js';
 import { AdminPage } from './pages/admin.js';
+import { NotificationsBell, NotificationsPage, useNotifications } from './notifications.js';
 
 function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const { t } = useI18n();
@@ -87,12 +88,16 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const path = usePath();
   const staff = me.role !== 'integrator';
   const supervisor = me.role === 'supervisor' || me.role === 'admin';
+  // People are told: agents and supervisors (an admin or integrator key is no one to tell).
+  const told = me.role === 'agent' || me.role === 'supervisor';
+  const notifications = useNotifications(told);
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
   let page;
   if (caseMatch) page = <CasePage id={decodeURIComponent(caseMatch[1]!)} me={me} />;
   else if (path === '/inbox' && supervisor) page = <InboxPage me={me} />;
   else if (path === '/reports' && supervisor) page = <ReportsPage />;
   else if (path.startsWith('/admin')) page = <AdminPage me={me} />;
+  else if (path === '/notifications' && told) page = <NotificationsPage n={notifications} />;
   else page = <QueuesPage me={me} />;
   const nav = (to: string, label: string) => (
     <li>
@@ -119,6 +124,7 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
             {staff && nav('/admin', t('admin'))}
           </ul>
         </nav>
+        {told && <NotificationsBell unread={notifications.unread} />}
         <span class="who" data-testid="who">
           {t('signedInAs')} {me.agent?.name ?? me.name} ({v(me.role)})
         </span>

@@ -86,7 +86,18 @@ describeConsole('the console in Chromium', () => {
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.locator('details').first().waitFor();
     found.admin = await seriousViolations(page);
-    expect(found).toEqual({ signIn: [], queues: [], case: [], inbox: [], reports: [], admin: [] });
+    await page.getByTestId('notifications-link').click();
+    await page.getByRole('heading', { name: /Notifications/ }).waitFor();
+    found.notifications = await seriousViolations(page);
+    expect(found).toEqual({
+      signIn: [],
+      queues: [],
+      case: [],
+      inbox: [],
+      reports: [],
+      admin: [],
+      notifications: [],
+    });
     await page.context().close();
   });
 

@@ -244,6 +244,7 @@ describe('the OpenAPI document', () => {
       'GET /v1/codec-access query actor',
       'GET /v1/codec-access query caseId',
       'GET /v1/customers query cursor',
+      'GET /v1/notifications query cursor',
       'GET /v1/reports/service-quality query customerId',
       'GET /v1/reports/service-quality query incidentId',
       'POST /codec/session body.key',

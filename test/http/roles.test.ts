@@ -101,6 +101,10 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'DELETE /v1/incidents/{id}/cases/{caseId}': STAFF,
   'GET /v1/incidents/{id}/cases': STAFF,
   'GET /v1/incidents/{id}/report': ['supervisor'],
+  // People are told (docs/notifications.md): each their own.
+  'GET /v1/notifications': STAFF,
+  'GET /v1/notifications/stream': STAFF,
+  'POST /v1/notifications/{id}/read': STAFF,
 };
 
 const allowedRoles = (key: string): Role[] | typeof PUBLIC => {

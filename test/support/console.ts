@@ -76,6 +76,19 @@ export async function openCase(overrides: Record<string, unknown> = {}) {
   return opened.body;
 }
 
+/** A round-the-clock policy whose first response is due `respondWithin` after opening (24x7). */
+export async function fastPolicy(name: string, respondWithin: string, warnBefore: string) {
+  const put = await s.call('admin', 'PUT', `/v1/sla-policies/${name}`, {
+    calendar: '24x7',
+    respondWithin,
+    resolveWithin: 'PT1H',
+    callbackWithin: 'PT1H',
+    rateWithin: 'PT1H',
+    warnBefore,
+  });
+  expect(put.status, JSON.stringify(put.body)).toBe(200);
+}
+
 /**
  * The queue narrowed to one customer: the queue sorts by next deadline, and other test files share
  * the database, so a case just opened may sit past the first page of everything open.
@@ -91,11 +104,16 @@ const run = browserAvailable() ? describe : describe.skip;
  * The console's tests on one stack and one Chromium, built, started and closed around them; a
  * script error in a page fails the test that caused it.
  */
-export function describeConsole(title: string, tests: () => void): void {
+export function describeConsole(
+  title: string,
+  tests: () => void,
+  /** The stack's environment beyond the tests' (e.g. a database of the file's own). */
+  env: () => Promise<Record<string, string>> = async () => ({}),
+): void {
   run(title, () => {
     beforeAll(async () => {
       await buildConsole();
-      s = await startTestStack();
+      s = await startTestStack(await env());
       browser = await launchChromium();
     });
     afterEach(() => {

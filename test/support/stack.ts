@@ -91,6 +91,11 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
         },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
+      // A stream of server-sent events never ends: its status and headers are the answer.
+      if (res.headers.get('content-type')?.startsWith('text/event-stream')) {
+        await res.body?.cancel();
+        return { status: res.status, headers: res.headers, body: undefined };
+      }
       const text = await res.text();
       let parsed: unknown = text;
       try {

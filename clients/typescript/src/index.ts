@@ -19,6 +19,11 @@ export type Session = Schemas['Session'];
 export type CasePage = operations['listCases']['responses'][200]['content']['application/json'];
 /** The filters, order and paging of `GET /v1/cases`. */
 export type CaseListQuery = NonNullable<operations['listCases']['parameters']['query']>;
+/** A staff notification: what the caller was told of which case event. */
+export type Notification = Schemas['Notification'];
+/** A page of `GET /v1/notifications`, with the caller's unread count. */
+export type NotificationPage =
+  operations['listNotifications']['responses'][200]['content']['application/json'];
 
 export type CaseClient = Client<paths>;
 

@@ -934,6 +934,72 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the caller's notifications, newest first
+     * @description What the caller (the person named by their key or session) has been told: warnings, breaches, escalations, transfers, hand-backs and approvals waiting. `unread=true` leaves out the ones read; `unread` in the answer (and the header `X-Unread-Count`) counts all the caller's unread ones; `nextCursor` pages on.
+     *
+     *     **Roles:** agent, supervisor, admin (admin may do everything).
+     */
+    get: operations['listNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notifications/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A stream of the caller's new notifications (server-sent events)
+     * @description Each notification committed for the caller is an event `notification` with `{id, caseId}`: list them for the rest. An event `resync` comes once the stream flows and whenever notifications may have been missed: reload what you show. A comment line every 15 s keeps proxies open.
+     *
+     *     **Roles:** agent, supervisor, admin (admin may do everything).
+     */
+    get: operations['streamNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark one of the caller’s notifications read
+     * @description Marking again keeps the first time. Another person’s notification is 404.
+     *
+     *     **Roles:** agent, supervisor, admin (admin may do everything).
+     */
+    post: operations['markNotificationRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/audit-log': {
     parameters: {
       query?: never;
@@ -2946,6 +3012,7 @@ export interface components {
       caseTypes: string[];
       minLevel: number;
       maxLevel: number;
+      lead: string | null;
     };
     TeamInput: {
       caseTypes: ('inquiry' | 'complaint' | 'fault_report' | 'service_request' | 'technical_support')[];
@@ -2953,18 +3020,30 @@ export interface components {
       minLevel: number;
       /** @default 3 */
       maxLevel: number;
+      /**
+       * @description an agent's id: told of breaches, escalations and supervisor alerts on the team's cases (422 when no such agent)
+       * @default null
+       */
+      lead: string | null;
     };
     Agent: {
       id: string;
       name: string;
       team: string;
       active: boolean;
+      email: string | null;
     };
     AgentInput: {
       name: string;
       team: string;
       /** @default true */
       active: boolean;
+      /**
+       * Format: email
+       * @description where copies of the agent’s notifications are mailed; null for none
+       * @default null
+       */
+      email: string | null;
     };
     ApiKey: {
       id: string;
@@ -2995,6 +3074,35 @@ export interface components {
           role?: 'integrator';
         }
       | unknown;
+    Notification: {
+      id: string;
+      caseId: string;
+      caseNumber: string;
+      /** @description the case event told of (its timeline entry) */
+      seq: number;
+      /**
+       * @description the event type
+       * @example sla.breached
+       */
+      type: string;
+      /** @description the event's facts */
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description the notice in each language */
+      text: {
+        'zh-CN': string;
+        en: string;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      readAt: string | null;
+    };
+    NotificationAdded: {
+      id: string;
+      caseId: string;
+    };
     AuditEntry: {
       id: string;
       /** Format: date-time */
@@ -7165,6 +7273,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description the lead is no agent of the directory */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description rate limited; see Retry-After and RateLimit headers */
       429: {
         headers: {
@@ -7509,6 +7626,221 @@ export interface operations {
         };
       };
       /** @description no such active key */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate limited; see Retry-After and RateLimit headers */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a dependency (Temporal, the database) is unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listNotifications: {
+    parameters: {
+      query?: {
+        /** @description `true`: only the ones not read yet */
+        unread?: 'true' | 'false';
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description notifications, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Notification'][];
+            nextCursor: string | null;
+            unread: number;
+          };
+        };
+      };
+      /** @description invalid filter or cursor */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate limited; see Retry-After and RateLimit headers */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a dependency (Temporal, the database) is unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  streamNotifications: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/event-stream */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['NotificationAdded'];
+        };
+      };
+      /** @description malformed or invalid input; `errors` names each field, and where it is */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate limited; see Retry-After and RateLimit headers */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a dependency (Temporal, the database) is unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  markNotificationRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the notification, read */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Notification'];
+        };
+      };
+      /** @description malformed or invalid input; `errors` names each field, and where it is */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such notification of the caller */
       404: {
         headers: {
           [name: string]: unknown;
