@@ -297,6 +297,23 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    // Recorded before escalation moved cases between teams (patch escalation-routes): a breach and a
+    // manual escalation raise the level and nothing else, which such a case must keep doing on replay.
+    name: 'escalations-before-team-routing',
+    input: { type: 'complaint', assignee: 'agent.api' },
+    indexedAtStart: true,
+    async run({ act, sleep }) {
+      await sleep(25 * H); // respond warning and breach: level 1 → 2
+      await act({ action: 'accept' });
+      await act({ action: 'escalate', reason: 'the customer threatens legal action' }, 'supervisor.chen');
+      await act(findings);
+      await act(guidance); // level 3: a supervisor approves
+      await act({ action: 'approval', decision: 'approve' }, 'supervisor.chen');
+      await act(solved);
+      await act(rating(4));
+    },
+  },
+  {
     // Opened with the assignee the API chose; notes and findings leave the next threshold and every
     // search attribute where they were: no timer restart, no upsert (patch only-changed-ops-updates).
     // The committed history was recorded before the release marker (one marker per patch) and keeps
