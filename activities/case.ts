@@ -7,13 +7,15 @@ import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { pruneAudit } from '../db/audit-log.js';
 import type { Db } from '../db/database.js';
-import { leastLoadedAgent } from '../db/directory.js';
+import { leastLoadedAgent, leastLoadedMember } from '../db/directory.js';
+import { escalationRoute } from '../db/escalation-rules.js';
 import type { PersonalData } from '../db/personal-data.js';
 import { writeProjection, type PublishedEvent } from '../db/projection.js';
 import { casesToErase, purgeIdempotencyKeys } from '../db/retention.js';
 import { subscriptionsPendingForCase } from '../db/webhooks.js';
 import { countEvents, metrics } from '../platform/metrics.js';
 import type { CaseType } from '../domain/case/contract.js';
+import type { EscalationRoute } from '../domain/case/transfer.js';
 import type { CaseProjection } from '../domain/case/projection.js';
 import { visibleTo } from '../domain/case/visibility.js';
 import { eventId, webhookPayload } from './webhooks.js';
@@ -115,7 +117,21 @@ export function createActivities({ db, logger, personalData, wakeDeliveries, mai
 
     /** First-contact assignment by workload (see db/directory.ts). */
     async chooseAssignee(input: { type: CaseType; level: number }): Promise<string | null> {
-      return leastLoadedAgent(db, input);
+      return (await leastLoadedAgent(db, input))?.agent ?? null;
+    },
+
+    /**
+     * After an escalation: the team the escalation rules give the new level (null: the case stays),
+     * and its least-loaded active agent (null: none, the assignee stays).
+     */
+    async escalationRoute(input: {
+      type: CaseType;
+      level: number;
+      team: string | null;
+    }): Promise<Omit<EscalationRoute, 'level' | 'reason'> | null> {
+      const route = await escalationRoute(db, input);
+      if (!route) return null;
+      return { ...route, assignee: await leastLoadedMember(db, route.team) };
     },
   };
 }

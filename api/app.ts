@@ -29,6 +29,7 @@ import { incidentRoutes } from './routes/incidents.js';
 import { customerRoutes } from './routes/customers.js';
 import { reportRoutes } from './routes/reports.js';
 import { directoryRoutes } from './routes/directory.js';
+import { escalationRuleRoutes } from './routes/escalation-rules.js';
 import { codecAccessRoute, codecCors, privacyRoutes } from './routes/privacy.js';
 import { slaRoutes } from './routes/sla.js';
 import { webhookRoutes } from './routes/webhooks.js';
@@ -227,6 +228,7 @@ export function createApp(deps: AppDeps) {
   ];
   specs.push(
     ...directoryRoutes(db),
+    ...escalationRuleRoutes(db),
     ...auditLogRoutes(db),
     ...webhookRoutes(db, webhooks.wakeDeliveries, webhooks.targets),
     ...privacyRoutes({

@@ -25,7 +25,7 @@ export interface CaseListFilter {
   unassigned?: boolean;
   /** Assigned to any of these (the caller by name or as actor). */
   assigneeIn?: string[];
-  /** Assigned to an agent of this team. */
+  /** The team responsible (a case without one: assigned to an agent of this team). */
   team?: string;
   breached?: boolean;
   /** The integrator's own reference, exactly. */
@@ -61,7 +61,15 @@ export async function listCases(db: Db, f: CaseListFilter): Promise<CaseListPage
   if (f.assigneeIn) sel = sel.where('assignee', 'in', f.assigneeIn);
   if (f.team) {
     const team = f.team;
-    sel = sel.where('assignee', 'in', (eb) => eb.selectFrom('agents').select('id').where('team', '=', team));
+    sel = sel.where((eb) =>
+      eb.or([
+        eb('team', '=', team),
+        eb.and([
+          eb('team', 'is', null),
+          eb('assignee', 'in', eb.selectFrom('agents').select('id').where('team', '=', team)),
+        ]),
+      ]),
+    );
   }
   if (f.breached !== undefined) sel = sel.where('breached', '=', f.breached);
   if (f.externalRef !== undefined) sel = sel.where('external_ref', '=', f.externalRef);

@@ -26,6 +26,7 @@
  * | incident-links           | 2026-11-30 (931fca9) | workflows/case-incident.ts: a link upserts no CaseIncidentId         | no open run started before its deploy          |
  * | notify-customer-wait     | 2026-11-30 (d9e77de) | workflows/case.ts: a wait for the customer arms no reminder or close | no open run started before its deploy          |
  * | prune-audit-log          | 2026-12-06 (1cf944a) | workflows/retention.ts: the sweep leaves the audit log alone         | no retention run started before its deploy (runs last minutes) |
+ * | escalation-routes        | 2026-12-07 (teams)   | workflows/case.ts: a raised level moves the case to no other team    | no open run started before its deploy          |
  */
 import { patched } from '@temporalio/workflow';
 
@@ -60,6 +61,11 @@ export const PATCHES = {
   customerWait: 'notify-customer-wait',
   /** 2026-12: the retention sweep also deletes audit log entries past AUDIT_RETENTION_DAYS. */
   pruneAuditLog: 'prune-audit-log',
+  /**
+   * 2026-12: a raised level (on demand, on a breach, on a reopen) asks the escalation rules for the
+   * team that takes it and moves the case there (`case.team_changed`). Asked at each escalation.
+   */
+  escalationRoutes: 'escalation-routes',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];

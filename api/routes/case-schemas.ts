@@ -97,7 +97,10 @@ export const ListQuery = z
       .min(1)
       .max(100)
       .optional()
-      .openapi({ description: "only cases assigned to this team's agents" }),
+      .openapi({
+        description:
+          'only cases this team is responsible for (cases without a team: those assigned to its agents)',
+      }),
     level: csv(['1', '2', '3'])
       .transform((levels) => levels.map(Number))
       .optional()

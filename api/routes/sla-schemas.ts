@@ -53,6 +53,10 @@ export const PolicyBody = z
     resolveWithin: isoDuration,
     callbackWithin: isoDuration,
     rateWithin: isoDuration,
+    findingsWithin: isoDuration.optional().openapi({
+      description:
+        "a department's preliminary findings after a transfer (the findings clock); absent: the transfer's findingsWithin, else P3D",
+    }),
     warnBefore: isoDuration.optional(),
     byPriority: z
       .partialRecord(
@@ -63,6 +67,7 @@ export const PolicyBody = z
             resolveWithin: isoDuration.optional(),
             callbackWithin: isoDuration.optional(),
             rateWithin: isoDuration.optional(),
+            findingsWithin: isoDuration.optional(),
           })
           .strict(),
       )

@@ -366,6 +366,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/cases/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Transfer a case to a department (转办) for its preliminary findings: the team changes and the findings clock starts
+     * @description **Roles:** agent, supervisor, admin (admin may do everything).
+     */
+    post: operations['transferCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/cases/{id}/refuse-transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refuse a transfer (a member of the department or a supervisor): the case goes back, the findings clock stops
+     * @description **Roles:** agent, supervisor, admin (admin may do everything).
+     */
+    post: operations['refuseTransfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/incidents': {
     parameters: {
       query?: never;
@@ -907,6 +947,48 @@ export interface paths {
      * @description **Roles:** admin.
      */
     delete: operations['revokeApiKey'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/escalation-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List escalation rules
+     * @description Which team takes a case raised to each level (per case type, or for any), and whom else to tell. Without a rule, a team whose level band and case types hold the level takes it.
+     *
+     *     **Roles:** agent, supervisor, admin.
+     */
+    get: operations['listEscalationRules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/escalation-rules/{level}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Create or replace the escalation rule of a level (and case type)
+     * @description **Roles:** admin.
+     */
+    put: operations['putEscalationRule'];
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1495,6 +1577,20 @@ export interface components {
       assignee: string | null;
       /** @description first person who took the case (first-contact responsibility) */
       owner: string | null;
+      /** @description the team responsible now: the first assignee’s at opening, a department after a transfer, the escalated level’s team after an escalation (null: none; absent on cases not changed since teams owned work) */
+      team?: string | null;
+      /** @description the transfer to a department still open (null: none) */
+      transfer?: {
+        /** @description the department that has the case for its findings */
+        team: string;
+        /** @description the team the case goes back to */
+        returnTo: string | null;
+        /**
+         * Format: date-time
+         * @example 2026-11-23T09:00:00Z
+         */
+        since: string;
+      } | null;
       slaPolicy: string;
       deadlines: {
         /**
@@ -1517,6 +1613,12 @@ export interface components {
          * @example 2026-11-23T09:00:00Z
          */
         rateBy: string | null;
+        /**
+         * Format: date-time
+         * @description while a department has the case: when its preliminary findings are due (the findings clock)
+         * @example 2026-11-23T09:00:00Z
+         */
+        findingsBy?: string | null;
       };
       /** @description the calendar the deadlines are counted on and the thresholds still ahead, earliest first: the moments the case’s durable timer fires (absent on cases not changed since this field was added) */
       sla?: {
@@ -1525,7 +1627,7 @@ export interface components {
         timeZone: string;
         thresholds: {
           /** @enum {string} */
-          clock: 'respond' | 'resolve' | 'callback' | 'rate';
+          clock: 'respond' | 'resolve' | 'callback' | 'rate' | 'findings';
           /** @enum {string} */
           kind: 'warning' | 'breach' | 'expiry';
           /**
@@ -1535,11 +1637,11 @@ export interface components {
           at: string;
         }[];
         /** @description running clocks in their warning phase: the warning has fired, the deadline not yet */
-        warned?: ('respond' | 'resolve' | 'callback' | 'rate')[];
+        warned?: ('respond' | 'resolve' | 'callback' | 'rate' | 'findings')[];
       };
       breaches: {
         /** @enum {string} */
-        clock: 'respond' | 'resolve' | 'callback' | 'rate';
+        clock: 'respond' | 'resolve' | 'callback' | 'rate' | 'findings';
         /**
          * Format: date-time
          * @example 2026-11-23T09:00:00Z
@@ -1814,6 +1916,11 @@ export interface components {
        */
       rateWithin: string;
       /**
+       * @description a department's preliminary findings after a transfer (the findings clock); absent: the transfer's findingsWithin, else P3D
+       * @example PT4H
+       */
+      findingsWithin?: string;
+      /**
        * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
        * @example PT4H
        */
@@ -1840,6 +1947,11 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /**
+           * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+           * @example PT4H
+           */
+          findingsWithin?: string;
         };
         high?: {
           /**
@@ -1862,6 +1974,11 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /**
+           * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+           * @example PT4H
+           */
+          findingsWithin?: string;
         };
         normal?: {
           /**
@@ -1884,6 +2001,11 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /**
+           * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+           * @example PT4H
+           */
+          findingsWithin?: string;
         };
         low?: {
           /**
@@ -1906,6 +2028,11 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /**
+           * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+           * @example PT4H
+           */
+          findingsWithin?: string;
         };
       };
       /**
@@ -1961,6 +2088,11 @@ export interface components {
        */
       rateWithin: string;
       /**
+       * @description a department's preliminary findings after a transfer (the findings clock); absent: the transfer's findingsWithin, else P3D
+       * @example PT4H
+       */
+      findingsWithin?: string;
+      /**
        * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
        * @example PT4H
        */
@@ -1987,6 +2119,11 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /**
+           * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+           * @example PT4H
+           */
+          findingsWithin?: string;
         };
         high?: {
           /**
@@ -2009,6 +2146,11 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /**
+           * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+           * @example PT4H
+           */
+          findingsWithin?: string;
         };
         normal?: {
           /**
@@ -2031,6 +2173,11 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /**
+           * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+           * @example PT4H
+           */
+          findingsWithin?: string;
         };
         low?: {
           /**
@@ -2053,6 +2200,11 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /**
+           * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+           * @example PT4H
+           */
+          findingsWithin?: string;
         };
       };
       /**
@@ -2840,6 +2992,27 @@ export interface components {
           role?: 'integrator';
         }
       | unknown;
+    EscalationRule: {
+      level: number;
+      /** @enum {string|null} */
+      caseType: 'inquiry' | 'complaint' | 'fault_report' | 'service_request' | 'technical_support' | null;
+      team: string;
+      manager: string | null;
+      notify: string[];
+    };
+    EscalationRuleInput: {
+      /**
+       * @description the kind of case this rule is for; absent or null: any kind without a rule of its own
+       * @enum {string|null}
+       */
+      caseType?: 'inquiry' | 'complaint' | 'fault_report' | 'service_request' | 'technical_support' | null;
+      /** @description the team that takes cases raised to this level */
+      team: string;
+      /** @description the manager involved (a person, as in an actor `role:name`), told with the team; level 3 */
+      manager?: string | null;
+      /** @description other people to tell */
+      notify?: string[];
+    };
     AuditEntry: {
       id: string;
       /** Format: date-time */
@@ -3000,7 +3173,7 @@ export interface operations {
         unassigned?: 'true' | 'false';
         /** @description true: only cases assigned to the caller (by name or as actor) */
         mine?: 'true' | 'false';
-        /** @description only cases assigned to this team's agents */
+        /** @description only cases this team is responsible for (cases without a team: those assigned to its agents) */
         team?: string;
         /** @description support levels, comma-separated: 1,2 */
         level?: string;
@@ -4709,7 +4882,7 @@ export interface operations {
       content: {
         'application/json': {
           /** @enum {string} */
-          clock: 'respond' | 'resolve' | 'callback' | 'rate';
+          clock: 'respond' | 'resolve' | 'callback' | 'rate' | 'findings';
           /**
            * Format: date-time
            * @description the new deadline; at most 731 days from now
@@ -4859,6 +5032,219 @@ export interface operations {
         };
       };
       /** @description the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown case */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the case's current state (the body says its status and what refused it) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Conflict'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate limited; see Retry-After and RateLimit headers */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a dependency is unavailable; retry */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  transferCase: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description repeat a request safely: the same key answers the stored outcome */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description the department (a team) that takes the case */
+          team: string;
+          reason: string;
+          /**
+           * @description working time on the policy's calendar for the department's findings, when the policy sets no findingsWithin (default P3D)
+           * @example PT4H
+           */
+          findingsWithin?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the case after the change */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Case'];
+        };
+      };
+      /** @description invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown case */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the case's current state (the body says its status and what refused it) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Conflict'];
+        };
+      };
+      /** @description no team of that name, or Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate limited; see Retry-After and RateLimit headers */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a dependency is unavailable; retry */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  refuseTransfer: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description repeat a request safely: the same key answers the stored outcome */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the case after the change */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Case'];
+        };
+      };
+      /** @description invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description neither a member of the department that has the case nor a supervisor */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7245,6 +7631,153 @@ export interface operations {
       };
       /** @description no such active key */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate limited; see Retry-After and RateLimit headers */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a dependency (Temporal, the database) is unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listEscalationRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the rules */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['EscalationRule'][];
+          };
+        };
+      };
+      /** @description malformed or invalid input; `errors` names each field, and where it is */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate limited; see Retry-After and RateLimit headers */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a dependency (Temporal, the database) is unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putEscalationRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        level: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EscalationRuleInput'];
+      };
+    };
+    responses: {
+      /** @description the rule */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationRule'];
+        };
+      };
+      /** @description invalid rule or level */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no team of that name */
+      422: {
         headers: {
           [name: string]: unknown;
         };
