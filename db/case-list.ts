@@ -25,7 +25,7 @@ export interface CaseListFilter {
   unassigned?: boolean;
   /** Assigned to any of these (the caller by name or as actor). */
   assigneeIn?: string[];
-  /** The team responsible (a case without one: assigned to an agent of this team). */
+  /** The team is responsible for it (a department it was transferred to), or one of its agents has it. */
   team?: string;
   breached?: boolean;
   /** The integrator's own reference, exactly. */
@@ -64,10 +64,7 @@ export async function listCases(db: Db, f: CaseListFilter): Promise<CaseListPage
     sel = sel.where((eb) =>
       eb.or([
         eb('team', '=', team),
-        eb.and([
-          eb('team', 'is', null),
-          eb('assignee', 'in', eb.selectFrom('agents').select('id').where('team', '=', team)),
-        ]),
+        eb('assignee', 'in', eb.selectFrom('agents').select('id').where('team', '=', team)),
       ]),
     );
   }

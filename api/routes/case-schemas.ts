@@ -99,7 +99,7 @@ export const ListQuery = z
       .optional()
       .openapi({
         description:
-          'only cases this team is responsible for (cases without a team: those assigned to its agents)',
+          'only cases this team is responsible for (a department those transferred to it) or assigned to one of its agents',
       }),
     level: csv(['1', '2', '3'])
       .transform((levels) => levels.map(Number))

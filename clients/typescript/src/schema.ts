@@ -1579,7 +1579,7 @@ export interface components {
       owner: string | null;
       /** @description the team responsible now: the first assignee’s at opening, a department after a transfer, the escalated level’s team after an escalation (null: none; absent on cases not changed since teams owned work) */
       team?: string | null;
-      /** @description the transfer to a department still open (null: none) */
+      /** @description while a department has the case for its findings (absent otherwise) */
       transfer?: {
         /** @description the department that has the case for its findings */
         team: string;
@@ -1615,7 +1615,7 @@ export interface components {
         rateBy: string | null;
         /**
          * Format: date-time
-         * @description while a department has the case: when its preliminary findings are due (the findings clock)
+         * @description when the department that has the case owes its preliminary findings (the findings clock; null once they came or the transfer ended; absent on cases never transferred)
          * @example 2026-11-23T09:00:00Z
          */
         findingsBy?: string | null;
@@ -3173,7 +3173,7 @@ export interface operations {
         unassigned?: 'true' | 'false';
         /** @description true: only cases assigned to the caller (by name or as actor) */
         mine?: 'true' | 'false';
-        /** @description only cases this team is responsible for (cases without a team: those assigned to its agents) */
+        /** @description only cases this team is responsible for (a department those transferred to it) or assigned to one of its agents */
         team?: string;
         /** @description support levels, comma-separated: 1,2 */
         level?: string;
