@@ -26,7 +26,7 @@
  * | incident-links           | 2026-11-30 (931fca9) | workflows/case-incident.ts: a link upserts no CaseIncidentId         | no open run started before its deploy          |
  * | notify-customer-wait     | 2026-11-30 (d9e77de) | workflows/case.ts: a wait for the customer arms no reminder or close | no open run started before its deploy          |
  * | prune-audit-log          | 2026-12-06 (1cf944a) | workflows/retention.ts: the sweep leaves the audit log alone         | no retention run started before its deploy (runs last minutes) |
- * | escalation-routes        | 2026-12-07 (teams)   | workflows/case.ts: a raised level moves the case to no other team    | no open run started before its deploy          |
+ * | escalation-routes        | 2026-12-07 (1cbb4b5) | workflows/case.ts: a raised level moves the case to no other team    | no open run started before its deploy          |
  */
 import { patched } from '@temporalio/workflow';
 

@@ -58,6 +58,14 @@ const BODIES: Record<string, unknown> = {
   // `until` and `by` exclude each other: a second body for the other one.
   'post /v1/cases/{id}/extend#until': { clock: 'resolve', until: '2026-12-01T09:00:00Z', reason: 'parts' },
   'post /v1/cases/{id}/priority': { priority: 'low', reason: 'calm' },
+  'post /v1/cases/{id}/transfer': { team: 'quality', reason: 'the cause', findingsWithin: 'P2D' },
+  'post /v1/cases/{id}/refuse-transfer': { reason: 'not ours' },
+  'put /v1/escalation-rules/{level}': {
+    caseType: 'complaint',
+    team: 'complaints-desk',
+    manager: 'service-manager',
+    notify: ['qa.lead'],
+  },
   'put /v1/sla-policies/{name}': {
     name: 'text-policy',
     calendar: '24x7',
@@ -65,6 +73,7 @@ const BODIES: Record<string, unknown> = {
     resolveWithin: 'PT2H',
     callbackWithin: 'PT3H',
     rateWithin: 'P1D',
+    findingsWithin: 'P2D',
     warnBefore: 'PT10M',
     remindCustomerAfter: 'PT1H',
     closeWithoutReplyAfter: 'PT2H',
@@ -72,7 +81,13 @@ const BODIES: Record<string, unknown> = {
     byPriority: Object.fromEntries(
       ['urgent', 'high', 'normal', 'low'].map((p) => [
         p,
-        { respondWithin: 'PT1H', resolveWithin: 'PT1H', callbackWithin: 'PT1H', rateWithin: 'PT1H' },
+        {
+          respondWithin: 'PT1H',
+          resolveWithin: 'PT1H',
+          callbackWithin: 'PT1H',
+          rateWithin: 'PT1H',
+          findingsWithin: 'PT1H',
+        },
       ]),
     ),
   },
@@ -127,7 +142,11 @@ const BODIES: Record<string, unknown> = {
 };
 
 const concretePath = (p: string) =>
-  p.replace('{id}', caseId).replace('{name}', 'text-thing').replace('{caseId}', caseId);
+  p
+    .replace('{id}', caseId)
+    .replace('{name}', 'text-thing')
+    .replace('{caseId}', caseId)
+    .replace('{level}', '2');
 
 /** Paths of every string in a value (object keys included, as a key path ending in the key). */
 function stringLeaves(v: unknown, path: string[] = []): { path: string[]; key: boolean }[] {
