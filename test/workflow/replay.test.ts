@@ -46,6 +46,7 @@ describe('replaying committed case histories', () => {
         'rating-expired.json',
         'customer-wait-reminded-then-withdrawn.json',
         'escalations-before-team-routing.json',
+        'transfers-and-escalation-routes.json',
       ]),
     );
   });
