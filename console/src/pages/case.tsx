@@ -18,9 +18,11 @@ const CLOCKS = [
   ['findings', 'findingsBy'],
 ] as const;
 
-/** The actions this person may take now: the machine's table for the status ∩ the role's. */
+/** The actions this person may take now: the machine's table for the status ∩ the role's (a refusal only while a transfer is open). */
 export function allowedActions(c: CaseView, me: Me) {
-  return actionsAllowedIn(c.status).filter((a) => me.role === 'admin' || ACTION_ROLES[a].includes(me.role));
+  return actionsAllowedIn(c.status)
+    .filter((a) => me.role === 'admin' || ACTION_ROLES[a].includes(me.role))
+    .filter((a) => (a === 'refuse-transfer' ? !!c.transfer : a === 'transfer' ? !c.transfer : true));
 }
 
 export function CasePage({ id, me }: { id: string; me: Me }) {
