@@ -7,7 +7,8 @@ import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { pruneAudit } from '../db/audit-log.js';
 import type { Db } from '../db/database.js';
-import { leastLoadedAgent } from '../db/directory.js';
+import { leastLoadedAgent, leastLoadedMember } from '../db/directory.js';
+import { escalationRoute } from '../db/escalation-rules.js';
 import type { PersonalData } from '../db/personal-data.js';
 import { writeProjection, type PublishedEvent } from '../db/projection.js';
 import { casesToErase, eraseIdleCustomers, purgeIdempotencyKeys } from '../db/retention.js';
@@ -15,6 +16,7 @@ import { FREE_TEXT_KEYS, RETENTION_FREE_TEXT_KEYS } from '../domain/case/command
 import { subscriptionsPendingForCase } from '../db/webhooks.js';
 import { countEvents, metrics } from '../platform/metrics.js';
 import type { CaseType } from '../domain/case/contract.js';
+import type { EscalationRoute } from '../domain/case/transfer.js';
 import type { CaseProjection } from '../domain/case/projection.js';
 import { visibleTo } from '../domain/case/visibility.js';
 import { eventId, webhookPayload } from './webhooks.js';
@@ -133,7 +135,21 @@ export function createActivities({
 
     /** First-contact assignment by workload (see db/directory.ts). */
     async chooseAssignee(input: { type: CaseType; level: number }): Promise<string | null> {
-      return leastLoadedAgent(db, input);
+      return (await leastLoadedAgent(db, input))?.agent ?? null;
+    },
+
+    /**
+     * After an escalation: the team the escalation rules give the new level (null: the case stays),
+     * and its least-loaded active agent (null: none, the assignee stays).
+     */
+    async escalationRoute(input: {
+      type: CaseType;
+      level: number;
+      team: string | null;
+    }): Promise<Omit<EscalationRoute, 'level' | 'reason'> | null> {
+      const route = await escalationRoute(db, input);
+      if (!route) return null;
+      return { ...route, assignee: await leastLoadedMember(db, route.team) };
     },
   };
 }

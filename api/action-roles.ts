@@ -21,4 +21,7 @@ export const ACTION_ROLES: Record<CaseAction, Role[]> = {
   withdraw: ['integrator', 'supervisor'],
   extend: ['supervisor'],
   priority: STAFF,
+  transfer: STAFF,
+  // A member of the department that has the case, or a supervisor (api/case-commands.ts).
+  'refuse-transfer': STAFF,
 };

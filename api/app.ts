@@ -29,6 +29,7 @@ import { incidentRoutes } from './routes/incidents.js';
 import { customerRoutes } from './routes/customers.js';
 import { reportRoutes } from './routes/reports.js';
 import { directoryRoutes } from './routes/directory.js';
+import { escalationRuleRoutes } from './routes/escalation-rules.js';
 import { codecAccessRoute, codecCors, privacyRoutes } from './routes/privacy.js';
 import { slaRoutes } from './routes/sla.js';
 import { webhookRoutes } from './routes/webhooks.js';
@@ -230,6 +231,7 @@ export function createApp(deps: AppDeps) {
   specs.push(
     ...directoryRoutes(db),
     ...notificationRoutes(db, feed, mail?.locale?.timeZone ?? 'Asia/Shanghai'),
+    ...escalationRuleRoutes(db),
     ...auditLogRoutes(db),
     ...webhookRoutes(db, webhooks.wakeDeliveries, webhooks.targets),
     ...privacyRoutes({

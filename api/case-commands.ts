@@ -3,6 +3,7 @@
  * Idempotency-Key claimed first; the answer already reflects it in the read model.
  */
 import { isActiveAgent, requireActiveAgent, UnknownAgent } from '../db/directory.js';
+import { withTeamFacts } from './case-teams.js';
 import { FREE_TEXT_FIELDS, type CaseCommand } from '../domain/case/commands.js';
 import { isTerminal, workflowIdForCase } from '../domain/case/contract.js';
 import type { CaseView } from '../domain/case/types.js';
@@ -24,6 +25,7 @@ export async function actOnCase(
 ): Promise<CaseView> {
   const current = await get(caseId, principal);
   command = await checkAssignee(deps, command, current, principal);
+  command = await withTeamFacts(deps.db, command, current, principal);
   let retry = false;
   if (idempotencyKey) {
     const operation = `POST ${caseId} ${command.action}`;

@@ -77,10 +77,11 @@ async function prepareOpening(
     phone: customer.phone,
     organisation: customer.organisation,
   });
-  const assignee = await leastLoadedAgent(deps.db, { type: body.type, level: classification.level });
+  const chosen = await leastLoadedAgent(deps.db, { type: body.type, level: classification.level });
   return {
     id: caseId,
-    assignee,
+    assignee: chosen?.agent ?? null,
+    team: chosen?.team ?? null,
     number: `CS-${new Date().getUTCFullYear()}-${String(number).padStart(6, '0')}`,
     type: body.type,
     channel: body.channel,

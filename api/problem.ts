@@ -48,7 +48,8 @@ export const problem = {
   notFound: (detail: string) => new HttpProblem(404, 'Not Found', detail),
   conflict: (detail: string, extra: Record<string, unknown> = {}) =>
     new HttpProblem(409, 'Conflict', detail, extra),
-  unprocessable: (detail: string) => new HttpProblem(422, 'Unprocessable Content', detail),
+  unprocessable: (detail: string, errors?: FieldError[]) =>
+    new HttpProblem(422, 'Unprocessable Content', detail, errors ? { errors } : {}),
   unavailable: (detail: string, retryAfterSeconds = 5) =>
     new HttpProblem(503, 'Service Unavailable', detail, {}, { 'Retry-After': String(retryAfterSeconds) }),
 };

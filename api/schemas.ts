@@ -45,6 +45,11 @@ export const isoDuration = z
     description: `ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P${MAX_DURATION_DAYS}D, time part at most PT${MAX_DURATION_HOURS}H`,
   });
 
+/** The name of a team, agent, policy or calendar (a path segment). */
+export const ResourceName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, 'letters, digits, . _ - (max 100)');
+
 /** The actions' bodies: the case routes validate them, the console builds its forms from them. */
 export const ActionBodies = {
   accept: z.object({ assignee: nonBlank(100).optional() }).strict(),
@@ -99,6 +104,17 @@ export const ActionBodies = {
   priority: z
     .object({ priority: z.enum(PRIORITIES), reason: z.string().trim().max(5000).optional() })
     .strict(),
+  transfer: z
+    .object({
+      team: ResourceName.openapi({ description: 'the department (a team) that takes the case' }),
+      reason: nonBlank(5000),
+      findingsWithin: isoDuration.optional().openapi({
+        description:
+          "working time on the policy's calendar for the department's findings, when the policy sets no findingsWithin (default P3D)",
+      }),
+    })
+    .strict(),
+  'refuse-transfer': z.object({ reason: nonBlank(5000) }).strict(),
 } as const;
 
 export const Breach = z.object({ clock: z.enum(CLOCKS), at: isoTime });
@@ -129,12 +145,29 @@ export const CaseView = z
       .string()
       .nullable()
       .openapi({ description: 'first person who took the case (first-contact responsibility)' }),
+    team: z.string().nullable().optional().openapi({
+      description:
+        'the team responsible now: the first assignee’s at opening, a department after a transfer, the escalated level’s team after an escalation (null: none; absent on cases not changed since teams owned work)',
+    }),
+    transfer: z
+      .object({
+        team: z.string().openapi({ description: 'the department that has the case for its findings' }),
+        returnTo: z.string().nullable().openapi({ description: 'the team the case goes back to' }),
+        since: isoTime,
+      })
+      .nullable()
+      .optional()
+      .openapi({ description: 'while a department has the case for its findings (absent otherwise)' }),
     slaPolicy: z.string(),
     deadlines: z.object({
       respondBy: isoTime.nullable(),
       resolveBy: isoTime.nullable(),
       callbackBy: isoTime.nullable(),
       rateBy: isoTime.nullable(),
+      findingsBy: isoTime.nullable().optional().openapi({
+        description:
+          'when the department that has the case owes its preliminary findings (the findings clock; null once they came or the transfer ended; absent on cases never transferred)',
+      }),
     }),
     sla: z
       .object({
@@ -221,8 +254,3 @@ export const WebhookEvent = z
     }),
   })
   .openapi('WebhookEvent');
-
-/** A comma-separated list of enum values; the document states the list's form as a pattern. */
-export const ResourceName = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, 'letters, digits, . _ - (max 100)');

@@ -27,7 +27,7 @@ export interface CaseListFilter {
   unassigned?: boolean;
   /** Assigned to any of these (the caller by name or as actor). */
   assigneeIn?: string[];
-  /** Assigned to an agent of this team. */
+  /** The team is responsible for it (a department it was transferred to), or one of its agents has it. */
   team?: string;
   breached?: boolean;
   /** The integrator's own reference, exactly. */
@@ -75,7 +75,12 @@ export async function listCases(db: Db, f: CaseListFilter): Promise<CaseListPage
   if (f.assigneeIn) sel = sel.where('assignee', 'in', f.assigneeIn);
   if (f.team) {
     const team = f.team;
-    sel = sel.where('assignee', 'in', (eb) => eb.selectFrom('agents').select('id').where('team', '=', team));
+    sel = sel.where((eb) =>
+      eb.or([
+        eb('team', '=', team),
+        eb('assignee', 'in', eb.selectFrom('agents').select('id').where('team', '=', team)),
+      ]),
+    );
   }
   if (f.breached !== undefined) sel = sel.where('breached', '=', f.breached);
   if (f.externalRef !== undefined) sel = sel.where('external_ref', '=', f.externalRef);

@@ -17,6 +17,7 @@ import * as m014 from './migrations/014_mail_outbox.js';
 import * as m015 from './migrations/015_audit_log.js';
 import * as m016 from './migrations/016_case_sync_filters.js';
 import * as m017 from './migrations/017_webhook_integrations.js';
+import * as m018 from './migrations/018_teams_own_work.js';
 import * as m019 from './migrations/019_staff_notifications.js';
 import * as m020 from './migrations/020_urgent_first.js';
 import * as m021 from './migrations/021_archive_redaction.js';
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '015_audit_log': m015,
   '016_case_sync_filters': m016,
   '017_webhook_integrations': m017,
+  '018_teams_own_work': m018,
   '019_staff_notifications': m019,
   '020_urgent_first': m020,
   '021_archive_redaction': m021,

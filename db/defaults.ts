@@ -164,3 +164,43 @@ export const DEFAULT_TEAMS = [
   { name: 'complaints-desk', case_types: ['complaint'], min_level: 1, max_level: 3 },
   { name: 'product-specialists', case_types: ['inquiry', 'service_request'], min_level: 2, max_level: 3 },
 ];
+
+/**
+ * Teams of migration 018: the expert team of level 3 (seed 000: major problems, experts on site,
+ * management involved), and quality, a department that takes transferred cases (转办) for their
+ * findings but no case by routing (seed 004 hands complaints to quality control for the cause, the
+ * affected step and the impact).
+ */
+export const DEFAULT_DEPARTMENTS = [
+  {
+    name: 'experts',
+    case_types: ['inquiry', 'complaint', 'fault_report', 'service_request', 'technical_support'],
+    min_level: 3,
+    max_level: 3,
+  },
+  { name: 'quality', case_types: [] as string[], min_level: 1, max_level: 3 },
+];
+
+/** Which team takes a raised level (case type null: any), and whom else to tell; see db/escalation-rules.ts. */
+export interface EscalationRuleDefault {
+  level: 2 | 3;
+  caseType: string | null;
+  team: string;
+  manager: string | null;
+  notify: string[];
+}
+
+/**
+ * Seed 000's three-level response (三级响应): level 2 goes to the technical support engineers (the
+ * product specialists for inquiries and service requests, the complaints desk for complaints);
+ * level 3 to the expert team with management involved, so its rule names a manager. The manager's
+ * name is a placeholder for the person an organisation names (`PUT /v1/escalation-rules/3`).
+ */
+export const DEFAULT_ESCALATION_RULES: EscalationRuleDefault[] = [
+  { level: 2, caseType: 'fault_report', team: 'technical-specialists', manager: null, notify: [] },
+  { level: 2, caseType: 'technical_support', team: 'technical-specialists', manager: null, notify: [] },
+  { level: 2, caseType: 'inquiry', team: 'product-specialists', manager: null, notify: [] },
+  { level: 2, caseType: 'service_request', team: 'product-specialists', manager: null, notify: [] },
+  { level: 2, caseType: 'complaint', team: 'complaints-desk', manager: null, notify: [] },
+  { level: 3, caseType: null, team: 'experts', manager: 'service-manager', notify: [] },
+];

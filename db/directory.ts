@@ -74,31 +74,59 @@ export async function putAgent(db: Db, a: Agent): Promise<Agent> {
   return a;
 }
 
+/** Active agents with their count of open cases, fewest first (ties by id). */
+function byWorkload(db: Db) {
+  return (
+    db
+      .selectFrom('agents')
+      .innerJoin('teams', 'teams.name', 'agents.team')
+      .leftJoin('cases', (j) =>
+        j
+          .onRef('cases.assignee', '=', 'agents.id')
+          .on('cases.status', 'not in', ['closed', 'rejected', 'withdrawn']),
+      )
+      // count(assignee), not count(id): the partial index cases_open_by_assignee answers it alone.
+      .select(['agents.id', 'agents.team', (eb) => eb.fn.count<number>('cases.assignee').as('open_cases')])
+      .where('agents.active', '=', true)
+      .groupBy('agents.id')
+      .orderBy('open_cases', 'asc')
+      .orderBy('agents.id', 'asc')
+      .limit(1)
+  );
+}
+
 /**
  * First-contact assignment: the active agent with the fewest open cases in a team that takes this
- * kind of case at this level (ties by id), or null when no team does.
+ * kind of case at this level (ties by id), with that team; null when no team does.
  */
-export async function leastLoadedAgent(db: Db, c: { type: string; level: number }): Promise<string | null> {
-  const row = await db
-    .selectFrom('agents')
-    .innerJoin('teams', 'teams.name', 'agents.team')
-    .leftJoin('cases', (j) =>
-      j
-        .onRef('cases.assignee', '=', 'agents.id')
-        .on('cases.status', 'not in', ['closed', 'rejected', 'withdrawn']),
-    )
-    // count(assignee), not count(id): the partial index cases_open_by_assignee answers it alone.
-    .select(['agents.id', (eb) => eb.fn.count<number>('cases.assignee').as('open_cases')])
-    .where('agents.active', '=', true)
+export async function leastLoadedAgent(
+  db: Db,
+  c: { type: string; level: number },
+): Promise<{ agent: string; team: string } | null> {
+  const row = await byWorkload(db)
     .where(sql<boolean>`teams.case_types ? ${c.type}`)
     .where('teams.min_level', '<=', c.level)
     .where('teams.max_level', '>=', c.level)
-    .groupBy('agents.id')
-    .orderBy('open_cases', 'asc')
-    .orderBy('agents.id', 'asc')
-    .limit(1)
     .executeTakeFirst();
+  return row ? { agent: row.id, team: row.team } : null;
+}
+
+/** The active agent of this team with the fewest open cases, or null when it has none. */
+export async function leastLoadedMember(db: Db, team: string): Promise<string | null> {
+  const row = await byWorkload(db).where('agents.team', '=', team).executeTakeFirst();
   return row?.id ?? null;
+}
+
+export async function teamExists(db: Db, name: string): Promise<boolean> {
+  return (
+    (await db.selectFrom('teams').select('name').where('name', '=', name).executeTakeFirst()) !== undefined
+  );
+}
+
+/** The team of an agent of the directory (inactive ones too: their cases still name them). */
+export async function teamOfAgent(db: Db, id: string): Promise<string | null> {
+  const row = await db.selectFrom('agents').select('team').where('id', '=', id).executeTakeFirst();
+  return row?.team ?? null;
 }
 
 export class UnknownTeam extends Error {

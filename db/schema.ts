@@ -38,6 +38,8 @@ export interface CasesTable {
   search_text: ColumnType<string, never, never>;
   /** Generated from the view: the integrator's own reference (the list's `externalRef` filter). */
   external_ref: ColumnType<string | null, never, never>;
+  /** Generated from the view: the team responsible now (migration 018; the team queue). */
+  team: ColumnType<string | null, never, never>;
 }
 
 export interface CaseEventsTable {
@@ -97,6 +99,16 @@ export interface TeamsTable {
   max_level: number;
   /** The team's lead: an agent id (migration 019). */
   lead: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Which team takes a raised level (case_type '*': any type), and whom to tell (migration 018). */
+export interface EscalationRulesTable {
+  level: number;
+  case_type: ColumnType<string, string | undefined, string>;
+  team: string;
+  manager: string | null;
+  notify: JSONColumnType<string[]>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface AgentsTable {
@@ -270,6 +282,7 @@ export interface Database extends IncidentTables {
   idempotency_keys: IdempotencyKeysTable;
   teams: TeamsTable;
   agents: AgentsTable;
+  escalation_rules: EscalationRulesTable;
   api_keys: ApiKeysTable;
   outbox: OutboxTable;
   data_keys: DataKeysTable;

@@ -346,6 +346,52 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    // Recorded before escalation moved cases between teams (patch escalation-routes): a breach and a
+    // manual escalation raise the level and nothing else, which such a case must keep doing on replay.
+    name: 'escalations-before-team-routing',
+    input: { type: 'complaint', assignee: 'agent.api' },
+    indexedAtStart: true,
+    async run({ act, sleep }) {
+      await sleep(25 * H); // respond warning and breach: level 1 → 2
+      await act({ action: 'accept' });
+      await act({ action: 'escalate', reason: 'the customer threatens legal action' }, 'supervisor.chen');
+      await act(findings);
+      await act(guidance); // level 3: a supervisor approves
+      await act({ action: 'approval', decision: 'approve' }, 'supervisor.chen');
+      await act(solved);
+      await act(rating(4));
+    },
+  },
+  {
+    // Patch escalation-routes: a complaint transferred to quality and handed back, transferred again
+    // and refused, then transferred once more until its findings clock breaches; the escalation
+    // moves it to the complaints desk, a manual one to the experts.
+    name: 'transfers-and-escalation-routes',
+    input: { type: 'complaint', sla: COMPLAINTS, assignee: 'agent.api', team: 'front-line' },
+    indexedAtStart: true,
+    async run({ act, sleep }) {
+      await act({ action: 'accept' });
+      const transfer = (reason: string): CaseCommand => ({
+        action: 'transfer',
+        team: 'quality',
+        reason,
+        findingsWithin: 'PT4H',
+        ownerTeam: 'front-line',
+      });
+      await act(transfer('find the cause'));
+      await act({ ...findings, byDepartment: true } as CaseCommand, 'agent.qa');
+      await act(transfer('and the second batch'));
+      await act({ action: 'refuse-transfer', reason: 'same cause' }, 'agent.qa');
+      await act(transfer('the third batch'));
+      await sleep(2 * D); // the findings clock breaches: level 2, the complaints desk takes it
+      await act({ action: 'escalate', reason: 'legal threat' }, 'supervisor.chen');
+      await act(guidance);
+      await act({ action: 'approval', decision: 'approve' }, 'supervisor.chen');
+      await act(solved);
+      await act(rating(4));
+    },
+  },
+  {
     // Opened with the assignee the API chose; notes and findings leave the next threshold and every
     // search attribute where they were: no timer restart, no upsert (patch only-changed-ops-updates).
     // The committed history was recorded before the release marker (one marker per patch) and keeps
@@ -402,6 +448,12 @@ async function main(only: string[]): Promise<void> {
         },
         async chooseAssignee(input: { type: string }): Promise<string | null> {
           return input.type === 'service_request' ? 'agent.auto' : null;
+        },
+        // The seeded escalation rules, as far as the scenarios need them (db/defaults.ts).
+        async escalationRoute(input: { type: string; level: number; team: string | null }) {
+          const team = input.level === 3 ? 'experts' : input.type === 'complaint' ? 'complaints-desk' : null;
+          if (!team || team === input.team) return null;
+          return { team, assignee: team === 'experts' ? null : 'agent.desk', manager: null, notify: [] };
         },
       },
     });

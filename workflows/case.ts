@@ -20,7 +20,9 @@ import type { CaseActivities } from '../activities/case.js';
 import { CASE_ACTIONS, type CaseCommand } from '../domain/case/commands.js';
 import { isTerminal, SA } from '../domain/case/contract.js';
 import type { Outcome } from '../domain/case/decision.js';
+import { idleClock } from '../domain/case/clocks.js';
 import { applyCommand } from '../domain/case/machine.js';
+import { moveOnEscalation, type EscalationRoute } from '../domain/case/transfer.js';
 import { openCase, openedAt } from '../domain/case/opening.js';
 import { fireDueThresholds, nextMoment, type Moment } from '../domain/case/thresholds.js';
 import { toCaseView } from '../domain/case/view.js';
@@ -74,6 +76,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     unprojected = o.events;
   } else {
     ({ state, unprojected } = input.resume);
+    // A run that continued as new before the findings clock existed carries no such clock.
+    state.clocks.findings ??= idleClock();
   }
   let version = 0;
   let opened = false;
@@ -98,6 +102,27 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     version += 1;
     publishForOps();
     await projector.project();
+    const escalated = outcome.events.findLast((e) => e.type === 'case.escalated');
+    if (escalated && !legacy && !isTerminal(state.status) && isPatched(PATCHES.escalationRoutes)) {
+      await followEscalation(String(escalated.data.reason ?? ''));
+    }
+  }
+
+  /** The escalation rules' team for the new level takes the case; a directory down leaves it where it is. */
+  async function followEscalation(reason: string): Promise<void> {
+    let route: EscalationRoute | null;
+    const level = state.level;
+    try {
+      const found = await assignment.escalationRoute({ type: state.type, level, team: state.team ?? null });
+      route = found && { ...found, level, reason };
+    } catch (err) {
+      log.warn('escalation routing failed; the case stays with its team', {
+        caseId: state.id,
+        error: String((err as Error)?.cause ?? err),
+      });
+      return;
+    }
+    if (route) await commit(moveOnEscalation(state, route, { now: Date.now(), actor: 'system' }));
   }
 
   // What the search attributes already say: at the start, what the API set when it started the case.

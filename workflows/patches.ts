@@ -26,7 +26,8 @@
  * | incident-links           | 2026-11-30 (931fca9) | workflows/case-incident.ts: a link upserts no CaseIncidentId         | no open run started before its deploy          |
  * | notify-customer-wait     | 2026-11-30 (d9e77de) | workflows/case.ts: a wait for the customer arms no reminder or close | no open run started before its deploy          |
  * | prune-audit-log          | 2026-12-06 (1cf944a) | workflows/retention.ts: the sweep leaves the audit log alone         | no retention run started before its deploy (runs last minutes) |
- * | per-clock-sla            | 2026-12-07           | domain/case/clocks.ts (`sla.perClock` absent): one warnBefore, days as 24 h, warnings at a clock's start; every clock on the policy's calendar | no open run started before its deploy |
+ * | per-clock-sla            | 2026-12-07 (171ed98) | domain/case/clocks.ts (`sla.perClock` absent): one warnBefore, days as 24 h, warnings at a clock's start; every clock on the policy's calendar | no open run started before its deploy |
+ * | escalation-routes        | 2026-12-07 (1cbb4b5) | workflows/case.ts: a raised level moves the case to no other team    | no open run started before its deploy          |
  */
 import { patched } from '@temporalio/workflow';
 
@@ -67,6 +68,11 @@ export const PATCHES = {
    * days of a lead as working days. Asked once, when the case opens.
    */
   perClockSla: 'per-clock-sla',
+  /**
+   * 2026-12: a raised level (on demand, on a breach, on a reopen) asks the escalation rules for the
+   * team that takes it and moves the case there (`case.team_changed`). Asked at each escalation.
+   */
+  escalationRoutes: 'escalation-routes',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];

@@ -92,12 +92,10 @@ export const ListQuery = z
       .enum(['true', 'false'])
       .optional()
       .openapi({ description: 'true: only cases assigned to the caller (by name or as actor)' }),
-    team: z
-      .string()
-      .min(1)
-      .max(100)
-      .optional()
-      .openapi({ description: "only cases assigned to this team's agents" }),
+    team: z.string().min(1).max(100).optional().openapi({
+      description:
+        'only cases this team is responsible for (a department those transferred to it) or assigned to one of its agents',
+    }),
     level: csv(['1', '2', '3'])
       .transform((levels) => levels.map(Number))
       .optional()

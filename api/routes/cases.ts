@@ -31,6 +31,10 @@ const ACTION_SUMMARIES: Record<CaseAction, string> = {
   withdraw: 'Record that the customer withdrew: → withdrawn',
   extend: 'Extend a deadline, announced to the customer',
   priority: "Change a case's priority; running clocks are re-targeted",
+  transfer:
+    'Transfer a case to a department (转办) for its preliminary findings: the team changes and the findings clock starts',
+  'refuse-transfer':
+    'Refuse a transfer (a member of the department or a supervisor): the case goes back, the findings clock stops',
 };
 
 /** Each action's operationId: what generated clients call it (stable, see RouteSpec.operationId). */
@@ -50,6 +54,16 @@ const ACTION_OPERATION_IDS: Record<CaseAction, string> = {
   withdraw: 'withdrawCase',
   extend: 'extendDeadline',
   priority: 'changePriority',
+  transfer: 'transferCase',
+  'refuse-transfer': 'refuseTransfer',
+};
+
+/** What an action answers beyond the common statuses. */
+const ACTION_RESPONSES: Partial<Record<CaseAction, Record<number, { description: string }>>> = {
+  transfer: { 422: { description: 'no team of that name, or Idempotency-Key reused with a different body' } },
+  'refuse-transfer': {
+    403: { description: 'neither a member of the department that has the case nor a supervisor' },
+  },
 };
 
 const caseResponses = (extra: Record<number, { description: string; schema?: z.ZodType }> = {}) => ({
@@ -168,7 +182,7 @@ export function caseRoutes(cases: CaseService, db: Db, incidents?: IncidentServi
         roles: ACTION_ROLES[action],
         body: ActionBodies[action] as z.ZodType<Record<string, unknown>>,
         idempotent: true,
-        responses: caseResponses(),
+        responses: caseResponses(ACTION_RESPONSES[action]),
         handler: async ({ res, params, body, principal, idempotencyKey }) => {
           const view = await cases.act(params.id!, { action, ...body } as never, principal, idempotencyKey);
           res.json(view);

@@ -78,6 +78,10 @@ export const PolicyBody = z
     resolveWithin: isoDuration,
     callbackWithin: isoDuration,
     rateWithin: isoDuration,
+    findingsWithin: isoDuration.optional().openapi({
+      description:
+        "a department's preliminary findings after a transfer (the findings clock); absent: the transfer's findingsWithin, else P3D",
+    }),
     ...clockCalendars,
     warnBefore: WarnBefore.optional(),
     warnAtFraction: z
@@ -97,6 +101,7 @@ export const PolicyBody = z
             resolveWithin: isoDuration.optional(),
             callbackWithin: isoDuration.optional(),
             rateWithin: isoDuration.optional(),
+            findingsWithin: isoDuration.optional(),
             ...clockCalendars,
           })
           .strict(),

@@ -20,13 +20,21 @@ const TARGET_KEY: Record<ClockName, keyof ClockTargets> = {
   resolve: 'resolveWithin',
   callback: 'callbackWithin',
   rate: 'rateWithin',
+  findings: 'findingsWithin',
 };
+
+/**
+ * A department's preliminary findings, when neither the policy nor the transfer sets a target:
+ * three working days on the policy's calendar (seed 004 leaves "[X] working days" to configure).
+ */
+export const DEFAULT_FINDINGS_WITHIN = 'P3D';
 
 export function idleClock(): Clock {
   return { state: 'idle', extraMs: 0, pauses: [], warned: false, breached: false };
 }
 
-export function targetFor(sla: SlaSnapshot, clock: ClockName, priority: Priority): string {
+/** The policy's target for a clock; undefined only for one a policy may leave out (findings). */
+export function policyTarget(sla: SlaSnapshot, clock: ClockName, priority: Priority): string | undefined {
   const key = TARGET_KEY[clock];
   return sla.byPriority?.[priority]?.[key] ?? sla[key];
 }
@@ -62,9 +70,20 @@ export function calendarsNamed(policy: ClockCalendars & Pick<SlaPolicy, 'byPrior
 export const clockCalendar = (clock: Clock, policyCalendar: BusinessCalendar): BusinessCalendar =>
   clock.calendar ?? policyCalendar;
 
-export function startClock(sla: SlaSnapshot, name: ClockName, priority: Priority, now: number): Clock {
+export function targetFor(sla: SlaSnapshot, clock: ClockName, priority: Priority): string {
+  return policyTarget(sla, clock, priority) ?? DEFAULT_FINDINGS_WITHIN;
+}
+
+/** `target`: a transfer's own findings target when the policy has none. */
+export function startClock(
+  sla: SlaSnapshot,
+  name: ClockName,
+  priority: Priority,
+  now: number,
+  target = targetFor(sla, name, priority),
+): Clock {
   const own = ownCalendar(sla, name, priority);
-  const { start, budgetMs } = slaBudget(own ?? sla.calendar, now, targetFor(sla, name, priority));
+  const { start, budgetMs } = slaBudget(own ?? sla.calendar, now, target);
   return {
     ...idleClock(),
     state: 'running',
@@ -92,14 +111,17 @@ export function resumeClock(clock: Clock, now: number): Clock {
 /** A new target for the same clock: elapsed and paused time are kept, only the budget changes. */
 export function retargetClock(clock: Clock, sla: SlaSnapshot, name: ClockName, priority: Priority): Clock {
   if (clock.startedAt === undefined || clock.state === 'idle' || clock.state === 'stopped') return clock;
+  // A findings target the transfer gave (the policy has none) is not the priority's to change.
+  const target = policyTarget(sla, name, priority);
+  if (target === undefined) return clock;
   if (!sla.perClock) {
-    const { budgetMs } = slaBudget(sla.calendar, clock.startedAt, targetFor(sla, name, priority));
+    const { budgetMs } = slaBudget(sla.calendar, clock.startedAt, target);
     return { ...clock, budgetMs };
   }
   // The new priority may count this clock on another calendar (urgent: round the clock): the time
   // since the clock started is then counted on that calendar.
   const own = ownCalendar(sla, name, priority);
-  const { start, budgetMs } = slaBudget(own ?? sla.calendar, clock.startedAt, targetFor(sla, name, priority));
+  const { start, budgetMs } = slaBudget(own ?? sla.calendar, clock.startedAt, target);
   const { calendar: _previous, ...rest } = clock;
   return { ...rest, start, budgetMs, ...(own ? { calendar: own } : {}) };
 }

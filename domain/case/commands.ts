@@ -5,7 +5,14 @@ export type CaseCommand =
   | { action: 'accept'; assignee?: string }
   | { action: 'assign'; assignee: string }
   | { action: 'reject'; reason: string }
-  | { action: 'findings'; summary: string; rootCause?: string; onSite?: boolean }
+  | {
+      action: 'findings';
+      summary: string;
+      rootCause?: string;
+      onSite?: boolean;
+      /** Set by the API: a member of the case's team (or a supervisor) records them. */
+      byDepartment?: boolean;
+    }
   | { action: 'wait-for-customer'; question: string }
   | { action: 'customer-reply'; message: string }
   | { action: 'resolution'; summary: string; remedy: Remedy; amount?: number }
@@ -16,7 +23,16 @@ export type CaseCommand =
   | { action: 'notes'; text: string; visibility: 'internal' | 'public' }
   | { action: 'withdraw'; reason: string }
   | { action: 'extend'; clock: ClockName; until?: string; by?: string; reason: string }
-  | { action: 'priority'; priority: Priority; reason?: string };
+  | { action: 'priority'; priority: Priority; reason?: string }
+  | {
+      action: 'transfer';
+      team: string;
+      reason: string;
+      findingsWithin?: string;
+      /** Set by the API: the owner's team, where the case returns when it had no team. */
+      ownerTeam?: string | null;
+    }
+  | { action: 'refuse-transfer'; reason: string };
 
 export type CaseAction = CaseCommand['action'];
 
@@ -36,6 +52,8 @@ export const CASE_ACTIONS: readonly CaseAction[] = [
   'withdraw',
   'extend',
   'priority',
+  'transfer',
+  'refuse-transfer',
 ];
 
 /**
@@ -59,6 +77,8 @@ export const FREE_TEXT_FIELDS: { readonly [A in CaseAction]: readonly string[] }
   withdraw: ['reason'],
   extend: ['reason'],
   priority: ['reason'],
+  transfer: ['reason'],
+  'refuse-transfer': ['reason'],
 };
 
 /** Free text of an opening besides the customer's contact fields. */

@@ -46,9 +46,13 @@ export type Remedy = (typeof REMEDIES)[number];
 /** Remedies that cost money need a supervisor's approval (a costly remedy, docs/api.md). */
 export const REMEDIES_NEEDING_APPROVAL: readonly Remedy[] = ['replace', 'refund', 'compensation'];
 
-export const CLOCKS = ['respond', 'resolve', 'callback', 'rate'] as const;
+/** `findings`: a department's preliminary findings after a transfer (转办); runs only while one is open. */
+export const CLOCKS = ['respond', 'resolve', 'callback', 'rate', 'findings'] as const;
 export type ClockName = (typeof CLOCKS)[number];
-/** Clocks whose expiry is a breach; the rate clock's expiry closes the case instead. */
+/**
+ * The clocks the SLA compliance report counts. The rate clock's expiry closes the case instead; the
+ * findings clock breaches too, but runs only while a department has the case, so it is not a rate.
+ */
 export const BREACHABLE_CLOCKS = ['respond', 'resolve', 'callback'] as const;
 export type BreachableClock = (typeof BREACHABLE_CLOCKS)[number];
 

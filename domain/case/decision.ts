@@ -58,7 +58,7 @@ export function raiseLevel(r: Recorder, reason: string, cause: string): void {
 }
 
 function stopAllClocks(s: CaseState): void {
-  for (const c of CLOCKS) s.clocks[c] = stopClock(s.clocks[c]);
+  for (const c of CLOCKS) if (s.clocks[c]) s.clocks[c] = stopClock(s.clocks[c]);
 }
 
 export function close(

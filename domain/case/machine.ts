@@ -26,6 +26,7 @@ import {
 import { armCustomerWait } from './customer-wait.js';
 import { clone, close, markResolved, raiseLevel, Recorder, type Context, type Outcome } from './decision.js';
 import { extensionTarget } from './extension.js';
+import { handBackOnFindings, refuseTransfer, transfer } from './transfer.js';
 import type { CaseState } from './types.js';
 import { personOf } from '../people.js';
 import { iso } from '../time.js';
@@ -53,6 +54,9 @@ export const ACTION_STATUSES: Record<CaseAction, readonly CaseStatus[] | 'live'>
   withdraw: 'live',
   extend: 'live',
   priority: 'live',
+  // The manuals hand a complaint to a department once it is accepted and under investigation.
+  transfer: ['investigating'],
+  'refuse-transfer': 'live',
 };
 
 /** The actions the machine accepts in `status` (their own checks, e.g. findings first, still apply). */
@@ -176,6 +180,7 @@ function apply(current: CaseState, cmd: CaseCommand, ctx: Context): Outcome {
         rootCause: cmd.rootCause ?? null,
         onSite: cmd.onSite ?? false,
       });
+      handBackOnFindings(r, cmd.byDepartment);
       break;
     case 'wait-for-customer':
       requireAllowed(s, cmd.action);
@@ -312,6 +317,14 @@ function apply(current: CaseState, cmd: CaseCommand, ctx: Context): Outcome {
       r.emit('case.priority_changed', { from, to: cmd.priority, reason: cmd.reason ?? null });
       break;
     }
+    case 'transfer':
+      requireAllowed(s, cmd.action);
+      transfer(r, cmd);
+      break;
+    case 'refuse-transfer':
+      requireAllowed(s, cmd.action);
+      refuseTransfer(r, cmd.reason);
+      break;
   }
   return r.outcome();
 }

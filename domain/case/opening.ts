@@ -28,7 +28,13 @@ export function openCase(input: OpenCaseInput, ctx: Context): Outcome {
     assignee: null,
     owner: null,
     sla: input.sla,
-    clocks: { respond: idleClock(), resolve: idleClock(), callback: idleClock(), rate: idleClock() },
+    clocks: {
+      respond: idleClock(),
+      resolve: idleClock(),
+      callback: idleClock(),
+      rate: idleClock(),
+      findings: idleClock(),
+    },
     breaches: [],
     findingsRecorded: false,
     onSite: false,
@@ -44,6 +50,7 @@ export function openCase(input: OpenCaseInput, ctx: Context): Outcome {
     updatedAt: iso(ctx.now),
     closedAt: null,
     seq: 0,
+    team: input.team ?? null,
   };
   state.clocks.respond = startClock(state.sla, 'respond', state.priority, ctx.now);
   state.clocks.resolve = startClock(state.sla, 'resolve', state.priority, ctx.now);

@@ -48,7 +48,13 @@ export function nextDeadline(state: CaseState): string | null {
   const next = nextThreshold(state);
   if (!next) return null;
   const d = deadlines(state);
-  const byClock = { respond: d.respondBy, resolve: d.resolveBy, callback: d.callbackBy, rate: d.rateBy };
+  const byClock = {
+    respond: d.respondBy,
+    resolve: d.resolveBy,
+    callback: d.callbackBy,
+    rate: d.rateBy,
+    findings: d.findingsBy ?? null,
+  };
   return byClock[next.clock];
 }
 

@@ -25,8 +25,9 @@ export interface Threshold {
 export function pendingThresholds(s: CaseState): Threshold[] {
   const out: Threshold[] = [];
   for (const name of CLOCKS) {
-    const clock = s.clocks[name];
-    if (clock.breached) continue;
+    // A state carried over from before the findings clock existed may lack it (see workflows/case.ts).
+    const clock = s.clocks[name] as CaseState['clocks'][ClockName] | undefined;
+    if (!clock || clock.breached) continue;
     const due = clockDueAt(clock, s.sla.calendar);
     if (due === undefined) continue;
     const warnAt = name === 'rate' ? undefined : clockWarnAt(clock, s.sla, name);

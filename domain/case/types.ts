@@ -28,6 +28,11 @@ export interface ClockTargets {
   resolveWithin: string;
   callbackWithin: string;
   rateWithin: string;
+  /**
+   * A department's preliminary findings after a transfer, in working time; absent: the transfer's
+   * own `findingsWithin`, else DEFAULT_FINDINGS_WITHIN (domain/case/transfer.ts).
+   */
+  findingsWithin?: string;
 }
 
 /**
@@ -104,6 +109,8 @@ export interface OpenCaseInput {
    * cases opened before the API chose; their workflow asks an activity instead.
    */
   assignee?: string | null;
+  /** The team of that assignee: the team responsible at opening (absent in older cases: none). */
+  team?: string | null;
 }
 
 export type ClockState = 'idle' | 'running' | 'paused' | 'stopped';
@@ -138,6 +145,16 @@ export interface ProposedResolution {
   summary: string;
   remedy: Remedy;
   amount?: number;
+}
+
+/** A transfer to a department (转办) waiting for its findings or its refusal. */
+export interface OpenTransfer {
+  /** The department that has the case. */
+  team: string;
+  /** The team the case left (null: none), and the team it goes back to. */
+  from: string | null;
+  returnTo: string | null;
+  at: string;
 }
 
 export interface CaseState {
@@ -180,6 +197,10 @@ export interface CaseState {
   incident?: CaseIncidentLink | null;
   /** While `pending_customer` with a reminder or automatic close ahead (absent otherwise). */
   customerWait?: CustomerWait;
+  /** The team responsible now (absent in cases opened before teams owned work: none). */
+  team?: string | null;
+  /** The transfer to a department still open (absent or null: none). */
+  transfer?: OpenTransfer | null;
 }
 
 /** The timers of a wait for the customer, fixed on the calendar when the wait began (epoch ms). */
@@ -213,12 +234,18 @@ export interface CaseView {
   externalRef: string | null;
   assignee: string | null;
   owner: string | null;
+  /** The team responsible now (null: none yet; absent in views written before teams owned work). */
+  team?: string | null;
+  /** The open transfer to a department, if any. */
+  transfer?: { team: string; returnTo: string | null; since: string } | null;
   slaPolicy: string;
   deadlines: {
     respondBy: string | null;
     resolveBy: string | null;
     callbackBy: string | null;
     rateBy: string | null;
+    /** While a department has the case: its preliminary findings are due (absent in older views). */
+    findingsBy?: string | null;
   };
   /**
    * The calendar the deadlines are counted on, and the thresholds still ahead, earliest first:

@@ -8,7 +8,8 @@ import { iso } from '../time.js';
 
 export function deadlines(s: CaseState): CaseView['deadlines'] {
   const at = (c: ClockName): string | null => {
-    const t = clockDueAt(s.clocks[c], s.sla.calendar);
+    const clock = s.clocks[c] as CaseState['clocks'][ClockName] | undefined;
+    const t = clock && clockDueAt(clock, s.sla.calendar);
     return t === undefined ? null : iso(t);
   };
   return {
@@ -16,6 +17,8 @@ export function deadlines(s: CaseState): CaseView['deadlines'] {
     resolveBy: at('resolve'),
     callbackBy: at('callback'),
     rateBy: at('rate'),
+    // Once the case has been transferred: cases never handed to a department read as before.
+    ...(s.clocks.findings && s.clocks.findings.state !== 'idle' ? { findingsBy: at('findings') } : {}),
   };
 }
 
@@ -37,6 +40,7 @@ export function toCaseView(s: CaseState): CaseView {
     externalRef: s.externalRef ?? null,
     assignee: s.assignee,
     owner: s.owner,
+    team: s.team ?? null,
     slaPolicy: s.sla.name,
     deadlines: deadlines(s),
     sla: {
@@ -45,7 +49,7 @@ export function toCaseView(s: CaseState): CaseView {
       thresholds: pendingThresholds(s).map((t) => ({ clock: t.clock, kind: t.kind, at: iso(t.at) })),
       // A fired warning leaves the thresholds; the clock is still in its warning phase until it ends.
       warned: CLOCKS.filter(
-        (c) => s.clocks[c].warned && !s.clocks[c].breached && s.clocks[c].state === 'running',
+        (c) => s.clocks[c]?.warned && !s.clocks[c].breached && s.clocks[c].state === 'running',
       ),
     },
     breaches: s.breaches,
@@ -56,6 +60,9 @@ export function toCaseView(s: CaseState): CaseView {
     closedAt: s.closedAt,
     workflowId: workflowIdForCase(s.id),
     ...(s.customerWait ? { customerWait: customerWaitView(s.customerWait) } : {}),
+    ...(s.transfer
+      ? { transfer: { team: s.transfer.team, returnTo: s.transfer.returnTo, since: s.transfer.at } }
+      : {}),
     // Only while linked: views of cases never linked stay as they were.
     ...(s.incident
       ? { incident: { id: s.incident.id, number: s.incident.number, title: s.incident.title } }

@@ -71,6 +71,9 @@ describeConsole('the console in Chromium', () => {
     );
     await act(page, 'accept', async () => {});
     await expect.poll(() => status(page).textContent(), PATIENT).toBe('investigating');
+    // Investigating: a transfer to a department is offered, its refusal only once one is open.
+    await expect.poll(async () => (await offered()).includes('transfer'), PATIENT).toBe(true);
+    expect(await offered()).not.toContain('refuse-transfer');
 
     // A resolution before findings: the API's 409 detail is shown as it is.
     await act(page, 'resolution', async (f) => {

@@ -63,6 +63,11 @@ const EXPECTED: Record<string, Role[] | typeof PUBLIC> = {
   'GET /v1/api-keys': ADMIN_ONLY,
   'POST /v1/api-keys': ADMIN_ONLY,
   'DELETE /v1/api-keys/{id}': ADMIN_ONLY,
+  // Teams own work (issue 26)
+  'POST /v1/cases/{id}/transfer': STAFF,
+  'POST /v1/cases/{id}/refuse-transfer': STAFF,
+  'GET /v1/escalation-rules': STAFF,
+  'PUT /v1/escalation-rules/{level}': ADMIN_ONLY,
   // Webhooks (issue 25): an integrator key manages its own integration's subscriptions.
   'POST /v1/webhooks': ['integrator'],
   'GET /v1/webhooks': ['integrator'],

@@ -67,8 +67,17 @@ const BODIES: Record<string, unknown> = {
   // `until` and `by` exclude each other: a second body for the other one.
   'post /v1/cases/{id}/extend#until': { clock: 'resolve', until: '2026-12-01T09:00:00Z', reason: 'parts' },
   'post /v1/cases/{id}/priority': { priority: 'low', reason: 'calm' },
+  'post /v1/cases/{id}/transfer': { team: 'quality', reason: 'the cause', findingsWithin: 'P2D' },
+  'post /v1/cases/{id}/refuse-transfer': { reason: 'not ours' },
+  'put /v1/escalation-rules/{level}': {
+    caseType: 'complaint',
+    team: 'complaints-desk',
+    manager: 'service-manager',
+    notify: ['qa.lead'],
+  },
   'put /v1/sla-policies/{name}': {
     ...POLICY_TARGETS,
+    findingsWithin: 'P2D',
     warnBefore: 'PT10M',
     remindCustomerAfter: 'PT1H',
     closeWithoutReplyAfter: 'PT2H',
@@ -89,6 +98,7 @@ const BODIES: Record<string, unknown> = {
           resolveOn: '24x7',
           callbackOn: '24x7',
           rateOn: '24x7',
+          findingsWithin: 'PT1H',
         },
       ]),
     ),
@@ -150,7 +160,11 @@ const BODIES: Record<string, unknown> = {
 };
 
 const concretePath = (p: string) =>
-  p.replace('{id}', caseId).replace('{name}', 'text-thing').replace('{caseId}', caseId);
+  p
+    .replace('{id}', caseId)
+    .replace('{name}', 'text-thing')
+    .replace('{caseId}', caseId)
+    .replace('{level}', '2');
 
 /** Paths of every string in a value (object keys included, as a key path ending in the key). */
 function stringLeaves(v: unknown, path: string[] = []): { path: string[]; key: boolean }[] {

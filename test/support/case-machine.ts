@@ -202,6 +202,8 @@ export const SAMPLE: { [A in CaseAction]: Extract<CaseCommand, { action: A }> } 
   withdraw: { action: 'withdraw', reason: 'customer fixed it' },
   extend: { action: 'extend', clock: 'resolve', by: 'PT1H', reason: 'waiting for a part' },
   priority: { action: 'priority', priority: 'urgent', reason: 'line stopped' },
+  transfer: { action: 'transfer', team: 'quality', reason: 'find the cause of the defect' },
+  'refuse-transfer': { action: 'refuse-transfer', reason: 'not our process' },
 };
 
 /** A 24x7 case driven to `status` by the shortest legal path (investigating has findings recorded). */

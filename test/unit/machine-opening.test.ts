@@ -69,6 +69,7 @@ describe('openCase', () => {
       externalRef: null,
       assignee: null,
       owner: null,
+      team: null,
       slaPolicy: 'test-24x7',
       deadlines: { respondBy: iso(T0 + 2 * H), resolveBy: iso(T0 + 48 * H), callbackBy: null, rateBy: null },
       // The moments the workflow's timer will fire at: warnings an hour before (warnBefore PT1H).
@@ -135,6 +136,9 @@ describe('which action is allowed in which status (docs/api.md)', () => {
     // needs a running resolve clock: paused while waiting for the customer, stopped once resolved
     extend: ['new', 'investigating', 'pending_approval'],
     priority: 'live',
+    transfer: ['investigating'],
+    // allowed in any live status, but only while a transfer is open (test/unit/machine-teams.test.ts)
+    'refuse-transfer': [],
   };
   const rows = LIVE_STATUSES.flatMap((status) => CASE_ACTIONS.map((action) => [status, action] as const));
 

@@ -45,6 +45,8 @@ describe('replaying committed case histories', () => {
         'breaches-escalation-extension-priority.json',
         'rating-expired.json',
         'customer-wait-reminded-then-withdrawn.json',
+        'escalations-before-team-routing.json',
+        'transfers-and-escalation-routes.json',
       ]),
     );
   });

@@ -366,6 +366,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/cases/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Transfer a case to a department (转办) for its preliminary findings: the team changes and the findings clock starts
+     * @description **Roles:** agent, supervisor, admin (admin may do everything).
+     */
+    post: operations['transferCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/cases/{id}/refuse-transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refuse a transfer (a member of the department or a supervisor): the case goes back, the findings clock stops
+     * @description **Roles:** agent, supervisor, admin (admin may do everything).
+     */
+    post: operations['refuseTransfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/incidents': {
     parameters: {
       query?: never;
@@ -1000,6 +1040,48 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/escalation-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List escalation rules
+     * @description Which team takes a case raised to each level (per case type, or for any), and whom else to tell. Without a rule, a team whose level band and case types hold the level takes it.
+     *
+     *     **Roles:** agent, supervisor, admin.
+     */
+    get: operations['listEscalationRules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/escalation-rules/{level}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Create or replace the escalation rule of a level (and case type)
+     * @description **Roles:** admin.
+     */
+    put: operations['putEscalationRule'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/audit-log': {
     parameters: {
       query?: never;
@@ -1583,6 +1665,20 @@ export interface components {
       assignee: string | null;
       /** @description first person who took the case (first-contact responsibility) */
       owner: string | null;
+      /** @description the team responsible now: the first assignee’s at opening, a department after a transfer, the escalated level’s team after an escalation (null: none; absent on cases not changed since teams owned work) */
+      team?: string | null;
+      /** @description while a department has the case for its findings (absent otherwise) */
+      transfer?: {
+        /** @description the department that has the case for its findings */
+        team: string;
+        /** @description the team the case goes back to */
+        returnTo: string | null;
+        /**
+         * Format: date-time
+         * @example 2026-11-23T09:00:00Z
+         */
+        since: string;
+      } | null;
       slaPolicy: string;
       deadlines: {
         /**
@@ -1605,6 +1701,12 @@ export interface components {
          * @example 2026-11-23T09:00:00Z
          */
         rateBy: string | null;
+        /**
+         * Format: date-time
+         * @description when the department that has the case owes its preliminary findings (the findings clock; null once they came or the transfer ended; absent on cases never transferred)
+         * @example 2026-11-23T09:00:00Z
+         */
+        findingsBy?: string | null;
       };
       /** @description the calendar the deadlines are counted on and the thresholds still ahead, earliest first: the moments the case’s durable timer fires (absent on cases not changed since this field was added) */
       sla?: {
@@ -1613,7 +1715,7 @@ export interface components {
         timeZone: string;
         thresholds: {
           /** @enum {string} */
-          clock: 'respond' | 'resolve' | 'callback' | 'rate';
+          clock: 'respond' | 'resolve' | 'callback' | 'rate' | 'findings';
           /** @enum {string} */
           kind: 'warning' | 'breach' | 'expiry';
           /**
@@ -1623,11 +1725,11 @@ export interface components {
           at: string;
         }[];
         /** @description running clocks in their warning phase: the warning has fired, the deadline not yet */
-        warned?: ('respond' | 'resolve' | 'callback' | 'rate')[];
+        warned?: ('respond' | 'resolve' | 'callback' | 'rate' | 'findings')[];
       };
       breaches: {
         /** @enum {string} */
-        clock: 'respond' | 'resolve' | 'callback' | 'rate';
+        clock: 'respond' | 'resolve' | 'callback' | 'rate' | 'findings';
         /**
          * Format: date-time
          * @example 2026-11-23T09:00:00Z
@@ -1920,6 +2022,11 @@ export interface components {
        * @example PT4H
        */
       rateWithin: string;
+      /**
+       * @description a department's preliminary findings after a transfer (the findings clock); absent: the transfer's findingsWithin, else P3D
+       * @example PT4H
+       */
+      findingsWithin?: string;
       /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
       respondOn?: string;
       /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
@@ -1928,6 +2035,8 @@ export interface components {
       callbackOn?: string;
       /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
       rateOn?: string;
+      /** @description a calendar the findings clock counts on instead of the policy's ('24x7': round the clock) */
+      findingsOn?: string;
       /** @description how long before its deadline a clock warns: one ISO duration for every clock, or an object by clock ({respond: 'PT1H', resolve: 'P1D'}); days count as working days on the clock's calendar. A lead that reaches back to the clock's start moves to warnAtFraction */
       warnBefore?:
         | string
@@ -1947,6 +2056,11 @@ export interface components {
              * @example PT4H
              */
             callback?: string;
+            /**
+             * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+             * @example PT4H
+             */
+            findings?: string;
           };
       /** @description the share of a clock's budget after which it warns, for clocks with no warnBefore, and for those whose warnBefore would reach back to the clock's start (then 0.5 when absent) */
       warnAtFraction?: number;
@@ -1972,6 +2086,11 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /**
+           * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+           * @example PT4H
+           */
+          findingsWithin?: string;
           /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
           respondOn?: string;
           /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
@@ -1980,6 +2099,8 @@ export interface components {
           callbackOn?: string;
           /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
           rateOn?: string;
+          /** @description a calendar the findings clock counts on instead of the policy's ('24x7': round the clock) */
+          findingsOn?: string;
         };
         high?: {
           /**
@@ -2002,6 +2123,11 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /**
+           * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+           * @example PT4H
+           */
+          findingsWithin?: string;
           /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
           respondOn?: string;
           /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
@@ -2010,6 +2136,8 @@ export interface components {
           callbackOn?: string;
           /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
           rateOn?: string;
+          /** @description a calendar the findings clock counts on instead of the policy's ('24x7': round the clock) */
+          findingsOn?: string;
         };
         normal?: {
           /**
@@ -2032,6 +2160,11 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /**
+           * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+           * @example PT4H
+           */
+          findingsWithin?: string;
           /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
           respondOn?: string;
           /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
@@ -2040,6 +2173,8 @@ export interface components {
           callbackOn?: string;
           /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
           rateOn?: string;
+          /** @description a calendar the findings clock counts on instead of the policy's ('24x7': round the clock) */
+          findingsOn?: string;
         };
         low?: {
           /**
@@ -2062,6 +2197,11 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /**
+           * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+           * @example PT4H
+           */
+          findingsWithin?: string;
           /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
           respondOn?: string;
           /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
@@ -2070,6 +2210,8 @@ export interface components {
           callbackOn?: string;
           /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
           rateOn?: string;
+          /** @description a calendar the findings clock counts on instead of the policy's ('24x7': round the clock) */
+          findingsOn?: string;
         };
       };
       /**
@@ -2124,6 +2266,11 @@ export interface components {
        * @example PT4H
        */
       rateWithin: string;
+      /**
+       * @description a department's preliminary findings after a transfer (the findings clock); absent: the transfer's findingsWithin, else P3D
+       * @example PT4H
+       */
+      findingsWithin?: string;
       /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
       respondOn?: string;
       /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
@@ -2132,6 +2279,8 @@ export interface components {
       callbackOn?: string;
       /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
       rateOn?: string;
+      /** @description a calendar the findings clock counts on instead of the policy's ('24x7': round the clock) */
+      findingsOn?: string;
       /** @description how long before its deadline a clock warns: one ISO duration for every clock, or an object by clock ({respond: 'PT1H', resolve: 'P1D'}); days count as working days on the clock's calendar. A lead that reaches back to the clock's start moves to warnAtFraction */
       warnBefore?:
         | string
@@ -2151,6 +2300,11 @@ export interface components {
              * @example PT4H
              */
             callback?: string;
+            /**
+             * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+             * @example PT4H
+             */
+            findings?: string;
           };
       /** @description the share of a clock's budget after which it warns, for clocks with no warnBefore, and for those whose warnBefore would reach back to the clock's start (then 0.5 when absent) */
       warnAtFraction?: number;
@@ -2176,6 +2330,11 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /**
+           * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+           * @example PT4H
+           */
+          findingsWithin?: string;
           /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
           respondOn?: string;
           /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
@@ -2184,6 +2343,8 @@ export interface components {
           callbackOn?: string;
           /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
           rateOn?: string;
+          /** @description a calendar the findings clock counts on instead of the policy's ('24x7': round the clock) */
+          findingsOn?: string;
         };
         high?: {
           /**
@@ -2206,6 +2367,11 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /**
+           * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+           * @example PT4H
+           */
+          findingsWithin?: string;
           /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
           respondOn?: string;
           /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
@@ -2214,6 +2380,8 @@ export interface components {
           callbackOn?: string;
           /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
           rateOn?: string;
+          /** @description a calendar the findings clock counts on instead of the policy's ('24x7': round the clock) */
+          findingsOn?: string;
         };
         normal?: {
           /**
@@ -2236,6 +2404,11 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /**
+           * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+           * @example PT4H
+           */
+          findingsWithin?: string;
           /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
           respondOn?: string;
           /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
@@ -2244,6 +2417,8 @@ export interface components {
           callbackOn?: string;
           /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
           rateOn?: string;
+          /** @description a calendar the findings clock counts on instead of the policy's ('24x7': round the clock) */
+          findingsOn?: string;
         };
         low?: {
           /**
@@ -2266,6 +2441,11 @@ export interface components {
            * @example PT4H
            */
           rateWithin?: string;
+          /**
+           * @description ISO 8601 duration in weeks, days, hours, minutes or seconds: days part at most P366D, time part at most PT8784H
+           * @example PT4H
+           */
+          findingsWithin?: string;
           /** @description a calendar the respond clock counts on instead of the policy's ('24x7': round the clock) */
           respondOn?: string;
           /** @description a calendar the resolve clock counts on instead of the policy's ('24x7': round the clock) */
@@ -2274,6 +2454,8 @@ export interface components {
           callbackOn?: string;
           /** @description a calendar the rate clock counts on instead of the policy's ('24x7': round the clock) */
           rateOn?: string;
+          /** @description a calendar the findings clock counts on instead of the policy's ('24x7': round the clock) */
+          findingsOn?: string;
         };
       };
       /**
@@ -3103,6 +3285,27 @@ export interface components {
       id: string;
       caseId: string;
     };
+    EscalationRule: {
+      level: number;
+      /** @enum {string|null} */
+      caseType: 'inquiry' | 'complaint' | 'fault_report' | 'service_request' | 'technical_support' | null;
+      team: string;
+      manager: string | null;
+      notify: string[];
+    };
+    EscalationRuleInput: {
+      /**
+       * @description the kind of case this rule is for; absent or null: any kind without a rule of its own
+       * @enum {string|null}
+       */
+      caseType?: 'inquiry' | 'complaint' | 'fault_report' | 'service_request' | 'technical_support' | null;
+      /** @description the team that takes cases raised to this level */
+      team: string;
+      /** @description the manager involved (a person, as in an actor `role:name`), told with the team; level 3 */
+      manager?: string | null;
+      /** @description other people to tell */
+      notify?: string[];
+    };
     AuditEntry: {
       id: string;
       /** Format: date-time */
@@ -3165,6 +3368,10 @@ export interface components {
             | 'case.rated'
             | 'case.escalated'
             | 'case.priority_changed'
+            | 'case.transferred'
+            | 'case.transfer_refused'
+            | 'case.handed_back'
+            | 'case.team_changed'
             | 'case.reopened'
             | 'case.closed'
             | 'case.rejected'
@@ -3263,7 +3470,7 @@ export interface operations {
         unassigned?: 'true' | 'false';
         /** @description true: only cases assigned to the caller (by name or as actor) */
         mine?: 'true' | 'false';
-        /** @description only cases assigned to this team's agents */
+        /** @description only cases this team is responsible for (a department those transferred to it) or assigned to one of its agents */
         team?: string;
         /** @description support levels, comma-separated: 1,2 */
         level?: string;
@@ -4972,7 +5179,7 @@ export interface operations {
       content: {
         'application/json': {
           /** @enum {string} */
-          clock: 'respond' | 'resolve' | 'callback' | 'rate';
+          clock: 'respond' | 'resolve' | 'callback' | 'rate' | 'findings';
           /**
            * Format: date-time
            * @description the new deadline; at most 731 days from now
@@ -5122,6 +5329,219 @@ export interface operations {
         };
       };
       /** @description the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown case */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the case's current state (the body says its status and what refused it) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Conflict'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate limited; see Retry-After and RateLimit headers */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a dependency is unavailable; retry */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  transferCase: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description repeat a request safely: the same key answers the stored outcome */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description the department (a team) that takes the case */
+          team: string;
+          reason: string;
+          /**
+           * @description working time on the policy's calendar for the department's findings, when the policy sets no findingsWithin (default P3D)
+           * @example PT4H
+           */
+          findingsWithin?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the case after the change */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Case'];
+        };
+      };
+      /** @description invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown case */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the case's current state (the body says its status and what refused it) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Conflict'];
+        };
+      };
+      /** @description no team of that name, or Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate limited; see Retry-After and RateLimit headers */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a dependency is unavailable; retry */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  refuseTransfer: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description repeat a request safely: the same key answers the stored outcome */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the case after the change */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Case'];
+        };
+      };
+      /** @description invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description neither a member of the department that has the case nor a supervisor */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7842,6 +8262,153 @@ export interface operations {
       };
       /** @description no such notification of the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate limited; see Retry-After and RateLimit headers */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a dependency (Temporal, the database) is unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listEscalationRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the rules */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['EscalationRule'][];
+          };
+        };
+      };
+      /** @description malformed or invalid input; `errors` names each field, and where it is */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate limited; see Retry-After and RateLimit headers */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a dependency (Temporal, the database) is unavailable; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putEscalationRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        level: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EscalationRuleInput'];
+      };
+    };
+    responses: {
+      /** @description the rule */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EscalationRule'];
+        };
+      };
+      /** @description invalid rule or level */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no or unknown API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no team of that name */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -62,6 +62,12 @@ export const ACTION_FIELDS: Record<CaseAction, Field[]> = {
     { name: 'priority', label: 'priority', kind: 'select', options: [...PRIORITIES] },
     { name: 'reason', label: 'reason', kind: 'textarea' },
   ],
+  transfer: [
+    { name: 'team', label: 'department', kind: 'text' },
+    { name: 'reason', label: 'reason', kind: 'textarea' },
+    { name: 'findingsWithin', label: 'findingsWithin', kind: 'text' },
+  ],
+  'refuse-transfer': [{ name: 'reason', label: 'reason', kind: 'textarea' }],
 };
 
 /** Form values → the request body: empty optional fields left out, numbers and booleans typed. */

@@ -15,11 +15,14 @@ const CLOCKS = [
   ['resolve', 'resolveBy'],
   ['callback', 'callbackBy'],
   ['rate', 'rateBy'],
+  ['findings', 'findingsBy'],
 ] as const;
 
-/** The actions this person may take now: the machine's table for the status ∩ the role's. */
+/** The actions this person may take now: the machine's table for the status ∩ the role's (a refusal only while a transfer is open). */
 export function allowedActions(c: CaseView, me: Me) {
-  return actionsAllowedIn(c.status).filter((a) => me.role === 'admin' || ACTION_ROLES[a].includes(me.role));
+  return actionsAllowedIn(c.status)
+    .filter((a) => me.role === 'admin' || ACTION_ROLES[a].includes(me.role))
+    .filter((a) => (a === 'refuse-transfer' ? !!c.transfer : a === 'transfer' ? !c.transfer : true));
 }
 
 export function CasePage({ id, me }: { id: string; me: Me }) {
@@ -83,7 +86,18 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
         </dd>
         <dt>{t('assignee')}</dt>
         <dd>{c.assignee ?? '—'}</dd>
+        <dt>{t('responsibleTeam')}</dt>
+        <dd data-testid="case-team">{c.team ?? '—'}</dd>
       </dl>
+      {c.transfer && (
+        <p class="transfer" data-testid="case-transfer">
+          {t('withDepartment', {
+            team: c.transfer.team,
+            since: formatTime(c.transfer.since, locale),
+            to: c.transfer.returnTo ?? '—',
+          })}
+        </p>
+      )}
       <h2>{t('description')}</h2>
       <p class="description">{c.description}</p>
 
@@ -114,7 +128,7 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
               const warnAt = c.sla?.thresholds.find((x) => x.clock === clock && x.kind === 'warning')?.at;
               return (
                 <tr key={clock} data-clock={clock}>
-                  <th scope="row">{v(clock)}</th>
+                  <th scope="row">{clock === 'findings' ? t('findingsClock') : v(clock)}</th>
                   <td>
                     {due ? formatTime(due, locale) : '—'}
                     {due && zone && <div class="zone">{formatTime(due, locale, zone)}</div>}
