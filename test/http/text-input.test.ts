@@ -86,6 +86,7 @@ const BODIES: Record<string, unknown> = {
     resolveOn: '24x7',
     callbackOn: '24x7',
     rateOn: '24x7',
+    findingsOn: '24x7',
     byPriority: Object.fromEntries(
       ['urgent', 'high', 'normal', 'low'].map((p) => [
         p,
@@ -98,6 +99,7 @@ const BODIES: Record<string, unknown> = {
           resolveOn: '24x7',
           callbackOn: '24x7',
           rateOn: '24x7',
+          findingsOn: '24x7',
           findingsWithin: 'PT1H',
         },
       ]),
@@ -106,7 +108,7 @@ const BODIES: Record<string, unknown> = {
   // warnBefore by clock: a second body for the object form.
   'put /v1/sla-policies/{name}#warnByClock': {
     ...POLICY_TARGETS,
-    warnBefore: { respond: 'PT10M', resolve: 'PT10M', callback: 'PT10M' },
+    warnBefore: { respond: 'PT10M', resolve: 'PT10M', callback: 'PT10M', findings: 'PT10M' },
   },
   'put /v1/business-calendars/{name}': {
     name: 'text-cal',
@@ -128,8 +130,13 @@ const BODIES: Record<string, unknown> = {
     duration: 'PT4H',
     pauses: [{ from: '2026-11-30T10:00:00Z', to: '2026-11-30T11:00:00Z' }],
   },
-  'put /v1/teams/{name}': { caseTypes: ['complaint'], minLevel: 1, maxLevel: 3 },
-  'put /v1/agents/{id}': { name: 'Zhang San', team: 'complaints-desk', active: true },
+  'put /v1/teams/{name}': { caseTypes: ['complaint'], minLevel: 1, maxLevel: 3, lead: 'zhang' },
+  'put /v1/agents/{id}': {
+    name: 'Zhang San',
+    team: 'complaints-desk',
+    active: true,
+    email: 'zhang@example.com',
+  },
   'post /v1/api-keys': { role: 'integrator', name: 'night.shift', expiresAt: '2099-01-01T00:00:00Z' },
   'post /v1/webhooks': {
     url: 'https://example.org/hooks',
