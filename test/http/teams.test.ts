@@ -37,6 +37,14 @@ beforeAll(async () => {
     expect(key.status).toBe(201);
     keys[id] = key.body.key;
   }
+  // The complaints desk's lead is its agent: told when a case moves to the desk.
+  const lead = await s.call('admin', 'PUT', '/v1/teams/complaints-desk', {
+    caseTypes: ['complaint'],
+    minLevel: 2,
+    maxLevel: 3,
+    lead: DESK,
+  });
+  expect(lead.status, JSON.stringify(lead.body)).toBe(200);
   // Round the clock, so that seconds-long targets pass whatever the hour the test runs at.
   const policy = await s.call('admin', 'PUT', `/v1/sla-policies/${POLICY}`, {
     calendar: '24x7',
@@ -229,6 +237,16 @@ describe('escalation moves the case', () => {
     ).toBe(true);
     expect(view).toMatchObject({ level: 2, assignee: DESK });
     expect(view.breaches).toMatchObject([{ clock: 'respond' }]);
+    // The level-2 team's lead is told of the move, the supervisors of the breach, by name.
+    const told = await until(async () => {
+      const items = (await as(DESK, 'GET', '/v1/notifications')).body.items as any[];
+      return items.some((n) => n.caseId === r.body.id && n.type === 'case.team_changed');
+    }, 20_000);
+    expect(told).toBe(true);
+    const notified = ofType(await timeline(r.body.id), 'supervisor.notified')[0]!;
+    expect(notified.data.notified).toEqual(expect.arrayContaining([expect.any(String)]));
+    const supervisor = (await s.call('supervisor', 'GET', '/v1/notifications')).body.items as any[];
+    expect(supervisor.some((n) => n.caseId === r.body.id && n.type === 'sla.breached')).toBe(true);
 
     const top = await s.call('supervisor', 'POST', `/v1/cases/${r.body.id}/escalate`, {
       reason: 'legal threat',
