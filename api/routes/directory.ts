@@ -24,7 +24,11 @@ const ADMIN: Role[] = ['admin'];
 
 const Team = z
   .object({
-    caseTypes: z.array(z.enum(CASE_TYPES)).min(1),
+    // Empty: a department that takes transferred cases (转办) but no first contact or escalation.
+    caseTypes: z.array(z.enum(CASE_TYPES)).openapi({
+      description:
+        'the case types the team takes at first contact and on escalation; empty for a department that only takes transfers (e.g. quality)',
+    }),
     minLevel: z.number().int().min(1).max(3).default(1),
     maxLevel: z.number().int().min(1).max(3).default(3),
     lead: z.string().min(1).max(100).nullable().default(null).openapi({

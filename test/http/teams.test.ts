@@ -341,6 +341,11 @@ describe('validation', () => {
       reason: 'x',
     });
     expect(early.status).toBe(409);
+    // A department that only takes transfers is kept as one by its admin (no case types).
+    const dept = await s.call('admin', 'PUT', '/v1/teams/quality', { caseTypes: [], lead: QUALITY });
+    expect(dept.status, JSON.stringify(dept.body)).toBe(200);
+    const teams = (await s.call('admin', 'GET', '/v1/teams')).body.items as any[];
+    expect(teams.find((t) => t.name === 'quality')).toMatchObject({ caseTypes: [], lead: QUALITY });
     for (const [path, body, status] of [
       ['/v1/escalation-rules/2', { team: 'nobody-here' }, 422],
       ['/v1/escalation-rules/1', { team: 'quality' }, 400],

@@ -3197,6 +3197,7 @@ export interface components {
       lead: string | null;
     };
     TeamInput: {
+      /** @description the case types the team takes at first contact and on escalation; empty for a department that only takes transfers (e.g. quality) */
       caseTypes: ('inquiry' | 'complaint' | 'fault_report' | 'service_request' | 'technical_support')[];
       /** @default 1 */
       minLevel: number;
