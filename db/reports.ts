@@ -63,7 +63,8 @@ function groupKey(g: GroupBy, timeZone: string): RawBuilder<unknown> {
     return sql`to_char(date_trunc(${g}, c.created_at at time zone ${timeZone}), 'YYYY-MM-DD')`;
   }
   if (g === 'incident') return incidentOf;
-  if (g === 'team') return sql`(select a.team from agents a where a.id = c.assignee)`;
+  // The team responsible (cases since teams own work); older cases: their assignee's team.
+  if (g === 'team') return sql`coalesce(c.team, (select a.team from agents a where a.id = c.assignee))`;
   return sql`${sql.ref(`c.${g}`)}::text`;
 }
 

@@ -26,7 +26,7 @@ export const ReportQuery = z
     to: inputTime.openapi({ description: 'cases created before this time; must be after `from`' }),
     groupBy: z.enum(GROUP_BYS).optional().openapi({
       description:
-        'type, priority, assignee, channel, team (of the assignee), or a period: day, week (from Monday), month — trends',
+        "type, priority, assignee, channel, team (the team responsible; for cases from before teams owned work, the assignee's), or a period: day, week (from Monday), month — trends",
     }),
     timeZone: z
       .string()

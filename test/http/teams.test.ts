@@ -252,6 +252,18 @@ describe('escalation moves the case', () => {
       reason: 'legal threat',
     });
     expect(top.body).toMatchObject({ level: 3, team: 'experts', assignee: DESK }); // experts has no agent
+    // Reports count a case under the team responsible, not its assignee's.
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const report = await s.call(
+      'supervisor',
+      'GET',
+      `/v1/reports/service-quality?from=${from}&to=${to}&customerId=${encodeURIComponent(r.body.customer.id)}&groupBy=team`,
+    );
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    expect(report.body.groups.map((g: { key: string; total: number }) => [g.key, g.total])).toEqual([
+      ['experts', 1],
+    ]);
     const moves = ofType(await timeline(r.body.id), 'case.team_changed').map((e) => e.data);
     expect(moves).toEqual([
       {

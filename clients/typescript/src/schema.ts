@@ -7152,7 +7152,7 @@ export interface operations {
         from: string;
         /** @description cases created before this time; must be after `from` */
         to: string;
-        /** @description type, priority, assignee, channel, team (of the assignee), or a period: day, week (from Monday), month — trends */
+        /** @description type, priority, assignee, channel, team (the team responsible; for cases from before teams owned work, the assignee's), or a period: day, week (from Monday), month — trends */
         groupBy?:
           'type' | 'priority' | 'assignee' | 'channel' | 'team' | 'incident' | 'day' | 'week' | 'month';
         /** @description where periods (groupBy day, week, month) begin */
